@@ -1,0 +1,29 @@
+package org.luvhive.core.config;
+
+import java.util.List;
+
+/** The names of the configuration keys, as they appear in the environment and env file. */
+public final class ConfigKeys {
+
+    public static final String BOT_TOKEN = "BOT_TOKEN";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String RUN_MODE = "RUN_MODE";
+    public static final String EXTERNAL_URL = "EXTERNAL_URL";
+    public static final String SECRET_TOKEN = "SECRET_TOKEN";
+    public static final String PORT = "PORT";
+    public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    public static final String ADMIN_IDS = "ADMIN_IDS";
+    public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+    public static final String LUVHIVE_HOME = "LUVHIVE_HOME";
+    public static final String LUVHIVE_BACKUP_DIR = "LUVHIVE_BACKUP_DIR";
+    public static final String LUVHIVE_LOG_DIR = "LUVHIVE_LOG_DIR";
+    public static final String LUVHIVE_ENV_FILE = "LUVHIVE_ENV_FILE";
+
+    /** Every key LuvHive reads, in the order the README documents them. */
+    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
+            PORT, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME, LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR,
+            LUVHIVE_ENV_FILE);
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,213 @@
+package org.luvhive.core.config;
+
+import static org.luvhive.core.config.ConfigKeys.*;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the one {@link LuvhiveConfig} of a process from the environment and the
+ * optional env file ({@code LUVHIVE_ENV_FILE}, default {@code ~/.luvhive/luvhive.env});
+ * the environment wins over the file. Every bad key is reported at once, one problem
+ * each, so an operator fixes them all in one go. Thread-safe.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern SECRET_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final int MAX_POOL_SIZE = 200;
+
+    private final Path userHome;
+
+    /** @param userHome the user's home directory, where {@code ~} points */
+    public ConfigLoader(Path userHome) {
+        this.userHome = userHome;
+    }
+
+    /** A loader for this process's user. */
+    public static ConfigLoader forCurrentUser() {
+        return new ConfigLoader(Path.of(System.getProperty("user.home")));
+    }
+
+    /** Loads from the process environment. */
+    public LuvhiveConfig loadFromSystem() {
+        return load(System.getenv());
+    }
+
+    /** Loads from the given environment (tests and the CLI's in-process runs pass their own). */
+    public LuvhiveConfig load(Map<String, String> environment) {
+        Optional<Path> envFile = envFile(environment);
+        Map<String, String> values = new HashMap<>();
+        envFile.ifPresent(file -> values.putAll(EnvFile.read(file)));
+        environment.forEach((key, value) -> {
+            if (ConfigKeys.ALL.contains(key)) {
+                values.put(key, value);
+            }
+        });
+        return new Parse(values, envFile).config();
+    }
+
+    private Optional<Path> envFile(Map<String, String> environment) {
+        String explicit = blankToNull(environment.get(LUVHIVE_ENV_FILE));
+        if (explicit != null) {
+            Path file = expandHome(explicit);
+            if (!Files.isRegularFile(file)) {
+                throw ConfigException.single(LUVHIVE_ENV_FILE, "names " + file + ", which does not exist or is not a file");
+            }
+            return Optional.of(file);
+        }
+        Path defaultFile = userHome.resolve(".luvhive").resolve("luvhive.env");
+        return Files.isRegularFile(defaultFile) ? Optional.of(defaultFile) : Optional.empty();
+    }
+
+    private Path expandHome(String path) {
+        if (path.equals("~")) {
+            return userHome;
+        }
+        if (path.startsWith("~/")) {
+            return userHome.resolve(path.substring(2));
+        }
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** One parse: collects every problem before failing. */
+    private final class Parse {
+        private final Map<String, String> values;
+        private final Optional<Path> envFile;
+        private final List<String> problems = new ArrayList<>();
+
+        Parse(Map<String, String> values, Optional<Path> envFile) {
+            this.values = values;
+            this.envFile = envFile;
+        }
+
+        LuvhiveConfig config() {
+            Optional<BotToken> botToken = optional(BOT_TOKEN, BotToken::parse);
+            Optional<DatabaseUrl> databaseUrl = optional(DATABASE_URL, DatabaseUrl::parse);
+            RunMode runMode = optional(RUN_MODE, RunMode::parse).orElse(RunMode.POLLING);
+            Optional<URI> externalUrl = optional(EXTERNAL_URL, raw -> httpUrl(raw, true));
+            Optional<Secret> secretToken = optional(SECRET_TOKEN, ConfigLoader::secretToken);
+            int port = optional(PORT, raw -> intInRange(raw, 0, 65535)).orElse(LuvhiveConfig.DEFAULT_PORT);
+            URI apiUrl = optional(TELEGRAM_API_URL, raw -> httpUrl(raw, false)).orElse(LuvhiveConfig.OFFICIAL_API);
+            Set<Long> adminIds = optional(ADMIN_IDS, ConfigLoader::adminIds).orElse(Set.of());
+            int poolSize = optional(DB_POOL_SIZE, raw -> intInRange(raw, 1, MAX_POOL_SIZE))
+                    .orElse(LuvhiveConfig.DEFAULT_POOL_SIZE);
+            Path home = optional(LUVHIVE_HOME, this::directory).orElse(userHome.resolve(".luvhive"));
+            Path backupDir = optional(LUVHIVE_BACKUP_DIR, this::directory).orElse(home.resolve("backups"));
+            Path logDir = optional(LUVHIVE_LOG_DIR, this::directory).orElse(home.resolve("logs"));
+
+            if (runMode == RunMode.WEBHOOK) {
+                if (externalUrl.isEmpty() && !values.containsKey(EXTERNAL_URL)) {
+                    problems.add(EXTERNAL_URL + ": is required when RUN_MODE=webhook (the public https:// URL Telegram posts to)");
+                }
+                if (secretToken.isEmpty() && !values.containsKey(SECRET_TOKEN)) {
+                    problems.add(SECRET_TOKEN + ": is required when RUN_MODE=webhook (1-256 of A-Z a-z 0-9 _ -)");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new LuvhiveConfig(botToken, databaseUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
+                    poolSize, home, backupDir, logDir, envFile);
+        }
+
+        private <T> Optional<T> optional(String key, Function<String, T> parser) {
+            String raw = blankToNull(values.get(key));
+            if (raw == null) {
+                values.remove(key); // blank counts as unset, also for the webhook checks below
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(raw));
+            } catch (IllegalArgumentException invalid) {
+                problems.add(key + ": " + invalid.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Path directory(String raw) {
+            try {
+                return expandHome(raw);
+            } catch (InvalidPathException invalid) {
+                throw new IllegalArgumentException("is not a valid path");
+            }
+        }
+    }
+
+    private static Secret secretToken(String raw) {
+        if (!SECRET_TOKEN_SHAPE.matcher(raw).matches()) {
+            throw new IllegalArgumentException("must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram's rule)");
+        }
+        return Secret.of(raw);
+    }
+
+    private static int intInRange(String raw, int min, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException notNumber) {
+            throw new IllegalArgumentException("must be a whole number, not '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    private static URI httpUrl(String raw, boolean pathAllowed) {
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("is not a URL");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("names no host");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("must not carry credentials");
+        }
+        if (!pathAllowed && uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
+            throw new IllegalArgumentException("must have no path: the Bot API is served at /bot<token>/<method> from the root");
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    private static Set<Long> adminIds(String raw) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String part : raw.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            try {
+                long id = Long.parseLong(part);
+                if (id <= 0) {
+                    throw new IllegalArgumentException("must be positive Telegram user ids, not " + id);
+                }
+                ids.add(id);
+            } catch (NumberFormatException notNumber) {
+                throw new IllegalArgumentException("must be Telegram user ids separated by commas, not '" + part + "'");
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,105 @@
+package org.luvhive.core.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The whole configuration of a LuvHive process, parsed and validated once at start-up
+ * by {@link ConfigLoader}. Immutable and thread-safe; {@link #toString()} masks every
+ * secret.
+ *
+ * @param botToken       the bot's token; absent is fine for CLI commands that do not talk to Telegram
+ * @param databaseUrl    the database; absent means the embedded server under {@code home/pgdata}
+ * @param runMode        polling or webhook
+ * @param externalUrl    the public HTTPS base URL Telegram posts webhooks to (webhook mode)
+ * @param secretToken    the webhook secret Telegram sends back in a header (webhook mode)
+ * @param port           the HTTP port of the bot (webhook, health, metrics); 0 picks a free one
+ * @param telegramApiUrl the Bot API server: Telegram's, a self-hosted one or the emulator
+ * @param adminIds       Telegram user ids allowed to run admin commands
+ * @param dbPoolSize     maximum connections in the pool
+ * @param home           LuvHive's own directory (embedded database, logs, backups by default)
+ * @param backupDir      where backups are written
+ * @param logDir         where the violations and backup logs go
+ * @param envFile        the env file that was read, if one was
+ */
+public record LuvhiveConfig(
+        Optional<BotToken> botToken,
+        Optional<DatabaseUrl> databaseUrl,
+        RunMode runMode,
+        Optional<URI> externalUrl,
+        Optional<Secret> secretToken,
+        int port,
+        URI telegramApiUrl,
+        Set<Long> adminIds,
+        int dbPoolSize,
+        Path home,
+        Path backupDir,
+        Path logDir,
+        Optional<Path> envFile) {
+
+    public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    public LuvhiveConfig {
+        Objects.requireNonNull(botToken, "botToken");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(runMode, "runMode");
+        Objects.requireNonNull(externalUrl, "externalUrl");
+        Objects.requireNonNull(secretToken, "secretToken");
+        Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
+        adminIds = Set.copyOf(adminIds);
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(backupDir, "backupDir");
+        Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(envFile, "envFile");
+    }
+
+    /** The token, or a {@link ConfigException} naming {@code BOT_TOKEN} when it is not set. */
+    public BotToken requireBotToken() {
+        return botToken.orElseThrow(() -> ConfigException.single(ConfigKeys.BOT_TOKEN,
+                "is not set; put it in the environment or in the env file"
+                        + envFile.map(path -> " (" + path + ")").orElse("")));
+    }
+
+    /** Where the embedded server keeps its data when no {@code DATABASE_URL} is set. */
+    public Path embeddedDataDirectory() {
+        return home.resolve("pgdata");
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    public boolean isAdmin(long telegramUserId) {
+        return adminIds.contains(telegramUserId);
+    }
+
+    /** This configuration with another database (tests, restore targets). */
+    public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
+        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), runMode, externalUrl, secretToken, port,
+                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile);
+    }
+
+    @Override
+    public String toString() {
+        return new StringJoiner(", ", "LuvhiveConfig[", "]")
+                .add("BOT_TOKEN=" + botToken.map(BotToken::masked).orElse("(unset)"))
+                .add("DATABASE_URL=" + databaseUrl.map(DatabaseUrl::masked).orElse("(embedded)"))
+                .add("RUN_MODE=" + runMode.label())
+                .add("EXTERNAL_URL=" + externalUrl.map(URI::toString).orElse("(unset)"))
+                .add("SECRET_TOKEN=" + secretToken.map(Secret::toString).orElse("(unset)"))
+                .add("PORT=" + port)
+                .add("TELEGRAM_API_URL=" + telegramApiUrl)
+                .add("ADMIN_IDS=" + adminIds)
+                .add("DB_POOL_SIZE=" + dbPoolSize)
+                .add("LUVHIVE_HOME=" + home)
+                .add("LUVHIVE_BACKUP_DIR=" + backupDir)
+                .add("LUVHIVE_LOG_DIR=" + logDir)
+                .toString();
+    }
+}

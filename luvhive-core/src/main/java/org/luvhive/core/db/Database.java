@@ -1,0 +1,149 @@
+package org.luvhive.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.luvhive.core.config.DatabaseUrl;
+import org.luvhive.core.config.Secret;
+
+/**
+ * One PostgreSQL database in use: its pool, its {@link Jdbi} and its migrations, and the
+ * embedded server behind it when LuvHive started one. Open with {@link DatabaseConnector}
+ * (or {@link #connect} for a known URL); close once at shutdown. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseUrl url;
+    private final PoolSettings poolSettings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Optional<EmbeddedPostgresServer> embeddedServer;
+
+    private Database(DatabaseUrl url, PoolSettings poolSettings, HikariDataSource dataSource, Jdbi jdbi,
+                     Optional<EmbeddedPostgresServer> embeddedServer) {
+        this.url = url;
+        this.poolSettings = poolSettings;
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.embeddedServer = embeddedServer;
+    }
+
+    /**
+     * Opens a pool on the given database and checks that it answers, failing within the
+     * pool's connection timeout with a {@link DatabaseUnavailableException}.
+     */
+    public static Database connect(DatabaseUrl url, PoolSettings poolSettings, MeterRegistry registry) {
+        return connect(url, poolSettings, registry, Optional.empty());
+    }
+
+    static Database connect(DatabaseUrl url, PoolSettings poolSettings, MeterRegistry registry,
+                            Optional<EmbeddedPostgresServer> embeddedServer) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("luvhive");
+        hikari.setJdbcUrl(url.jdbcUrl());
+        if (!url.user().isEmpty()) {
+            hikari.setUsername(url.user());
+        }
+        url.password().map(Secret::reveal).ifPresent(hikari::setPassword);
+        hikari.setMaximumPoolSize(poolSettings.maximumSize());
+        hikari.setMinimumIdle(Math.min(2, poolSettings.maximumSize()));
+        hikari.setConnectionTimeout(poolSettings.connectionTimeout().toMillis());
+        hikari.setInitializationFailTimeout(poolSettings.connectionTimeout().toMillis());
+        hikari.addDataSourceProperty("ApplicationName", poolSettings.applicationName());
+        hikari.addDataSourceProperty("connectTimeout", Math.max(1, poolSettings.connectionTimeout().toSeconds()));
+        hikari.addDataSourceProperty("tcpKeepAlive", true);
+        hikari.setMetricRegistry(registry);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException unreachable) {
+            throw unavailable(url, unreachable);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin())
+                .setSqlLogger(new QueryTimingSqlLogger(registry));
+        return new Database(url, poolSettings, dataSource, jdbi, embeddedServer);
+    }
+
+    /**
+     * One connection outside the pool, for what needs a session of its own
+     * (LISTEN, session advisory locks). The caller closes it.
+     */
+    public Connection openDedicatedConnection() {
+        Properties properties = new Properties();
+        if (!url.user().isEmpty()) {
+            properties.setProperty("user", url.user());
+        }
+        url.password().map(Secret::reveal).ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("ApplicationName", poolSettings.applicationName() + "-dedicated");
+        properties.setProperty("connectTimeout", String.valueOf(Math.max(1, poolSettings.connectionTimeout().toSeconds())));
+        properties.setProperty("tcpKeepAlive", "true");
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
+        } catch (SQLException unreachable) {
+            throw unavailable(url, unreachable);
+        }
+    }
+
+    static DatabaseUnavailableException unavailable(DatabaseUrl url, Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new DatabaseUnavailableException("cannot connect to database " + url.masked() + ": "
+                + firstLine(reason), failure);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return (newline >= 0 ? text.substring(0, newline) : text).strip();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    public PoolSettings poolSettings() {
+        return poolSettings;
+    }
+
+    public Migrations migrations() {
+        return new Migrations(dataSource);
+    }
+
+    /** The embedded server, when this database lives in one. */
+    public Optional<EmbeddedPostgresServer> embeddedServer() {
+        return embeddedServer;
+    }
+
+    /** Applies pending migrations and returns how many ran. */
+    public int migrate() {
+        return migrations().migrate();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embeddedServer.ifPresent(EmbeddedPostgresServer::close);
+    }
+}

@@ -1,0 +1,187 @@
+package org.luvhive.core.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.luvhive.core.config.DatabaseUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL 15 that LuvHive uses when no {@code DATABASE_URL} is set,
+ * with its data in one directory that survives restarts. A process that finds the
+ * server already running on that directory (the bot, while an operator runs the CLI)
+ * connects to it instead of starting a second one; only the process that started it
+ * stops it. Thread-safe.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final String SUPERUSER = "postgres";
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+    private final Path dataDirectory;
+    private final int port;
+    private final Optional<EmbeddedPostgres> owned;
+
+    private EmbeddedPostgresServer(Path dataDirectory, int port, Optional<EmbeddedPostgres> owned) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.owned = owned;
+    }
+
+    /**
+     * Connects to the server running on {@code dataDirectory}, or starts one there
+     * (creating the cluster on first use). Start-up is serialised across processes by a
+     * lock file beside the data directory, so two processes starting together end up
+     * sharing one server.
+     */
+    public static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(directory.getParent());
+            Path lockFile = directory.resolveSibling(directory.getFileName() + ".startup.lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Optional<Integer> runningPort = runningServerPort(directory);
+                if (runningPort.isPresent()) {
+                    LOG.info("Embedded PostgreSQL: data in {}, using the server already running on port {}",
+                            directory, runningPort.get());
+                    return new EmbeddedPostgresServer(directory, runningPort.get(), Optional.empty());
+                }
+                return start(directory);
+            }
+        } catch (IOException failure) {
+            throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + directory + ": "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path directory) throws IOException {
+        boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
+        Files.createDirectories(directory.getParent().resolve("logs"));
+        Path serverLog = directory.getParent().resolve("logs").resolve("postgresql.log");
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    // zonky starts the server with -F (fsync off) for tests; this data is kept.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .start();
+        } catch (IllegalStateException | IOException failure) {
+            throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + directory
+                    + " (server log: " + serverLog + "): " + failure.getMessage(), failure);
+        }
+        LOG.info("Embedded PostgreSQL: data in {} ({}), listening on 127.0.0.1:{}, log in {}",
+                directory, fresh ? "new cluster" : "existing cluster", postgres.getPort(), serverLog);
+        return new EmbeddedPostgresServer(directory, postgres.getPort(), Optional.of(postgres));
+    }
+
+    /** The port of a live server on this directory, read from its postmaster.pid. */
+    private static Optional<Integer> runningServerPort(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            int port = Integer.parseInt(lines.get(3).strip());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && answers(port)) {
+                return Optional.of(port);
+            }
+            return Optional.empty();
+        } catch (IOException | NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean answers(int port) {
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("connectTimeout", "3");
+        try (Connection ignored = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties)) {
+            return true;
+        } catch (SQLException notAnswering) {
+            return false;
+        }
+    }
+
+    /**
+     * The URL of {@code database} on this server, creating the database if it does not
+     * exist yet.
+     */
+    public DatabaseUrl ensureDatabase(String database) {
+        DatabaseUrl serverUrl = new DatabaseUrl("127.0.0.1", port, "postgres", SUPERUSER, Optional.empty(),
+                java.util.Map.of());
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        try (Connection connection = DriverManager.getConnection(serverUrl.jdbcUrl(), properties);
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            boolean present;
+            try (var result = exists.executeQuery()) {
+                present = result.next();
+            }
+            if (!present) {
+                try (var create = connection.createStatement()) {
+                    create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+                } catch (SQLException raced) {
+                    if (!"42P04".equals(raced.getSQLState())) { // duplicate_database: another process won
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException failure) {
+            throw Database.unavailable(serverUrl, failure);
+        }
+        return serverUrl.withDatabase(database);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Whether this process started the server (and so stops it on close). */
+    public boolean startedHere() {
+        return owned.isPresent();
+    }
+
+    @Override
+    public void close() {
+        owned.ifPresent(postgres -> {
+            try {
+                postgres.close();
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        });
+    }
+}

@@ -1,0 +1,236 @@
+package org.luvhive.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+
+    @TempDir
+    Path home;
+
+    private LuvhiveConfig load(Map<String, String> environment) {
+        return new ConfigLoader(home).load(environment);
+    }
+
+    private ConfigException failure(Map<String, String> environment) {
+        try {
+            load(environment);
+        } catch (ConfigException expected) {
+            return expected;
+        }
+        throw new AssertionError("configuration was accepted: " + environment.keySet());
+    }
+
+    @Test
+    void emptyEnvironmentGivesDocumentedDefaults() {
+        LuvhiveConfig config = load(Map.of());
+
+        assertThat(config.botToken()).isEmpty();
+        assertThat(config.usesEmbeddedDatabase()).isTrue();
+        assertThat(config.runMode()).isEqualTo(RunMode.POLLING);
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.telegramApiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+        assertThat(config.adminIds()).isEmpty();
+        assertThat(config.dbPoolSize()).isEqualTo(10);
+        assertThat(config.home()).isEqualTo(home.resolve(".luvhive"));
+        assertThat(config.embeddedDataDirectory()).isEqualTo(home.resolve(".luvhive/pgdata"));
+        assertThat(config.backupDir()).isEqualTo(home.resolve(".luvhive/backups"));
+        assertThat(config.logDir()).isEqualTo(home.resolve(".luvhive/logs"));
+        assertThat(config.envFile()).isEmpty();
+    }
+
+    @Test
+    void readsEveryKey() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BOT_TOKEN", TOKEN);
+        environment.put("DATABASE_URL", "postgresql://bot:s3cret@db.internal:6432/luvhive?sslmode=require");
+        environment.put("RUN_MODE", "WEBHOOK");
+        environment.put("EXTERNAL_URL", "https://bot.example.org/");
+        environment.put("SECRET_TOKEN", "abc_DEF-123");
+        environment.put("PORT", "8443");
+        environment.put("TELEGRAM_API_URL", "http://127.0.0.1:8081");
+        environment.put("ADMIN_IDS", "111, 222 333");
+        environment.put("DB_POOL_SIZE", "20");
+        environment.put("LUVHIVE_HOME", "/srv/luvhive");
+        environment.put("LUVHIVE_BACKUP_DIR", "~/dumps");
+        environment.put("LUVHIVE_LOG_DIR", "/var/log/luvhive");
+
+        LuvhiveConfig config = load(environment);
+
+        assertThat(config.requireBotToken().botId()).isEqualTo(123456789L);
+        assertThat(config.databaseUrl()).get().satisfies(url -> {
+            assertThat(url.host()).isEqualTo("db.internal");
+            assertThat(url.port()).isEqualTo(6432);
+            assertThat(url.parameters()).containsEntry("sslmode", "require");
+        });
+        assertThat(config.runMode()).isEqualTo(RunMode.WEBHOOK);
+        assertThat(config.externalUrl()).contains(URI.create("https://bot.example.org"));
+        assertThat(config.secretToken().orElseThrow().reveal()).isEqualTo("abc_DEF-123");
+        assertThat(config.port()).isEqualTo(8443);
+        assertThat(config.telegramApiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
+        assertThat(config.adminIds()).containsExactlyInAnyOrder(111L, 222L, 333L);
+        assertThat(config.isAdmin(222L)).isTrue();
+        assertThat(config.isAdmin(444L)).isFalse();
+        assertThat(config.dbPoolSize()).isEqualTo(20);
+        assertThat(config.home()).isEqualTo(Path.of("/srv/luvhive"));
+        assertThat(config.embeddedDataDirectory()).isEqualTo(Path.of("/srv/luvhive/pgdata"));
+        assertThat(config.backupDir()).isEqualTo(home.resolve("dumps"));
+        assertThat(config.logDir()).isEqualTo(Path.of("/var/log/luvhive"));
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        LuvhiveConfig config = load(Map.of("BOT_TOKEN", "  ", "PORT", ""));
+
+        assertThat(config.botToken()).isEmpty();
+        assertThat(config.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void envFileIsReadAndTheEnvironmentWins() throws IOException {
+        Path envFile = home.resolve(".luvhive/luvhive.env");
+        Files.createDirectories(envFile.getParent());
+        Files.writeString(envFile, """
+                # production settings
+                export BOT_TOKEN="%s"
+                PORT=9000
+                ADMIN_IDS='42'
+                """.formatted(TOKEN));
+
+        LuvhiveConfig config = load(Map.of("PORT", "9100"));
+
+        assertThat(config.envFile()).contains(envFile);
+        assertThat(config.botToken()).isPresent();
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.adminIds()).containsExactly(42L);
+    }
+
+    @Test
+    void explicitEnvFileMustExist() {
+        ConfigException failure = failure(Map.of("LUVHIVE_ENV_FILE", home.resolve("missing.env").toString()));
+
+        assertThat(failure.problems()).singleElement().asString()
+                .startsWith("LUVHIVE_ENV_FILE: names ").contains("does not exist");
+    }
+
+    @Test
+    void malformedEnvFileLineNamesTheLineNotItsContent() throws IOException {
+        Path envFile = home.resolve("bad.env");
+        Files.writeString(envFile, "PORT=1\nthis-is-a-secret-without-equals\n");
+
+        ConfigException failure = failure(Map.of("LUVHIVE_ENV_FILE", envFile.toString()));
+
+        assertThat(failure.problems()).singleElement().asString().contains("line 2").doesNotContain("secret");
+    }
+
+    @Test
+    void everyBadKeyIsReportedAtOnceNamingKeyAndProblem() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BOT_TOKEN", "not-a-token-but-a-secret-value");
+        environment.put("DATABASE_URL", "mysql://root:hunter2@localhost/luvhive");
+        environment.put("RUN_MODE", "push");
+        environment.put("PORT", "eighty");
+        environment.put("TELEGRAM_API_URL", "ftp://example.org");
+        environment.put("ADMIN_IDS", "12,abc");
+        environment.put("DB_POOL_SIZE", "0");
+        environment.put("SECRET_TOKEN", "has spaces!");
+
+        ConfigException failure = failure(environment);
+
+        assertThat(failure.problems()).hasSize(8);
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("BOT_TOKEN: is not a bot token"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("DATABASE_URL: must start with"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("RUN_MODE: must be 'polling' or 'webhook'"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("PORT: must be a whole number"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("TELEGRAM_API_URL: must be an http"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("ADMIN_IDS: must be Telegram user ids"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("DB_POOL_SIZE: must be between 1 and"));
+        assertThat(failure.problems()).anySatisfy(problem -> assertThat(problem).startsWith("SECRET_TOKEN: must be 1-256 characters"));
+        assertThat(failure.getMessage())
+                .doesNotContain("not-a-token-but-a-secret-value")
+                .doesNotContain("hunter2")
+                .doesNotContain("has spaces!");
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertThat(failure(Map.of("PORT", "70000")).problems())
+                .containsExactly("PORT: must be between 0 and 65535, not 70000");
+    }
+
+    @Test
+    void secretTokenLongerThan256IsRefused() {
+        assertThat(failure(Map.of("SECRET_TOKEN", "a".repeat(257))).problems())
+                .singleElement().asString().startsWith("SECRET_TOKEN: must be 1-256 characters");
+        assertThat(load(Map.of("SECRET_TOKEN", "a".repeat(256))).secretToken()).isPresent();
+    }
+
+    @Test
+    void webhookModeNeedsExternalUrlAndSecret() {
+        ConfigException failure = failure(Map.of("RUN_MODE", "webhook"));
+
+        assertThat(failure.problems()).hasSize(2);
+        assertThat(failure.problems().get(0)).startsWith("EXTERNAL_URL: is required when RUN_MODE=webhook");
+        assertThat(failure.problems().get(1)).startsWith("SECRET_TOKEN: is required when RUN_MODE=webhook");
+    }
+
+    @Test
+    void webhookModeWithBadExternalUrlReportsItOnce() {
+        ConfigException failure = failure(Map.of("RUN_MODE", "webhook", "EXTERNAL_URL", "not a url", "SECRET_TOKEN", "s"));
+
+        assertThat(failure.problems()).containsExactly("EXTERNAL_URL: is not a URL");
+    }
+
+    @Test
+    void apiUrlWithPathIsRefusedBecauseTheClientCannotUseIt() {
+        assertThat(failure(Map.of("TELEGRAM_API_URL", "https://example.org/telegram")).problems())
+                .singleElement().asString().startsWith("TELEGRAM_API_URL: must have no path");
+    }
+
+    @Test
+    void missingTokenIsReportedWhenRequired() {
+        LuvhiveConfig config = load(Map.of());
+
+        assertThatThrownBy(config::requireBotToken)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BOT_TOKEN: is not set");
+    }
+
+    @Test
+    void toStringMasksEverySecret() {
+        LuvhiveConfig config = load(Map.of(
+                "BOT_TOKEN", TOKEN,
+                "DATABASE_URL", "postgresql://bot:s3cret-pass@db:5432/luvhive",
+                "RUN_MODE", "webhook",
+                "EXTERNAL_URL", "https://bot.example.org",
+                "SECRET_TOKEN", "webhook-secret-value"));
+
+        String printed = config.toString();
+
+        assertThat(printed)
+                .contains("BOT_TOKEN=123456789:AA…w8")
+                .contains("DATABASE_URL=postgresql://bot:***@db:5432/luvhive")
+                .contains("SECRET_TOKEN=***")
+                .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8")
+                .doesNotContain("s3cret-pass")
+                .doesNotContain("webhook-secret-value");
+    }
+
+    @Test
+    void unrelatedEnvironmentVariablesAreIgnored() {
+        LuvhiveConfig config = load(Map.of("PATH", "/usr/bin", "HOME", "/root", "PORT", "81"));
+
+        assertThat(config.port()).isEqualTo(81);
+    }
+}
