@@ -1,0 +1,48 @@
+package org.luvhive.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.luvhive.core.config.ConfigException;
+import org.luvhive.core.config.ConfigLoader;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestPostgresServer;
+
+@ExtendWith(PostgresExtension.class)
+class BotApplicationTest {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void startMigratesAnEmptyDatabase(TestPostgresServer server) {
+        var empty = server.createEmptyDatabase("luvhive_bot_start");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BOT_TOKEN", TOKEN);
+        environment.put("DATABASE_URL", empty.revealed());
+        try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC())) {
+            assertThat(application.database().migrations().pendingCount()).isZero();
+            assertThat(application.database().migrations().current()).isPresent();
+        } finally {
+            server.dropDatabase(empty.database());
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAToken() {
+        var config = new ConfigLoader(home).load(Map.of());
+
+        assertThatThrownBy(() -> BotApplication.start(config, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BOT_TOKEN: is not set");
+    }
+}

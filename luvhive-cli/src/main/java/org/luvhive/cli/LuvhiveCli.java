@@ -1,0 +1,126 @@
+package org.luvhive.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.luvhive.cli.db.DbCommand;
+import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.ContextFactory;
+import org.luvhive.cli.support.ExitCodes;
+import org.luvhive.core.LuvhiveVersion;
+import org.luvhive.core.config.ConfigException;
+import org.luvhive.core.config.ConfigLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code luvhive}: the operations runbook as commands. This class is the entry point and
+ * the one place where failures become exit codes and one-line messages.
+ */
+@Command(name = "luvhive",
+        usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
+        versionProvider = LuvhiveCli.Version.class,
+        description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
+        subcommands = {DbCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nConfiguration:%n",
+        footer = {
+                "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
+                "  Without DATABASE_URL the embedded PostgreSQL in $LUVHIVE_HOME/pgdata is used.",
+                "",
+                "Exit codes:"})
+public final class LuvhiveCli implements Runnable {
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show stack traces on failure.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see 'luvhive --help')");
+    }
+
+    public static void main(String[] args) {
+        int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.out, System.err, args);
+        System.exit(exitCode);
+    }
+
+    /**
+     * Runs one command in-process and returns its exit code; tests call this with their
+     * own environment and streams.
+     */
+    public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
+                          PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
+            CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
+            commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
+                    .formatted() + System.lineSeparator());
+            var sections = new java.util.ArrayList<>(commandLine.getHelpSectionKeys());
+            sections.add("exitCodes");
+            commandLine.setHelpSectionKeys(sections);
+            commandLine.setOut(outWriter);
+            commandLine.setErr(errWriter);
+            commandLine.setParameterExceptionHandler(LuvhiveCli::usageError);
+            commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) ->
+                    reportFailure(failure, failedCommand, parseResult));
+            return commandLine.execute(args);
+        } catch (RuntimeException closeFailure) {
+            // the command's own failures were reported above; this is closing the database
+            errWriter.println("luvhive: while closing the database: " + closeFailure.getMessage());
+            return ExitCode.FAILURE.code();
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine failed = failure.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("luvhive: " + failure.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
+        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCode.USAGE.code();
+    }
+
+    private static int reportFailure(Exception failure, CommandLine failedCommand, CommandLine.ParseResult parseResult) {
+        PrintWriter err = failedCommand.getErr();
+        boolean verbose = isVerbose(parseResult);
+        if (failure instanceof ConfigException config) {
+            config.problems().forEach(problem -> err.println("luvhive: configuration: " + problem));
+        } else {
+            err.println("luvhive: " + (failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage()));
+        }
+        if (verbose) {
+            failure.printStackTrace(err);
+        }
+        return ExitCodes.of(failure).code();
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Prints the build's version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"luvhive " + LuvhiveVersion.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.luvhive.cli.db;
+
+import picocli.CommandLine.Command;
+
+/** {@code luvhive db}: the database's state and its migrations. */
+@Command(name = "db", description = "Database information and migrations.",
+        mixinStandardHelpOptions = true,
+        subcommands = {DbInfoCommand.class, DbMigrateCommand.class})
+public final class DbCommand {
+}

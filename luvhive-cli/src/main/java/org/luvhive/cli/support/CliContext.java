@@ -1,0 +1,103 @@
+package org.luvhive.cli.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import org.luvhive.cli.ExitCode;
+import org.luvhive.core.config.ConfigLoader;
+import org.luvhive.core.config.LuvhiveConfig;
+import org.luvhive.core.db.Database;
+import org.luvhive.core.db.DatabaseConnector;
+
+/**
+ * The CLI's composition root for one run: the environment, the output streams, and the
+ * configuration and database, each made on first use and closed when the run ends.
+ * Commands receive it in their constructor. Not thread-safe: one run, one thread.
+ */
+public final class CliContext implements AutoCloseable {
+
+    private final Map<String, String> environment;
+    private final ConfigLoader configLoader;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Clock clock;
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final JsonOutput json = new JsonOutput();
+    private LuvhiveConfig config;
+    private Database database;
+
+    public CliContext(Map<String, String> environment, ConfigLoader configLoader, PrintWriter out, PrintWriter err,
+                      Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.configLoader = configLoader;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public LuvhiveConfig config() {
+        if (config == null) {
+            config = configLoader.load(environment);
+        }
+        return config;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * The database, opened on first use. The embedded database is LuvHive's own and is
+     * migrated on open; an external one is left as it is (see {@link #migratedDatabase()}).
+     */
+    public Database database() {
+        if (database == null) {
+            database = new DatabaseConnector(registry).open(config(), "luvhive-cli");
+            if (config().usesEmbeddedDatabase()) {
+                database.migrate();
+            }
+        }
+        return database;
+    }
+
+    /** The database, refusing to work on a schema older than this build knows. */
+    public Database migratedDatabase() {
+        Database opened = database();
+        int pending = opened.migrations().pendingCount();
+        if (pending > 0) {
+            throw new CliFailure(ExitCode.SCHEMA_OUTDATED, "the database schema is " + pending
+                    + " migration(s) behind this luvhive: run 'luvhive db migrate' (or start the bot, which migrates)");
+        }
+        return opened;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public JsonOutput json() {
+        return json;
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.luvhive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuvhiveCliTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun run = CliRun.run(Map.of(), home, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: luvhive").contains("db").contains("Exit codes:")
+                .contains("4  database unreachable");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        CliRun run = CliRun.run(Map.of(), home, "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("luvhive 0.");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRun run = CliRun.run(Map.of(), home);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("a command is required");
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithASuggestion() {
+        CliRun run = CliRun.run(Map.of(), home, "db", "inf");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument").contains("info").contains("Try 'luvhive db --help'");
+    }
+
+    @Test
+    void invalidConfigurationPrintsOneLinePerKeyAndExits3() {
+        CliRun run = CliRun.run(Map.of("PORT", "abc", "DATABASE_URL", "mysql://root:hunter2@h/db"), home, "db", "info");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines()).containsExactlyInAnyOrder(
+                "luvhive: configuration: DATABASE_URL: must start with postgresql://, postgres:// or jdbc:postgresql:// "
+                        + "(e.g. postgresql://user:pass@host:5432/luvhive)",
+                "luvhive: configuration: PORT: must be a whole number, not 'abc'");
+        assertThat(run.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void unreachableDatabaseIsOneLineAndExit4WithoutStackTrace() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> environment = Map.of("DATABASE_URL",
+                "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
+
+        CliRun run = CliRun.run(environment, home, "db", "info");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("luvhive: cannot connect to database postgresql://bot:***@127.0.0.1:" + closedPort + "/luvhive")
+                .doesNotContain("never-printed");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> environment = Map.of("DATABASE_URL",
+                "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
+
+        CliRun run = CliRun.run(environment, home, "db", "info", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("DatabaseUnavailableException").contains("\tat ").doesNotContain("never-printed");
+    }
+}
