@@ -1,0 +1,144 @@
+package org.luvhive.testkit.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.luvhive.testkit.telegram.internal.BotState;
+import org.luvhive.testkit.telegram.internal.UpdateQueue;
+import org.luvhive.testkit.telegram.internal.UserActions;
+import org.luvhive.testkit.telegram.internal.WebhookConfig;
+
+/**
+ * One bot token the emulator serves, seen from the test side: its simulated users and
+ * groups, fault injection, counters and request log, webhook state. Thread-safe.
+ */
+public final class EmulatedBot {
+    private final BotState state;
+    private final UserActions actions;
+    private final LongSupplier userIds;
+    private final LongSupplier groupIds;
+    private final Duration paymentAnswerTimeout;
+    private final FaultInjector faults;
+    private final Map<Long, SimulatedUser> users = new ConcurrentHashMap<>();
+    private final Map<Long, SimulatedGroup> groups = new ConcurrentHashMap<>();
+
+    EmulatedBot(BotState state, LongSupplier userIds, LongSupplier groupIds, Duration paymentAnswerTimeout) {
+        this.state = state;
+        this.actions = new UserActions(state);
+        this.userIds = userIds;
+        this.groupIds = groupIds;
+        this.paymentAnswerTimeout = paymentAnswerTimeout;
+        this.faults = new FaultInjector(state.faults());
+    }
+
+    /** The number before the colon of the token. */
+    public long id() {
+        return state.identity().id();
+    }
+
+    public String username() {
+        return state.identity().username();
+    }
+
+    public String token() {
+        return state.identity().token();
+    }
+
+    /** A new user with a fresh id and language "en". */
+    public SimulatedUser newUser(String firstName) {
+        return newUser(userIds.getAsLong(), firstName, "en");
+    }
+
+    /** The user with this id (the same instance when asked twice). */
+    public SimulatedUser newUser(long userId, String firstName, String languageCode) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("user ids are positive, was " + userId);
+        }
+        return users.computeIfAbsent(userId, id -> {
+            ObjectNode user = state.mapper().createObjectNode();
+            user.put("id", id).put("is_bot", false).put("first_name", firstName);
+            if (languageCode != null) {
+                user.put("language_code", languageCode);
+            }
+            return new SimulatedUser(user, actions, paymentAnswerTimeout);
+        });
+    }
+
+    /** A user created before, by id. */
+    public SimulatedUser user(long userId) {
+        SimulatedUser user = users.get(userId);
+        if (user == null) {
+            throw new IllegalArgumentException("no simulated user " + userId + " for bot " + id());
+        }
+        return user;
+    }
+
+    public SimulatedGroup newGroup(String title) {
+        long groupId = groupIds.getAsLong();
+        return groups.computeIfAbsent(groupId, id -> new SimulatedGroup(id, title, actions));
+    }
+
+    public SimulatedGroup group(long groupId) {
+        SimulatedGroup group = groups.get(groupId);
+        if (group == null) {
+            throw new IllegalArgumentException("no simulated group " + groupId + " for bot " + id());
+        }
+        return group;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public EmulatorStats stats() {
+        return state.stats().snapshot();
+    }
+
+    /** Every call, oldest first, up to the emulator's log capacity. */
+    public List<LoggedRequest> requestLog() {
+        return state.stats().log();
+    }
+
+    public void resetStats() {
+        state.stats().reset();
+    }
+
+    public EmulatorLimits limits() {
+        return state.limiter().limits();
+    }
+
+    /** Replaces this bot's limits at run time, forgetting all bucket and penalty state. */
+    public void setLimits(EmulatorLimits limits) {
+        state.limiter().reconfigure(limits);
+    }
+
+    public WebhookStatus webhookStatus() {
+        WebhookConfig webhook = state.updates().webhook();
+        UpdateQueue.WebhookErrorState errors = state.updates().webhookErrors();
+        return new WebhookStatus(webhook == null ? "" : webhook.url(), state.updates().pendingCount(),
+                errors.lastErrorDate(), errors.lastErrorMessage(), webhook == null ? 0 : webhook.maxConnections());
+    }
+
+    /** Updates not yet confirmed by getUpdates or delivered to the webhook. */
+    public int pendingUpdateCount() {
+        return state.updates().pendingCount();
+    }
+
+    /** The commands set by setMyCommands, as a JSON array of BotCommand. */
+    public JsonNode commands() {
+        return state.commands();
+    }
+
+    public boolean isRefunded(String telegramPaymentChargeId) {
+        return state.payments().isRefunded(telegramPaymentChargeId);
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatedBot[" + state.identity() + "]";
+    }
+}

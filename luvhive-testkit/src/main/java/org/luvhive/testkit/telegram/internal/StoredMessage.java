@@ -1,0 +1,34 @@
+package org.luvhive.testkit.telegram.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.luvhive.testkit.telegram.ChatMessage;
+
+/**
+ * A message as the emulator keeps it. Not thread-safe: only touched under its
+ * {@link ChatState}'s lock.
+ */
+final class StoredMessage {
+    final ObjectNode json;
+    final boolean fromBot;
+    JsonNode replyMarkup;
+    Invoice invoice;
+    boolean deleted;
+
+    /** What an invoice message was sent with but Message JSON does not show. */
+    record Invoice(String payload, String currency, long totalAmount) {
+    }
+
+    StoredMessage(ObjectNode json, boolean fromBot) {
+        this.json = json;
+        this.fromBot = fromBot;
+    }
+
+    int messageId() {
+        return json.path("message_id").asInt();
+    }
+
+    ChatMessage snapshot() {
+        return new ChatMessage(json.deepCopy(), fromBot, replyMarkup == null ? null : replyMarkup.deepCopy());
+    }
+}
