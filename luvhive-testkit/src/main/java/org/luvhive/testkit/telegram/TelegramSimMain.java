@@ -14,6 +14,10 @@ public final class TelegramSimMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // Before the first logger is created; the library itself ships no logback.xml.
+            System.setProperty("logback.configurationFile", "org/luvhive/testkit/telegram/telegram-sim-logback.xml");
+        }
         SimOptions options;
         try {
             options = SimOptions.parse(args);
