@@ -1,0 +1,51 @@
+package org.luvhive.core.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.internal.MethodTypes;
+import org.luvhive.core.delivery.internal.OutboxDao;
+
+/**
+ * Where handlers put what they want sent. Rows are written in the caller's transaction,
+ * together with the state change that caused them, so state and messages cannot
+ * disagree after a crash; the sender makes the calls later, under the rate limits.
+ * Thread-safe.
+ */
+public final class Outbox {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Runnable wakeSender;
+
+    /**
+     * @param wakeSender run after a transaction that enqueued rows commits, so a sender in
+     *                   this process starts on them at once instead of at its next poll
+     */
+    public Outbox(ObjectMapper mapper, Clock clock, Runnable wakeSender) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.wakeSender = wakeSender;
+    }
+
+    /** Queues one call in the caller's transaction and returns its outbox id. */
+    public long enqueue(Handle handle, OutboundMessage message) {
+        String method = MethodTypes.nameOf(message.method());
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(message.method());
+        } catch (JsonProcessingException unserialisable) {
+            throw new IllegalArgumentException("cannot serialise " + method + " for the outbox", unserialisable);
+        }
+        long id = handle.attach(OutboxDao.class).insert(message.chatId(), message.priority().rank(), method, payload,
+                message.correlation().orElse(null), clock.instant());
+        handle.afterCommit(wakeSender);
+        return id;
+    }
+
+    public void enqueueAll(Handle handle, List<OutboundMessage> messages) {
+        messages.forEach(message -> enqueue(handle, message));
+    }
+}

@@ -1,0 +1,94 @@
+package org.luvhive.core.delivery.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of {@code outbox}. */
+@RegisterConstructorMapper(OutboxRow.class)
+public interface OutboxDao {
+
+    String COLUMNS = "id, chat_id, priority, method, payload::text as payload, correlation, attempts, created_at";
+
+    @SqlUpdate("""
+            insert into outbox (chat_id, priority, method, payload, correlation, not_before, created_at)
+            values (:chatId, :priority, :method, cast(:payload as jsonb), :correlation, :now, :now)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("chatId") long chatId, @Bind("priority") int priority, @Bind("method") String method,
+                @Bind("payload") String payload, @Bind("correlation") String correlation, @Bind("now") Instant now);
+
+    /**
+     * Due rows in send order, skipping chats the caller already knows it cannot send to
+     * now (in flight, paused, out of tokens), so one busy chat never hides the others.
+     */
+    @SqlQuery("select " + COLUMNS + " from outbox "
+            + "where status = 'queued' and not_before <= :now and chat_id <> all(:excluded) "
+            + "order by priority, id limit :limit")
+    List<OutboxRow> due(@Bind("now") Instant now, @Bind("excluded") long[] excluded, @Bind("limit") int limit);
+
+    /** Whether the chat has an earlier row still queued or being sent (per-chat order). */
+    @SqlQuery("""
+            select exists (select 1 from outbox where chat_id = :chatId and status = 'sending')
+                or exists (select 1 from outbox where chat_id = :chatId and status = 'queued'
+                           and (priority, id) < (:priority, :id))
+            """)
+    boolean hasEarlier(@Bind("chatId") long chatId, @Bind("priority") int priority, @Bind("id") long id);
+
+    @SqlQuery("select pg_try_advisory_xact_lock(:lockSpace, hashtext(:chatId::text))")
+    boolean tryLockChat(@Bind("lockSpace") int lockSpace, @Bind("chatId") long chatId);
+
+    @SqlUpdate("""
+            update outbox set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
+                   attempts = attempts + 1
+            where id = :id and status = 'queued'
+            """)
+    int claim(@Bind("id") long id, @Bind("owner") String owner, @Bind("leaseUntil") Instant leaseUntil);
+
+    @SqlUpdate("""
+            update outbox set status = 'sent', payload = null, sent_at = :now, telegram_message_id = :messageId,
+                   lease_owner = null, lease_until = null, last_error = null
+            where id = :id and status = 'sending'
+            """)
+    int markSent(@Bind("id") long id, @Bind("now") Instant now, @Bind("messageId") Integer messageId);
+
+    /** Back to the queue; a flood wait does not count as an attempt. */
+    @SqlUpdate("""
+            update outbox set status = 'queued', not_before = :notBefore, lease_owner = null, lease_until = null,
+                   last_error = :error, attempts = attempts - case when :refundAttempt then 1 else 0 end
+            where id = :id and status = 'sending'
+            """)
+    int requeue(@Bind("id") long id, @Bind("notBefore") Instant notBefore, @Bind("error") String error,
+                @Bind("refundAttempt") boolean refundAttempt);
+
+    @SqlUpdate("""
+            update outbox set status = 'parked', lease_owner = null, lease_until = null, last_error = :reason
+            where id = :id and status = 'sending'
+            """)
+    int park(@Bind("id") long id, @Bind("reason") String reason);
+
+    @SqlUpdate("""
+            update outbox set status = 'cancelled', payload = null, last_error = :reason
+            where chat_id = :chatId and status = 'queued'
+            """)
+    int cancelQueuedFor(@Bind("chatId") long chatId, @Bind("reason") String reason);
+
+    /** Rows whose sender died mid-send: queued again (sent at least once). */
+    @SqlUpdate("""
+            update outbox set status = 'queued', lease_owner = null, lease_until = null,
+                   last_error = 'lease expired: the sending instance stopped before recording the outcome'
+            where status = 'sending' and lease_until < :now
+            """)
+    int releaseExpiredLeases(@Bind("now") Instant now);
+
+    @SqlQuery("select " + COLUMNS + " from outbox where id = :id")
+    Optional<OutboxRow> find(@Bind("id") long id);
+
+    @SqlUpdate("delete from outbox where status in ('sent', 'cancelled') and created_at < :before")
+    int deleteFinishedBefore(@Bind("before") Instant before);
+}

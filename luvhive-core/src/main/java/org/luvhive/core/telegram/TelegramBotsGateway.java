@@ -1,0 +1,63 @@
+package org.luvhive.core.telegram;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.luvhive.core.config.BotToken;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * {@link TelegramGateway} over the TelegramBots OkHttp client, pointed at Telegram, a
+ * self-hosted Bot API server or the emulator. Thread-safe.
+ */
+public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable {
+
+    /** Read timeout: above the longest long poll we make (50 s) with room to spare. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(65);
+
+    private final BotToken token;
+    private final OkHttpClient httpClient;
+    private final TelegramClient client;
+
+    public TelegramBotsGateway(BotToken token, URI apiUrl) {
+        this.token = token;
+        this.httpClient = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .readTimeout(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
+        this.client = new OkHttpTelegramClient(httpClient, token.reveal(), telegramUrl(apiUrl));
+    }
+
+    static TelegramUrl telegramUrl(URI apiUrl) {
+        String scheme = apiUrl.getScheme();
+        int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : ("https".equals(scheme) ? 443 : 80);
+        return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
+    }
+
+    public BotToken token() {
+        return token;
+    }
+
+    @Override
+    public <T extends Serializable> T execute(BotApiMethod<T> method) {
+        try {
+            return client.execute(method);
+        } catch (TelegramApiException | RuntimeException failure) {
+            throw TelegramErrors.classify(failure, token);
+        }
+    }
+
+    @Override
+    public void close() {
+        httpClient.dispatcher().executorService().shutdown();
+        httpClient.connectionPool().evictAll();
+    }
+}

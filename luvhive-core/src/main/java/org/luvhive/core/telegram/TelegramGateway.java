@@ -1,0 +1,19 @@
+package org.luvhive.core.telegram;
+
+import java.io.Serializable;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+
+/**
+ * LuvHive's one door to the Bot API. Only the delivery sender, the update intake and the
+ * few calls that must not wait in the outbox (answering a pre-checkout query, start-up
+ * decoration) use it; handlers write outbox rows instead. Implementations are
+ * thread-safe.
+ */
+public interface TelegramGateway {
+
+    /**
+     * Executes one call and returns its result, or throws a classified
+     * {@link TelegramCallException}.
+     */
+    <T extends Serializable> T execute(BotApiMethod<T> method);
+}

@@ -1,0 +1,104 @@
+package org.luvhive.core.update;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.telegram.TelegramGateway;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+
+/**
+ * What a handler gets: the update, the open transaction, the outbox, and the time the
+ * update is being handled at (from the injected clock). One per update; not shared
+ * between threads.
+ */
+public final class UpdateContext {
+
+    private final Update update;
+    private final Handle handle;
+    private final Outbox outbox;
+    private final Instant now;
+    private final TelegramGateway gateway;
+
+    public UpdateContext(Update update, Handle handle, Outbox outbox, Instant now, TelegramGateway gateway) {
+        this.update = update;
+        this.handle = handle;
+        this.outbox = outbox;
+        this.now = now;
+        this.gateway = gateway;
+    }
+
+    public Update update() {
+        return update;
+    }
+
+    /** The transaction this update is handled in. */
+    public Handle handle() {
+        return handle;
+    }
+
+    /** When the update is being handled, by the injected clock. */
+    public Instant now() {
+        return now;
+    }
+
+    public UpdateKind kind() {
+        return UpdateKind.of(update);
+    }
+
+    /** The Telegram user the update is from, 0 when it has none. */
+    public long userId() {
+        return UpdateKind.userId(update);
+    }
+
+    /** The chat the update happened in (the user's private chat with the bot, usually). */
+    public long chatId() {
+        return UpdateKind.chatId(update);
+    }
+
+    public Optional<User> from() {
+        if (update.hasMessage()) {
+            return Optional.ofNullable(update.getMessage().getFrom());
+        }
+        if (update.hasEditedMessage()) {
+            return Optional.ofNullable(update.getEditedMessage().getFrom());
+        }
+        if (update.hasCallbackQuery()) {
+            return Optional.of(update.getCallbackQuery().getFrom());
+        }
+        if (update.hasPreCheckoutQuery()) {
+            return Optional.of(update.getPreCheckoutQuery().getFrom());
+        }
+        return Optional.empty();
+    }
+
+    /** Queues a call in this transaction. */
+    public long send(OutboundMessage message) {
+        return outbox.enqueue(handle, message);
+    }
+
+    /** Queues a plain notice to the chat the update came from. */
+    public long reply(String text) {
+        return send(OutboundMessage.of(chatId(), Priority.NOTICE,
+                SendMessage.builder().chatId(chatId()).text(text).build()));
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Calls Telegram at once, bypassing the outbox. Only for answers Telegram needs
+     * within seconds and that change no user-visible chat (answering a pre-checkout
+     * query within its 10 s); everything else goes through {@link #send}.
+     */
+    public <T extends Serializable> T callNow(BotApiMethod<T> method) {
+        return gateway.execute(method);
+    }
+}
