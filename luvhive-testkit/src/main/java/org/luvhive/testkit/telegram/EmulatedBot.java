@@ -128,6 +128,11 @@ public final class EmulatedBot {
         return state.updates().pendingCount();
     }
 
+    /** Whether a long poll (getUpdates with a timeout) is parked right now: the bot is listening. */
+    public boolean isLongPolling() {
+        return state.updates().hasWaitingPoll();
+    }
+
     /** The commands set by setMyCommands, as a JSON array of BotCommand. */
     public JsonNode commands() {
         return state.commands();

@@ -32,6 +32,7 @@ public final class UpdateQueue {
     private int nextUpdateId = FIRST_UPDATE_ID;
     private List<String> allowedUpdates = List.of();
     private long pollGeneration;
+    private int waitingPolls;
     private WebhookConfig webhook;
     private WebhookErrorState webhookErrors = WebhookErrorState.NONE;
     private long deliveriesPausedUntilNanos = System.nanoTime();
@@ -97,7 +98,12 @@ public final class UpdateQueue {
                 if (!batch.isEmpty() || remaining <= 0) {
                     return batch;
                 }
-                remaining = changed.awaitNanos(remaining);
+                waitingPolls++;
+                try {
+                    remaining = changed.awaitNanos(remaining);
+                } finally {
+                    waitingPolls--;
+                }
             }
         } finally {
             lock.unlock();
@@ -198,6 +204,16 @@ public final class UpdateQueue {
         lock.lock();
         try {
             return allowedUpdates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a getUpdates call is parked waiting for updates right now. */
+    public boolean hasWaitingPoll() {
+        lock.lock();
+        try {
+            return waitingPolls > 0;
         } finally {
             lock.unlock();
         }
