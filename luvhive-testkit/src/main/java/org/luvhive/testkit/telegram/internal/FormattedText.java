@@ -40,12 +40,15 @@ public final class FormattedText {
             char c = text.charAt(i);
             if (c == '<') {
                 int close = text.indexOf('>', i);
+                boolean endTag = text.startsWith("/", i + 1);
+                String name = tagName(text, endTag ? i + 2 : i + 1);
+                if (!endTag && !HTML_TAGS.contains(name)) {
+                    throw parseError("Unsupported start tag \"" + name + "\" at byte offset " + byteOffset(text, i));
+                }
                 if (close < 0) {
                     throw parseError("Unclosed start tag at byte offset " + byteOffset(text, i));
                 }
-                String inner = text.substring(i + 1, close).trim();
-                if (inner.startsWith("/")) {
-                    String name = inner.substring(1).trim().toLowerCase(Locale.ROOT);
+                if (endTag) {
                     if (open.isEmpty() || !open.peek().equals(name)) {
                         throw parseError("Unmatched end tag at byte offset " + byteOffset(text, i)
                                 + ", expected \"</" + (open.isEmpty() ? "" : open.peek()) + ">\", found \"</"
@@ -53,11 +56,6 @@ public final class FormattedText {
                     }
                     open.pop();
                 } else {
-                    String name = inner.split("[\\s/]", 2)[0].toLowerCase(Locale.ROOT);
-                    if (!HTML_TAGS.contains(name)) {
-                        throw parseError("Unsupported start tag \"" + name + "\" at byte offset "
-                                + byteOffset(text, i));
-                    }
                     open.push(name);
                 }
                 i = close + 1;
@@ -81,6 +79,15 @@ public final class FormattedText {
             throw parseError("Can't find end tag corresponding to start tag \"" + open.peek() + "\"");
         }
         return visible.toString();
+    }
+
+    private static String tagName(String text, int start) {
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '>'
+                && text.charAt(end) != '/') {
+            end++;
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static String decodeEntity(String entity) {
