@@ -1,0 +1,77 @@
+package org.luvhive.core.backup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest beside every archive ({@code NAME.manifest.json}): what was dumped, from
+ * where, with which tools, every file's SHA-256, the row counts, and how far the backup
+ * has been verified. Written last, so a manifest with status {@value #COMPLETE} means the
+ * archive is in place and whole. Never holds a password. Immutable.
+ *
+ * @param formatVersion  version of this manifest layout
+ * @param name           the backup's name ({@code luvhive_backup_YYYYMMDD_HHMMSS})
+ * @param status         {@value #COMPLETE} once everything is written
+ * @param archive        the archive's file or directory name, beside the manifest
+ * @param format         custom or directory
+ * @param compression    as given to pg_dump ({@code gzip:1})
+ * @param jobs           pg_dump's parallel jobs
+ * @param database       the database dumped
+ * @param server         host:port of the server (no credentials)
+ * @param serverVersion  the server's version
+ * @param pgDumpVersion  the pg_dump that wrote it ({@code pg_dump --version})
+ * @param luvhiveVersion the luvhive build that wrote it
+ * @param startedAt      when the dump started
+ * @param completedAt    when the archive and its checksums were complete
+ * @param sizeBytes      total size of the archive
+ * @param files          every file of the archive with its SHA-256
+ * @param tables         every user table's row count and size
+ * @param verification   the last verification
+ */
+public record BackupManifest(int formatVersion, String name, String status, String archive, String format,
+                             String compression, int jobs, String database, String server, String serverVersion,
+                             String pgDumpVersion, String luvhiveVersion, Instant startedAt, Instant completedAt,
+                             long sizeBytes, List<ManifestFile> files, List<TableCount> tables,
+                             Verification verification) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String COMPLETE = "complete";
+
+    public BackupManifest {
+        files = files == null ? List.of() : List.copyOf(files);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        verification = verification == null ? Verification.unverified() : verification;
+    }
+
+    public boolean complete() {
+        return COMPLETE.equals(status);
+    }
+
+    public BackupFormat backupFormat() {
+        return BackupFormat.parse(format);
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, completedAt);
+    }
+
+    /** Row counts by table, in the manifest's order. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.forEach(table -> counts.put(table.table(), table.rows()));
+        return counts;
+    }
+
+    public long totalRows() {
+        return tables.stream().mapToLong(TableCount::rows).sum();
+    }
+
+    public BackupManifest withVerification(Verification newVerification) {
+        return new BackupManifest(formatVersion, name, status, archive, format, compression, jobs, database, server,
+                serverVersion, pgDumpVersion, luvhiveVersion, startedAt, completedAt, sizeBytes, files, tables,
+                newVerification);
+    }
+}

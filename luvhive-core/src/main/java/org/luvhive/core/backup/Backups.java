@@ -1,0 +1,217 @@
+package org.luvhive.core.backup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.luvhive.core.backup.internal.ArchiveRestorer;
+import org.luvhive.core.backup.internal.BackupDao;
+import org.luvhive.core.backup.internal.BackupLock;
+import org.luvhive.core.backup.internal.BackupLog;
+import org.luvhive.core.backup.internal.Checksums;
+import org.luvhive.core.backup.internal.Dumper;
+import org.luvhive.core.backup.internal.HealthCheck;
+import org.luvhive.core.backup.internal.InUseRegistry;
+import org.luvhive.core.backup.internal.LockHolder;
+import org.luvhive.core.backup.internal.ManifestJson;
+import org.luvhive.core.backup.internal.PgToolsLocator;
+import org.luvhive.core.backup.internal.Redactor;
+import org.luvhive.core.backup.internal.Retention;
+import org.luvhive.core.backup.internal.SecureFiles;
+import org.luvhive.core.backup.internal.Verifier;
+import org.luvhive.core.db.Database;
+
+/**
+ * LuvHive's backups: create, list, verify, restore, prune and check, each appending one
+ * line to the backup log. Create and prune hold the backup directory's lock; verify and
+ * restore mark the set they read so prune leaves it alone. Not thread-safe: one
+ * instance per run (runs in other threads or processes are excluded by the locks).
+ */
+public final class Backups {
+
+    private static final Set<String> NEVER_TARGETS = Set.of("postgres", "template0", "template1");
+
+    private final Path directory;
+    private final Clock clock;
+    private final BackupProgress progress;
+    private final Redactor redactor;
+    private final BackupLog log;
+    private final BackupCatalog catalog;
+    private final PgToolsLocator locator;
+    private final InUseRegistry registry;
+    private final ManifestJson json = new ManifestJson();
+
+    public Backups(BackupSettings settings, Clock clock, BackupProgress progress) {
+        this.directory = settings.backupDirectory();
+        this.clock = clock;
+        this.progress = progress;
+        this.redactor = Redactor.forUrl(settings.databaseUrl());
+        this.log = new BackupLog(settings.logDirectory(), redactor);
+        this.catalog = new BackupCatalog(directory);
+        this.locator = new PgToolsLocator(settings.environment());
+        this.registry = new InUseRegistry(directory);
+    }
+
+    public BackupCatalog catalog() {
+        return catalog;
+    }
+
+    /** The backup log's path. */
+    public Path logFile() {
+        return log.file();
+    }
+
+    /** Dumps {@code database} into a new, complete backup set. */
+    public BackupSet create(Database database, CreateOptions options) {
+        return logged("create", set -> set.name(), set -> set.sizeBytes(), () -> {
+            SecureFiles.privateDirectory(directory);
+            try (BackupLock ignored = BackupLock.acquire(directory, holder("backup create"), options.lockWait())) {
+                removeLeftovers();
+                return new Dumper(directory, locator, json, clock, progress, redactor).create(database, options);
+            }
+        });
+    }
+
+    public BackupCatalog.Listing list() {
+        return logged("list", listing -> null, listing -> null, catalog::read);
+    }
+
+    /**
+     * Verifies the named (or newest) set; with {@code live} given, also restore-tests it
+     * into a scratch database on that server.
+     */
+    public VerifyResult verify(Optional<String> name, Optional<Database> live, int jobs) {
+        return logged("verify", VerifyResult::backup, VerifyResult::bytesRead, () -> {
+            try (var marked = registry.mark("backup verify", () -> resolve(name), BackupSet::name)) {
+                return new Verifier(locator, json, clock, redactor, progress).verify(marked.value(), live.orElse(null),
+                        jobs);
+            }
+        });
+    }
+
+    /** Restores a set into a new database; never into the live one. */
+    public RestoreResult restore(Database live, RestoreRequest request) {
+        return logged("restore", RestoreResult::backup, result -> null, () -> {
+            String target = request.target();
+            if (target.equals(live.url().database()) || NEVER_TARGETS.contains(target)) {
+                throw new RestoreTargetExistsException("refusing to restore into '" + target + "': it is "
+                        + (NEVER_TARGETS.contains(target) ? "a system database" : "the live database this luvhive uses")
+                        + "; restore into a new database and switch DATABASE_URL to it");
+            }
+            BackupDao server = live.jdbi().onDemand(BackupDao.class);
+            if (server.databaseExists(target) && !request.force()) {
+                throw new RestoreTargetExistsException("database '" + target + "' exists; choose another --target, "
+                        + "or replace it with --force");
+            }
+            try (var marked = registry.mark("backup restore", () -> resolve(request.backup()), BackupSet::name)) {
+                BackupSet set = marked.value();
+                Checksums.verify(directory, set.manifest().archive(), set.manifest().files());
+                if (server.databaseExists(target)) {
+                    server.dropDatabase(BackupDao.quote(target));
+                }
+                var tools = locator.locate(server.serverVersionNumber() / 10000);
+                long rows = new ArchiveRestorer(tools, redactor, progress).restore(live, set, target, request.jobs());
+                return new RestoreResult(set.name(), target, live.url().withDatabase(target).masked(),
+                        set.manifest().tables().size(), rows);
+            }
+        });
+    }
+
+    /** Plans retention and, with {@code apply}, removes what the plan removes. */
+    public PruneResult prune(PrunePolicy policy, boolean apply, Duration lockWait) {
+        return logged(apply ? "prune" : "prune-dry-run", result -> null, PruneResult::freedBytes, () -> {
+            if (!apply) {
+                return plan(policy, false);
+            }
+            SecureFiles.privateDirectory(directory);
+            try (BackupLock ignored = BackupLock.acquire(directory, holder("backup prune --apply"), lockWait)) {
+                return plan(policy, true);
+            }
+        });
+    }
+
+    private PruneResult plan(PrunePolicy policy, boolean apply) {
+        BackupCatalog.Listing listing = catalog.read();
+        List<PruneDecision> decisions = new ArrayList<>();
+        long freed = 0;
+        for (PruneDecision decision : Retention.decide(listing.sets(), policy.orDefault(), clock.instant())) {
+            BackupSet set = decision.set();
+            boolean removed = !decision.keep() && registry.underRegistryLock(() -> {
+                if (registry.inUse(set.name())) {
+                    return false;
+                }
+                if (apply) {
+                    SecureFiles.deleteRecursively(set.manifestPath()); // first: it stops being a complete set
+                    SecureFiles.deleteRecursively(set.archive());
+                }
+                return true;
+            });
+            if (!decision.keep() && !removed) {
+                decision = new PruneDecision(set, true, List.of("in use by a verify or restore"));
+            }
+            freed += removed ? set.sizeBytes() : 0;
+            decisions.add(decision);
+        }
+        for (Path orphan : listing.orphans()) {
+            freed += SecureFiles.size(orphan);
+            if (apply) {
+                SecureFiles.deleteRecursively(orphan);
+            }
+        }
+        return new PruneResult(decisions, listing.orphans(), apply, freed);
+    }
+
+    /** The monitoring verdict; reads only the backup directory. */
+    public CheckResult check(CheckThresholds thresholds) {
+        Instant started = clock.instant();
+        CheckResult result;
+        try {
+            result = HealthCheck.evaluate(catalog.read(), thresholds, clock.instant(), directory.toString());
+        } catch (RuntimeException unreadable) {
+            result = new CheckResult(CheckStatus.UNKNOWN, "BACKUP UNKNOWN - " + unreadable.getMessage(), Optional.empty());
+        }
+        log.append(new BackupLog.Entry(clock.instant(), "check", result.newest().map(BackupSet::name).orElse(null),
+                result.status().name().toLowerCase(java.util.Locale.ROOT), Duration.between(started, clock.instant()),
+                null, result.line()));
+        return result;
+    }
+
+    private BackupSet resolve(Optional<String> name) {
+        return name.map(catalog::find).orElseGet(catalog::latest);
+    }
+
+    /** Temporary files of a run that died: safe to remove, we hold the lock every writer needs. */
+    private void removeLeftovers() {
+        try (var files = Files.list(directory)) {
+            files.filter(file -> file.getFileName().toString().startsWith(Dumper.TEMPORARY_PREFIX))
+                    .forEach(SecureFiles::deleteRecursively);
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException("cannot list " + directory, failure);
+        }
+    }
+
+    private LockHolder holder(String command) {
+        return LockHolder.current(command, clock.instant());
+    }
+
+    private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, Supplier<T> work) {
+        Instant started = clock.instant();
+        try {
+            T result = work.get();
+            log.append(new BackupLog.Entry(clock.instant(), command, name.apply(result), "ok",
+                    Duration.between(started, clock.instant()), bytes.apply(result), null));
+            return result;
+        } catch (RuntimeException failure) {
+            log.append(new BackupLog.Entry(clock.instant(), command, null, "failed",
+                    Duration.between(started, clock.instant()), null, failure.getMessage()));
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.luvhive.core.backup;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What to restore where.
+ *
+ * @param backup the backup's name; empty for the newest
+ * @param target the new database's name (lower-case letters, digits, underscores)
+ * @param jobs   pg_restore's parallel jobs
+ * @param force  replace an existing target (never the live database)
+ */
+public record RestoreRequest(Optional<String> backup, String target, int jobs, boolean force) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public RestoreRequest {
+        if (!NAME.matcher(target).matches()) {
+            throw new IllegalArgumentException("target '" + target
+                    + "' is not a plain database name (lower-case letters, digits and _, at most 63)");
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.luvhive.core.backup.internal;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * What backups ask of the server: versions, the tables to count, snapshot export, and
+ * creating and dropping restore targets. Identifiers go in through {@code @Define}
+ * already quoted ({@link #quote}); everything else is bound.
+ */
+public interface BackupDao {
+
+    @SqlQuery("select current_setting('server_version')")
+    String serverVersion();
+
+    @SqlQuery("select current_setting('server_version_num')::int")
+    int serverVersionNumber();
+
+    @SqlQuery("select current_database()")
+    String currentDatabase();
+
+    /** Must be the first statement of a repeatable-read transaction; pg_dump then dumps exactly what it sees. */
+    @SqlQuery("select pg_export_snapshot()")
+    String exportSnapshot();
+
+    @SqlQuery("select n.nspname || '.' || c.relname as name, "
+            + "quote_ident(n.nspname) || '.' || quote_ident(c.relname) as quoted, "
+            + "pg_total_relation_size(c.oid) as bytes "
+            + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+            + "where c.relkind in ('r', 'p') and n.nspname = 'public' order by 1")
+    @RegisterConstructorMapper(UserTable.class)
+    List<UserTable> userTables();
+
+    @SqlQuery("select count(*) from <table>")
+    long countRows(@Define("table") String quotedTable);
+
+    @SqlQuery("select exists (select 1 from pg_database where datname = :name)")
+    boolean databaseExists(@Bind("name") String name);
+
+    @SqlQuery("select pg_encoding_to_char(encoding) as encoding, datcollate as collate, datctype as ctype "
+            + "from pg_database where datname = current_database()")
+    @RegisterConstructorMapper(DatabaseLocale.class)
+    DatabaseLocale currentLocale();
+
+    @SqlUpdate("create database <name> template template0 encoding <encoding> lc_collate <collate> lc_ctype <ctype>")
+    void createDatabase(@Define("name") String quotedName, @Define("encoding") String encodingLiteral,
+                        @Define("collate") String collateLiteral, @Define("ctype") String ctypeLiteral);
+
+    @SqlUpdate("drop database if exists <name> with (force)")
+    void dropDatabase(@Define("name") String quotedName);
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
+     * A table to count.
+     *
+     * @param name   schema.table, for people
+     * @param quoted the same, quoted for SQL
+     * @param bytes  its total size on disk
+     */
+    record UserTable(String name, String quoted, long bytes) {
+    }
+
+    /**
+     * A database's encoding and locale, for creating a restore target like it.
+     *
+     * @param encoding e.g. UTF8
+     * @param collate  LC_COLLATE
+     * @param ctype    LC_CTYPE
+     */
+    record DatabaseLocale(String encoding, String collate, String ctype) {
+    }
+}

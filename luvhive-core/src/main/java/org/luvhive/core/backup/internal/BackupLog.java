@@ -1,0 +1,76 @@
+package org.luvhive.core.backup.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backup log, {@code $LUVHIVE_LOG_DIR/backup.log}: one JSON object per run (time,
+ * command, backup, outcome, duration, bytes, message), appended with O_APPEND so lines of
+ * concurrent runs do not interleave. Messages pass the {@link Redactor}. Thread-safe.
+ */
+public final class BackupLog {
+
+    public static final String FILE_NAME = "backup.log";
+    private static final Logger LOG = LoggerFactory.getLogger(BackupLog.class);
+
+    private final Path file;
+    private final Redactor redactor;
+    private final ManifestJson json = new ManifestJson();
+
+    public BackupLog(Path logDirectory, Redactor redactor) {
+        this.file = logDirectory.resolve(FILE_NAME);
+        this.redactor = redactor;
+    }
+
+    /**
+     * One entry.
+     *
+     * @param time     when the run ended
+     * @param command  create, verify, ...
+     * @param backup   the backup's name, if one was involved
+     * @param outcome  ok, failed, or the check status
+     * @param duration how long the run took
+     * @param bytes    bytes written or read, if any
+     * @param message  what happened, one line
+     */
+    public record Entry(Instant time, String command, String backup, String outcome, Duration duration, Long bytes,
+                       String message) {
+    }
+
+    /** Appends the entry; a log that cannot be written is reported but never fails the backup itself. */
+    public void append(Entry entry) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", entry.time().toString());
+        line.put("command", entry.command());
+        line.put("backup", entry.backup());
+        line.put("outcome", entry.outcome());
+        line.put("duration_ms", entry.duration().toMillis());
+        line.put("bytes", entry.bytes());
+        line.put("message", redactor.redact(entry.message()));
+        line.put("pid", ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(file.getParent());
+            boolean created = !Files.exists(file);
+            Files.write(file, (json.line(line) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            if (created) {
+                SecureFiles.restrict(file);
+            }
+        } catch (IOException | RuntimeException failure) {
+            LOG.warn("cannot append to the backup log {}: {}", file, failure.getMessage());
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,180 @@
+package org.luvhive.core.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.luvhive.core.LuvhiveVersion;
+import org.luvhive.core.backup.BackupFailedException;
+import org.luvhive.core.backup.BackupFormat;
+import org.luvhive.core.backup.BackupManifest;
+import org.luvhive.core.backup.BackupProgress;
+import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.CreateOptions;
+import org.luvhive.core.backup.PgToolsMissingException;
+import org.luvhive.core.backup.TableCount;
+import org.luvhive.core.backup.Verification;
+import org.luvhive.core.db.Database;
+
+/**
+ * Writes one backup set: pg_dump into a temporary name inside an exported snapshot
+ * (the row counts are taken in the same snapshot, so they match the archive exactly),
+ * every check on pg_dump's result, checksums, owner-only permissions, an atomic rename,
+ * and the manifest with status complete last. The caller holds the backup lock.
+ * Not thread-safe.
+ */
+public final class Dumper {
+
+    public static final String TEMPORARY_PREFIX = ".tmp-";
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path backupDirectory;
+    private final PgToolsLocator locator;
+    private final ManifestJson json;
+    private final Clock clock;
+    private final BackupProgress progress;
+    private final Redactor redactor;
+
+    public Dumper(Path backupDirectory, PgToolsLocator locator, ManifestJson json, Clock clock,
+                  BackupProgress progress, Redactor redactor) {
+        this.backupDirectory = backupDirectory;
+        this.locator = locator;
+        this.json = json;
+        this.clock = clock;
+        this.progress = progress;
+        this.redactor = redactor;
+    }
+
+    public BackupSet create(Database database, CreateOptions options) {
+        BackupDao server = database.jdbi().onDemand(BackupDao.class);
+        int serverMajor = server.serverVersionNumber() / 10000;
+        String serverVersion = server.serverVersion();
+        PgTools tools = locator.locate(serverMajor);
+        if (tools.major() < options.compression().minimumPgDumpMajor()) {
+            throw new PgToolsMissingException("compression " + options.compression() + " needs pg_dump "
+                    + options.compression().minimumPgDumpMajor() + " or newer; " + tools.pgDump() + " is "
+                    + tools.major() + ": use gzip levels (e.g. --compress gzip:1)");
+        }
+        Instant startedAt = clock.instant();
+        String name = freeName(startedAt);
+        BackupFormat format = options.format();
+        String archiveName = name + format.extension();
+        Path temporary = backupDirectory.resolve(TEMPORARY_PREFIX + archiveName);
+        try {
+            if (format == BackupFormat.DIRECTORY) {
+                SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
+            }
+            List<TableCount> tables = dump(database, tools, options, temporary);
+            checkArchive(tools, temporary, format);
+            var files = Checksums.of(temporary, archiveName);
+            SecureFiles.restrict(temporary);
+            Path archive = backupDirectory.resolve(archiveName);
+            SecureFiles.moveAtomically(temporary, archive);
+            Instant completedAt = clock.instant();
+            long size = files.stream().mapToLong(file -> file.bytes()).sum();
+            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, name, BackupManifest.COMPLETE,
+                    archiveName, format.label(), options.compression().toString(), options.jobs(),
+                    database.url().database(), database.url().host() + ":" + database.url().port(), serverVersion,
+                    tools.pgDumpVersion(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
+                    Verification.unverified());
+            Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
+            json.write(manifestPath, manifest); // written last: its presence means the set is complete
+            return new BackupSet(archive, manifestPath, manifest);
+        } catch (IOException failure) {
+            throw new BackupFailedException("cannot write the backup " + name + ": " + failure.getMessage(), failure);
+        } finally {
+            SecureFiles.deleteRecursively(temporary);
+        }
+    }
+
+    private List<TableCount> dump(Database database, PgTools tools, CreateOptions options, Path temporary) {
+        return database.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            handle.execute("set transaction read only");
+            BackupDao dao = handle.attach(BackupDao.class);
+            String snapshot = dao.exportSnapshot();
+            List<BackupDao.UserTable> userTables = dao.userTables();
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            userTables.forEach(table -> bytes.put(table.name(), table.bytes()));
+            TableProgress tableProgress = new TableProgress(progress, "pg_dump", bytes);
+            List<String> command = new ArrayList<>(List.of(tools.pgDump().toString(),
+                    "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
+                    "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + temporary));
+            if (options.jobs() > 1) {
+                command.add("--jobs=" + options.jobs());
+            }
+            command.addAll(PgConnection.arguments(database.url()));
+            PgProcess pgDump = PgProcess.start(command, PgConnection.environment(database.url(), "luvhive-backup"),
+                    redactor, tableProgress);
+            List<TableCount> counts = new ArrayList<>();
+            try {
+                for (BackupDao.UserTable table : userTables) {
+                    counts.add(new TableCount(table.name(), dao.countRows(table.quoted()), table.bytes()));
+                }
+            } catch (RuntimeException countFailure) {
+                pgDump.kill();
+                throw countFailure;
+            }
+            PgProcess.Result result = pgDump.await();
+            tableProgress.finish();
+            if (!result.succeeded()) {
+                throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
+            }
+            return counts;
+        });
+    }
+
+    /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */
+    private void checkArchive(PgTools tools, Path temporary, BackupFormat format) {
+        Path header = format == BackupFormat.DIRECTORY ? temporary.resolve("toc.dat") : temporary;
+        if (!Files.isRegularFile(header)) {
+            throw new BackupFailedException("pg_dump exited 0 but wrote no archive (" + header + " is missing)");
+        }
+        try (InputStream input = Files.newInputStream(header)) {
+            byte[] magic = input.readNBytes(5);
+            if (!"PGDMP".equals(new String(magic, StandardCharsets.US_ASCII))) {
+                throw new BackupFailedException("pg_dump exited 0 but " + header + " is "
+                        + (magic.length == 0 ? "empty" : "not a pg_dump archive"));
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot read " + header, failure);
+        }
+        PgProcess.Result list = PgProcess.start(List.of(tools.pgRestore().toString(), "--list",
+                "--file=/dev/null", temporary.toString()), Map.of("LC_MESSAGES", "C"), redactor, line -> { }).await();
+        if (!list.succeeded()) {
+            throw new BackupFailedException("the new archive's table of contents does not read: " + list.summary());
+        }
+    }
+
+    private String freeName(Instant startedAt) {
+        String base = "luvhive_backup_" + NAME_TIME.format(startedAt);
+        String name = base;
+        for (int suffix = 2; taken(name); suffix++) {
+            name = base + "_" + suffix;
+        }
+        return name;
+    }
+
+    private boolean taken(String name) {
+        if (Files.exists(backupDirectory.resolve(name + ".manifest.json"))) {
+            return true;
+        }
+        for (BackupFormat format : BackupFormat.values()) {
+            if (Files.exists(backupDirectory.resolve(name + format.extension()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

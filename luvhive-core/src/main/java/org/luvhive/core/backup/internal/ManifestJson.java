@@ -1,0 +1,51 @@
+package org.luvhive.core.backup.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.luvhive.core.backup.BackupManifest;
+
+/**
+ * Reads and writes manifests as snake_case JSON with ISO-8601 times; unknown fields are
+ * ignored, so older builds read newer manifests. Thread-safe.
+ */
+public final class ManifestJson {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public BackupManifest read(Path file) {
+        try {
+            return mapper.readValue(file.toFile(), BackupManifest.class);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot read the manifest " + file + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Writes atomically: a reader sees the old manifest or the new one, never half of one. */
+    public void write(Path file, BackupManifest manifest) {
+        try {
+            SecureFiles.writeAtomically(file, mapper.writeValueAsBytes(manifest));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot write the manifest " + file, failure);
+        }
+    }
+
+    /** One compact line of JSON (for the backup log). */
+    public String line(Object value) {
+        try {
+            return mapper.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
