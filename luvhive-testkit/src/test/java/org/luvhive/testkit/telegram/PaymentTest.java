@@ -50,11 +50,13 @@ class PaymentTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the client library's close() declares InterruptedException
     void aPaymentAnsweredOkEndsInSuccessfulPaymentWithAUniqueChargeId() throws Exception {
         SimulatedUser alice = bot.newUser("Alice");
         alice.sendCommand("buy");
         ChatMessage invoice = invoiceFor(alice);
         List<SuccessfulPayment> payments = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PaymentOutcome first;
 
         try (TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication()) {
             application.registerBot(TOKEN, () -> url, new DefaultGetUpdatesGenerator(), (List<Update> updates) -> {
@@ -67,7 +69,7 @@ class PaymentTest {
                     }
                 }
             });
-            PaymentOutcome first = alice.pay(invoice);
+            first = alice.pay(invoice);
             PaymentOutcome second = alice.pay(invoice);
 
             assertThat(first.isPaid()).isTrue();
@@ -79,8 +81,9 @@ class PaymentTest {
         assertThat(payment.getCurrency()).isEqualTo("XTR");
         assertThat(payment.getTotalAmount()).isEqualTo(250);
         assertThat(payment.getInvoicePayload()).isEqualTo("premium:30:" + alice.id());
-        assertThat(payment.getTelegramPaymentChargeId()).isEqualTo(
-                payments.get(0).getTelegramPaymentChargeId());
+        assertThat(payment.getTelegramPaymentChargeId()).isEqualTo(first.chargeId());
+        assertThat(first.paymentMessage().json().path("successful_payment").path("total_amount").asInt())
+                .isEqualTo(250);
 
         client.execute(new RefundStarPayment(alice.id(), payment.getTelegramPaymentChargeId()));
         assertThat(bot.isRefunded(payment.getTelegramPaymentChargeId())).isTrue();

@@ -60,6 +60,7 @@ class TelegramBotsClientTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the client library's close() declares InterruptedException
     void longPollingReceivesSimulatedUsersMessagesAndTheBotAnswers() throws Exception {
         try (TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication()) {
             application.registerBot(TOKEN, () -> url, new DefaultGetUpdatesGenerator(), (List<Update> updates) -> {
@@ -141,6 +142,7 @@ class TelegramBotsClientTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the client library's close() declares InterruptedException
     void pressingAButtonReachesTheBotAndItsAnswerReachesTheUser() throws Exception {
         SimulatedUser alice = bot.newUser("Alice");
         alice.sendCommand("start");
