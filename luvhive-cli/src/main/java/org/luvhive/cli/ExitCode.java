@@ -12,7 +12,14 @@ public enum ExitCode {
     USAGE(2, "bad usage: unknown command or option, invalid value"),
     CONFIG_INVALID(3, "configuration invalid (environment or env file)"),
     DATABASE_UNAVAILABLE(4, "database unreachable or refused the login"),
-    SCHEMA_OUTDATED(5, "database schema behind this version: run 'luvhive db migrate'");
+    SCHEMA_OUTDATED(5, "database schema behind this version: run 'luvhive db migrate'"),
+    LOCK_HELD(10, "another backup run holds the backup lock (the message names it; see --lock-wait)"),
+    PG_TOOLS_MISSING(11, "pg_dump/pg_restore missing or older than the server: install postgresql-client-<major>"),
+    BACKUP_CORRUPT(12, "backup corrupt: a file missing, truncated or changed, unreadable, or wrong row counts"),
+    TARGET_EXISTS(13, "restore target exists (use --force) or is the live or a system database"),
+    BACKUP_NOT_FOUND(14, "no such backup (or no backup at all)"),
+    BACKUP_FAILED(15, "pg_dump failed or its output failed the checks; nothing was kept"),
+    RESTORE_FAILED(16, "pg_restore failed; the half-restored database was dropped");
 
     private final int code;
     private final String meaning;

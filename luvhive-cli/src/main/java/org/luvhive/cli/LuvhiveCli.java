@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.db.DbCommand;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ContextFactory;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = LuvhiveCli.Version.class,
         description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
-        subcommands = {DbCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DbCommand.class, BackupCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",

@@ -1,6 +1,13 @@
 package org.luvhive.cli.support;
 
 import org.luvhive.cli.ExitCode;
+import org.luvhive.core.backup.BackupCorruptException;
+import org.luvhive.core.backup.BackupFailedException;
+import org.luvhive.core.backup.BackupLockedException;
+import org.luvhive.core.backup.BackupNotFoundException;
+import org.luvhive.core.backup.PgToolsMissingException;
+import org.luvhive.core.backup.RestoreFailedException;
+import org.luvhive.core.backup.RestoreTargetExistsException;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.db.DatabaseUnavailableException;
 
@@ -20,6 +27,35 @@ public final class ExitCodes {
         if (failure instanceof DatabaseUnavailableException) {
             return ExitCode.DATABASE_UNAVAILABLE;
         }
+        ExitCode backup = backupCode(failure);
+        if (backup != null) {
+            return backup;
+        }
         return ExitCode.FAILURE;
+    }
+
+    private static ExitCode backupCode(Throwable failure) {
+        if (failure instanceof BackupLockedException) {
+            return ExitCode.LOCK_HELD;
+        }
+        if (failure instanceof PgToolsMissingException) {
+            return ExitCode.PG_TOOLS_MISSING;
+        }
+        if (failure instanceof BackupCorruptException) {
+            return ExitCode.BACKUP_CORRUPT;
+        }
+        if (failure instanceof RestoreTargetExistsException) {
+            return ExitCode.TARGET_EXISTS;
+        }
+        if (failure instanceof BackupNotFoundException) {
+            return ExitCode.BACKUP_NOT_FOUND;
+        }
+        if (failure instanceof BackupFailedException) {
+            return ExitCode.BACKUP_FAILED;
+        }
+        if (failure instanceof RestoreFailedException) {
+            return ExitCode.RESTORE_FAILED;
+        }
+        return null;
     }
 }

@@ -13,10 +13,10 @@ import java.util.Set;
  */
 public record Compression(String method, int level) {
 
+    private static final Set<String> METHODS = Set.of("gzip", "lz4", "zstd", "none");
+
     /** The default, chosen by measurement (README, "Backups"): fast gzip. */
     public static final Compression DEFAULT = new Compression("gzip", 1);
-
-    private static final Set<String> METHODS = Set.of("gzip", "lz4", "zstd", "none");
 
     public Compression {
         if (!METHODS.contains(method)) {

@@ -66,7 +66,8 @@ public final class BackupLock implements AutoCloseable {
                 position += channel.write(text, position);
             }
             channel.force(false);
-        } catch (IOException failure) {
+            SecureFiles.restrict(lock.file());
+        } catch (IOException | RuntimeException failure) {
             lock.close();
             throw new UncheckedIOException("cannot write the lock file " + lock.file(), failure);
         }

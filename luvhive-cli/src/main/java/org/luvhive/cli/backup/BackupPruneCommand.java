@@ -1,0 +1,91 @@
+package org.luvhive.cli.backup;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.luvhive.cli.ExitCode;
+import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.JsonOption;
+import org.luvhive.core.backup.HumanFormat;
+import org.luvhive.core.backup.PruneDecision;
+import org.luvhive.core.backup.PrunePolicy;
+import org.luvhive.core.backup.PruneResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code luvhive backup prune}: retention over whole backup sets, a dry run unless --apply. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = {"Remove old backup sets (archive + manifest). A set stays when any rule keeps it; the newest",
+                "and the newest verified always stay, and so does one a verify or restore is using.",
+                "Without rules: --max-age 14d. Lists what would go unless --apply."})
+public final class BackupPruneCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N.")
+    int keepLast;
+
+    @Option(names = "--keep-daily", paramLabel = "D", description = "Keep the newest of each of the last D days (UTC).")
+    int keepDaily;
+
+    @Option(names = "--keep-weekly", paramLabel = "W", description = "Keep the newest of each of the last W ISO weeks.")
+    int keepWeekly;
+
+    @Option(names = "--keep-monthly", paramLabel = "M", description = "Keep the newest of each of the last M months.")
+    int keepMonthly;
+
+    @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Keep every set completed within this age (e.g. 14d).")
+    Duration maxAge;
+
+    @Option(names = "--apply", description = "Really remove (default: a dry run).")
+    boolean apply;
+
+    @Mixin
+    LockWaitOption lockWait;
+
+    @Mixin
+    JsonOption json;
+
+    BackupPruneCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrunePolicy policy;
+        try {
+            policy = new PrunePolicy(keepLast, keepDaily, keepWeekly, keepMonthly, Optional.ofNullable(maxAge));
+        } catch (IllegalArgumentException invalid) {
+            throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
+        }
+        PruneResult result = BackupCli.backups(context, json.enabled()).prune(policy, apply, lockWait.value());
+        if (json.enabled()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("applied", result.applied());
+            out.put("freed_bytes", result.freedBytes());
+            out.put("keep", result.kept().stream().map(decision -> Map.of("name", decision.set().name(),
+                    "reasons", decision.reasons())).toList());
+            out.put("remove", result.removed().stream().map(decision -> decision.set().name()).toList());
+            out.put("orphans", result.orphans().stream().map(path -> path.getFileName().toString()).toList());
+            context.out().println(context.json().render(out));
+            return ExitCode.OK.code();
+        }
+        var out = context.out();
+        out.println(result.applied() ? "Pruned:" : "Dry run, nothing removed (add --apply to remove):");
+        for (PruneDecision decision : result.decisions()) {
+            out.printf("  %-7s %s%s%n", decision.keep() ? "keep" : (result.applied() ? "removed" : "remove"),
+                    decision.set().name(), decision.keep() ? "  (" + String.join(", ", decision.reasons()) + ")" : "");
+        }
+        result.orphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest)%n",
+                result.applied() ? "removed" : "remove", orphan.getFileName()));
+        out.printf("%d kept, %d %s, %s %s.%n", result.kept().size(), result.removed().size() + result.orphans().size(),
+                result.applied() ? "removed" : "to remove", HumanFormat.bytes(result.freedBytes()),
+                result.applied() ? "freed" : "would be freed");
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,91 @@
+package org.luvhive.cli.backup;
+
+import java.io.Console;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.luvhive.cli.ExitCode;
+import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.JsonOption;
+import org.luvhive.core.backup.RestoreRequest;
+import org.luvhive.core.backup.RestoreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code luvhive backup restore}: a backup into a new database, never the live one. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore a backup into a NEW database (created from template0) on the same server,",
+                "check its row counts against the manifest, and print the DATABASE_URL to switch to.",
+                "A failed restore drops the half-restored database. The live database is never a target."})
+public final class BackupRestoreCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    BackupSelection selection;
+
+    @Option(names = "--target", required = true, paramLabel = "DBNAME", description = "The new database's name.")
+    String target;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "Parallel pg_restore jobs (default 2).")
+    int jobs;
+
+    @Option(names = "--force", description = "Replace the target if it exists (asks first, unless --yes).")
+    boolean force;
+
+    @Option(names = "--yes", description = "Do not ask before replacing an existing target.")
+    boolean yes;
+
+    @Mixin
+    JsonOption json;
+
+    BackupRestoreCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        RestoreRequest request;
+        try {
+            request = new RestoreRequest(selection.name(), target, jobs, force);
+        } catch (IllegalArgumentException invalid) {
+            throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
+        }
+        if (force && !yes) {
+            confirm();
+        }
+        RestoreResult result = BackupCli.backups(context, json.enabled()).restore(context.database(), request);
+        if (json.enabled()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("backup", result.backup());
+            out.put("target", result.target());
+            out.put("database_url", result.maskedUrl());
+            out.put("tables", result.tables());
+            out.put("rows", result.rows());
+            context.out().println(context.json().render(out));
+        } else {
+            context.out().printf("Restored %s into database '%s': %d tables, %d rows, row counts equal the manifest's.%n",
+                    result.backup(), result.target(), result.tables(), result.rows());
+            context.out().printf("To switch the bot to it, set (password as before):%n  DATABASE_URL=%s%n",
+                    result.maskedUrl());
+            context.out().println("Then run 'ANALYZE' (or vacuumdb --analyze-only) on it: restored tables have no statistics.");
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** Asks on the terminal; without one, --force needs --yes. */
+    private void confirm() {
+        Console console = System.console();
+        if (console == null) {
+            throw new CliFailure(ExitCode.USAGE, "--force may replace database '" + target
+                    + "' and there is no terminal to ask on: add --yes to confirm");
+        }
+        String answer = console.readLine("If database '%s' exists it will be DROPPED and replaced. "
+                + "Type its name to go on: ", target);
+        if (answer == null || !answer.strip().equals(target)) {
+            throw new CliFailure(ExitCode.TARGET_EXISTS, "not confirmed; database '" + target + "' left as it was");
+        }
+    }
+}

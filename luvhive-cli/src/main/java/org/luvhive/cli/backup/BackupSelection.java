@@ -1,0 +1,26 @@
+package org.luvhive.cli.backup;
+
+import java.util.Optional;
+import org.luvhive.cli.ExitCode;
+import org.luvhive.cli.support.CliFailure;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The shared {@code [NAME | --latest]}: one backup by name, or the newest (also when neither is given). */
+public final class BackupSelection {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+            description = "The backup (as 'luvhive backup list' shows it); default: the newest.")
+    String name;
+
+    @Option(names = "--latest", description = "The newest complete backup.")
+    boolean latest;
+
+    /** The name, or empty for the newest. */
+    Optional<String> name() {
+        if (latest && name != null) {
+            throw new CliFailure(ExitCode.USAGE, "give a backup NAME or --latest, not both");
+        }
+        return Optional.ofNullable(name);
+    }
+}

@@ -1,0 +1,28 @@
+package org.luvhive.cli.backup;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** Parses sizes: {@code 1048576}, {@code 512K}, {@code 10MiB}, {@code 1G} (binary units). */
+final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+
+    @Override
+    public Long convert(String value) {
+        Matcher matcher = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a size: use e.g. 500K, 10MiB, 1G");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "b" : matcher.group(2).substring(0, 1);
+        return switch (unit) {
+            case "k" -> amount << 10;
+            case "m" -> amount << 20;
+            case "g" -> amount << 30;
+            default -> amount;
+        };
+    }
+}
