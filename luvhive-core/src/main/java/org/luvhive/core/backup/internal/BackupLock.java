@@ -67,9 +67,12 @@ public final class BackupLock implements AutoCloseable {
             }
             channel.force(false);
             SecureFiles.restrict(lock.file());
-        } catch (IOException | RuntimeException failure) {
+        } catch (IOException failure) {
             lock.close();
             throw new UncheckedIOException("cannot write the lock file " + lock.file(), failure);
+        } catch (RuntimeException failure) {
+            lock.close();
+            throw failure;
         }
     }
 
