@@ -42,7 +42,7 @@ create table outbox (
     last_error          text
 );
 create index outbox_due on outbox (priority, id) where status = 'queued';
-create index outbox_chat_sending on outbox (chat_id) where status = 'sending';
+create index outbox_chat_pending on outbox (chat_id, id) where status in ('queued', 'sending');
 create index outbox_lease on outbox (lease_until) where status = 'sending';
 create index outbox_retention on outbox (created_at) where status in ('sent', 'cancelled');
 

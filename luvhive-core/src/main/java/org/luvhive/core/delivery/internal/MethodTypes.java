@@ -57,8 +57,11 @@ public final class MethodTypes {
         return type;
     }
 
-    /** Whether the call counts as a message sent to the chat (for rate limits). */
-    public static boolean isSend(String name) {
-        return name.startsWith("send") || name.equals("copymessage") || name.equals("forwardmessage");
+    /**
+     * Whether the call counts against the send limits. Answering a button press and the
+     * "typing…" action do not: they are cheap for Telegram and a user is waiting on them.
+     */
+    public static boolean countsAgainstLimits(String name) {
+        return !name.equals("answercallbackquery") && !name.equals("sendchataction");
     }
 }

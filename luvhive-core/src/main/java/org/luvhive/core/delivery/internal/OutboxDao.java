@@ -24,21 +24,24 @@ public interface OutboxDao {
                 @Bind("payload") String payload, @Bind("correlation") String correlation, @Bind("now") Instant now);
 
     /**
-     * Due rows in send order, skipping chats the caller already knows it cannot send to
-     * now (in flight, paused, out of tokens), so one busy chat never hides the others.
+     * The next row of each chat (its oldest pending one), if due, in priority order across
+     * chats, skipping chats the caller already knows it cannot send to now (in flight,
+     * paused, out of tokens), so one busy chat never hides the others. Within a chat rows
+     * go strictly in the order they were queued.
      */
-    @SqlQuery("select " + COLUMNS + " from outbox "
+    @SqlQuery("select " + COLUMNS + " from outbox o "
             + "where status = 'queued' and not_before <= :now and chat_id <> all(:excluded) "
+            + "and not exists (select 1 from outbox earlier where earlier.chat_id = o.chat_id "
+            + "    and earlier.status in ('queued', 'sending') and earlier.id < o.id) "
             + "order by priority, id limit :limit")
     List<OutboxRow> due(@Bind("now") Instant now, @Bind("excluded") long[] excluded, @Bind("limit") int limit);
 
-    /** Whether the chat has an earlier row still queued or being sent (per-chat order). */
+    /** Whether the chat has a row in flight or an earlier one still queued (per-chat order). */
     @SqlQuery("""
-            select exists (select 1 from outbox where chat_id = :chatId and status = 'sending')
-                or exists (select 1 from outbox where chat_id = :chatId and status = 'queued'
-                           and (priority, id) < (:priority, :id))
+            select exists (select 1 from outbox where chat_id = :chatId
+                           and (status = 'sending' or (status = 'queued' and id < :id)))
             """)
-    boolean hasEarlier(@Bind("chatId") long chatId, @Bind("priority") int priority, @Bind("id") long id);
+    boolean hasEarlier(@Bind("chatId") long chatId, @Bind("id") long id);
 
     @SqlQuery("select pg_try_advisory_xact_lock(:lockSpace, hashtext(:chatId::text))")
     boolean tryLockChat(@Bind("lockSpace") int lockSpace, @Bind("chatId") long chatId);

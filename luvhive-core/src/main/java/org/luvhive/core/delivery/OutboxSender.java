@@ -1,0 +1,272 @@
+package org.luvhive.core.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.internal.ChatPauses;
+import org.luvhive.core.delivery.internal.ClaimStep;
+import org.luvhive.core.delivery.internal.DispatchPlan;
+import org.luvhive.core.delivery.internal.MethodTypes;
+import org.luvhive.core.delivery.internal.OutboxRow;
+import org.luvhive.core.delivery.internal.SendOutcomes;
+import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.LocalRateLimiter;
+import org.luvhive.core.limits.RateLimiter;
+import org.luvhive.core.telegram.TelegramCallException;
+import org.luvhive.core.telegram.TelegramGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+
+/**
+ * Drains the outbox to Telegram under three token buckets: the global budget (shared by
+ * all instances through PostgreSQL), one per private chat and one per group (in
+ * process). One dispatcher thread picks the next row of each chat in priority order
+ * (relay, notice, broadcast), takes the tokens, claims the row, and hands the call to a
+ * small pool; a chat waiting for tokens or paused by a FloodWait never holds up the
+ * others. Rows of one chat go one at a time, in order. Thread-safe.
+ */
+public final class OutboxSender implements AutoCloseable {
+
+    public static final String SEND_TIME = "luvhive.telegram.send";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final String GLOBAL_KEY = "global-sends";
+
+    private final ObjectMapper mapper;
+    private final Supplier<TelegramGateway> gateway;
+    private final RateLimiter globalLimiter;
+    private final LocalRateLimiter chatLimiter;
+    private final LiveLimits limits;
+    private final ChatPauses pauses;
+    private final SendOutcomes outcomes;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final SenderSettings settings;
+    private final DispatchPlan plan;
+    private final ClaimStep claims;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private final ExecutorService workers;
+    private final Thread dispatcher;
+    private volatile boolean running;
+    private boolean wakeRequested;
+
+    public OutboxSender(Jdbi jdbi, ObjectMapper mapper, Supplier<TelegramGateway> gateway, RateLimiter globalLimiter,
+                        LocalRateLimiter chatLimiter, LiveLimits limits, DeliveryEvents events, ViolationsLog violations,
+                        Clock clock, MeterRegistry registry, SenderSettings settings) {
+        this.mapper = mapper;
+        this.gateway = gateway;
+        this.globalLimiter = globalLimiter;
+        this.chatLimiter = chatLimiter;
+        this.limits = limits;
+        this.pauses = new ChatPauses(settings.globalWindow());
+        this.outcomes = new SendOutcomes(jdbi, events, pauses, violations, clock, registry, settings);
+        this.clock = clock;
+        this.registry = registry;
+        this.settings = settings;
+        this.plan = new DispatchPlan(jdbi);
+        this.claims = new ClaimStep(jdbi, "sender-" + UUID.randomUUID().toString().substring(0, 8), settings.lease());
+        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("luvhive-send"));
+        this.dispatcher = new Thread(this::run, "luvhive-outbox-dispatcher");
+        this.dispatcher.setDaemon(true);
+        limits.onChange(changed -> chatLimiter.clear());
+    }
+
+    public void start() {
+        running = true;
+        claims.releaseExpiredLeases(clock.instant());
+        dispatcher.start();
+    }
+
+    /** Tells the dispatcher there is work (called after a transaction that queued rows commits). */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        Instant lastLeaseSweep = clock.instant();
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                if (Duration.between(lastLeaseSweep, now).compareTo(settings.lease()) > 0) {
+                    claims.releaseExpiredLeases(now);
+                    lastLeaseSweep = now;
+                }
+                Duration idle = dispatchOnce();
+                if (!idle.isZero()) {
+                    await(idle);
+                }
+            } catch (RuntimeException failure) {
+                LOG.error("Outbox dispatcher failed; retrying in 1 s", failure);
+                await(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /**
+     * One pass: starts every call that may go now. Returns how long to wait before the
+     * next pass (zero when it started something and should look again at once).
+     */
+    public Duration dispatchOnce() {
+        Instant now = clock.instant();
+        Instant globalPause = pauses.globalPauseUntil();
+        if (globalPause.isAfter(now)) {
+            return Duration.between(now, globalPause);
+        }
+        Set<Long> skip = new HashSet<>(inFlight);
+        skip.addAll(pauses.pausedChats(now));
+        skip.addAll(plan.waiting(now));
+        List<OutboxRow> rows = plan.due(now, skip);
+        int started = 0;
+        Duration wait = settings.idlePoll();
+        for (OutboxRow row : rows) {
+            if (inFlight.size() >= settings.maxInFlight()) {
+                return Duration.ofMillis(5);
+            }
+            if (!skip.add(row.chatId())) {
+                continue; // one call per chat per pass, in order
+            }
+            boolean limited = MethodTypes.countsAgainstLimits(row.method());
+            var chatLimit = row.chatId() < 0 ? limits.current().groupSends() : limits.current().privateChatSends();
+            String chatKey = "chat:" + row.chatId();
+            if (limited) {
+                long chatWait = chatLimiter.tryAcquire(chatKey, chatLimit);
+                if (chatWait > 0) {
+                    plan.waitUntil(row.chatId(), now.plusNanos(chatWait));
+                    continue;
+                }
+                long globalWait = globalLimiter.tryAcquire(GLOBAL_KEY, limits.current().globalSends());
+                if (globalWait > 0) {
+                    chatLimiter.release(chatKey, chatLimit);
+                    return Duration.ofNanos(Math.min(globalWait, settings.idlePoll().toNanos()));
+                }
+            }
+            ClaimStep.Result claim = claims.claim(row, now);
+            if (claim != ClaimStep.Result.CLAIMED) {
+                if (limited) {
+                    chatLimiter.release(chatKey, chatLimit);
+                    globalLimiter.release(GLOBAL_KEY, limits.current().globalSends());
+                }
+                if (claim == ClaimStep.Result.WAIT) {
+                    plan.waitUntil(row.chatId(), now.plusMillis(100));
+                }
+                continue;
+            }
+            inFlight.add(row.chatId());
+            workers.execute(() -> send(row));
+            started++;
+        }
+        if (started > 0) {
+            return Duration.ZERO;
+        }
+        return plan.earliestWait().map(time -> Duration.between(now, time))
+                .filter(until -> until.compareTo(wait) < 0 && !until.isNegative())
+                .orElse(wait);
+    }
+
+    private void send(OutboxRow row) {
+        try {
+            BotApiMethod<?> method;
+            try {
+                method = mapper.readValue(row.payload(), MethodTypes.typeOf(row.method()));
+            } catch (Exception unreadable) {
+                outcomes.unreadable(row, unreadable);
+                return;
+            }
+            Timer.Sample sample = Timer.start(registry);
+            String outcome = "ok";
+            try {
+                Serializable result = gateway.get().execute(method);
+                outcomes.sent(row, result);
+            } catch (TelegramCallException failure) {
+                outcome = failure.failure().name().toLowerCase(java.util.Locale.ROOT);
+                outcomes.failed(row, failure);
+            } finally {
+                sample.stop(registry.timer(SEND_TIME, "method", row.method(), "outcome", outcome));
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.error("Recording the outcome of message {} failed; its lease will expire and it is retried",
+                    row.id(), unexpected);
+        } finally {
+            inFlight.remove(row.chatId());
+            wake();
+        }
+    }
+
+    private void await(Duration duration) {
+        lock.lock();
+        try {
+            if (!wakeRequested && running) {
+                wakeUp.await(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many calls are in flight now. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /**
+     * Stops taking rows and waits up to {@code grace} for calls in flight to finish;
+     * anything not sent stays in the outbox for the next start.
+     */
+    public void stop(Duration grace) {
+        running = false;
+        wake();
+        try {
+            dispatcher.join(grace.toMillis());
+            workers.shutdown();
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} calls still in flight after {} s; their rows are retried after the lease",
+                        inFlight.size(), grace.toSeconds());
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

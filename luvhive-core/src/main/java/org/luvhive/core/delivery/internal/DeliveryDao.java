@@ -1,0 +1,31 @@
+package org.luvhive.core.delivery.internal;
+
+import java.time.Instant;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of {@code blocked_recipients}, and the outbox's figures. */
+public interface DeliveryDao {
+
+    @SqlUpdate("""
+            insert into blocked_recipients (chat_id, blocked_at, reason) values (:chatId, :now, :reason)
+            on conflict (chat_id) do update set blocked_at = excluded.blocked_at, reason = excluded.reason
+            """)
+    void markBlocked(@Bind("chatId") long chatId, @Bind("now") Instant now, @Bind("reason") String reason);
+
+    @SqlUpdate("delete from blocked_recipients where chat_id = :chatId")
+    int unblock(@Bind("chatId") long chatId);
+
+    @SqlQuery("select exists (select 1 from blocked_recipients where chat_id = :chatId)")
+    boolean isBlocked(@Bind("chatId") long chatId);
+
+    @SqlQuery("select count(*) from outbox where status in ('queued', 'sending')")
+    long depth();
+
+    @SqlQuery("select min(created_at) from outbox where status in ('queued', 'sending')")
+    Instant oldestWaiting();
+
+    @SqlQuery("select count(*) from outbox where status = 'parked'")
+    long parkedCount();
+}

@@ -1,0 +1,143 @@
+package org.luvhive.core.delivery.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.DeliveredMessage;
+import org.luvhive.core.delivery.DeliveryEvents;
+import org.luvhive.core.delivery.ParkedMessage;
+import org.luvhive.core.delivery.SenderSettings;
+import org.luvhive.core.delivery.ViolationsLog;
+import org.luvhive.core.telegram.TelegramCallException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Records what became of a call, each outcome in one transaction with the domain's
+ * reaction ({@link DeliveryEvents}): sent; FloodWait (the row goes back, the scope
+ * pauses, the event is logged); blocked (the user is marked, their queue cancelled);
+ * refused (parked with Telegram's reason); transient (back-off with jitter, parked after
+ * the last attempt). Nothing is dropped silently. Thread-safe.
+ */
+public final class SendOutcomes {
+
+    public static final String FLOOD_WAITS = "luvhive.telegram.floodwait";
+    public static final String PARKED = "luvhive.delivery.parked";
+    public static final String BLOCKED = "luvhive.delivery.blocked";
+    private static final Logger LOG = LoggerFactory.getLogger(SendOutcomes.class);
+
+    private final Jdbi jdbi;
+    private final DeliveryEvents events;
+    private final ChatPauses pauses;
+    private final ViolationsLog violations;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final SenderSettings settings;
+
+    public SendOutcomes(Jdbi jdbi, DeliveryEvents events, ChatPauses pauses, ViolationsLog violations, Clock clock,
+                        MeterRegistry registry, SenderSettings settings) {
+        this.jdbi = jdbi;
+        this.events = events;
+        this.pauses = pauses;
+        this.violations = violations;
+        this.clock = clock;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    public void sent(OutboxRow row, Serializable result) {
+        Optional<Integer> messageId = messageId(result);
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(OutboxDao.class).markSent(row.id(), clock.instant(), messageId.orElse(null)) == 1) {
+                events.delivered(handle, new DeliveredMessage(row.id(), row.chatId(), row.method(),
+                        Optional.ofNullable(row.correlation()), messageId));
+            }
+        });
+    }
+
+    public void failed(OutboxRow row, TelegramCallException failure) {
+        Instant now = clock.instant();
+        switch (failure.failure()) {
+            case FLOOD_WAIT -> floodWait(row, failure, now);
+            case BLOCKED -> blocked(row, failure, now);
+            case BAD_REQUEST -> park(row, failure.description(), "refused");
+            default -> retryOrPark(row, failure.getMessage(), now);
+        }
+    }
+
+    /** A row whose payload could not be turned back into a call: it can never be sent. */
+    public void unreadable(OutboxRow row, Exception problem) {
+        park(row, "unreadable payload: " + problem.getMessage(), "unreadable");
+    }
+
+    private void floodWait(OutboxRow row, TelegramCallException failure, Instant now) {
+        Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(5));
+        ChatPauses.Scope scope = pauses.floodWait(row.chatId(), retryAfter, now);
+        String scopeName = scope.name().toLowerCase(java.util.Locale.ROOT);
+        registry.counter(FLOOD_WAITS, "scope", scopeName, "method", row.method()).increment();
+        violations.floodWait(now, row.chatId(), row.method(), retryAfter.toSeconds(), scopeName);
+        LOG.warn("FloodWait: Telegram asked to wait {} s ({} scope, chat {}, {}); message {} put back",
+                retryAfter.toSeconds(), scopeName, row.chatId(), row.method(), row.id());
+        jdbi.useTransaction(handle -> handle.attach(OutboxDao.class)
+                .requeue(row.id(), now.plus(retryAfter), failure.description(), true));
+    }
+
+    private void blocked(OutboxRow row, TelegramCallException failure, Instant now) {
+        registry.counter(BLOCKED).increment();
+        LOG.info("Chat {} blocked the bot ({}); its queued messages are cancelled", row.chatId(), failure.description());
+        jdbi.useTransaction(handle -> {
+            OutboxDao outbox = handle.attach(OutboxDao.class);
+            outbox.park(row.id(), failure.description());
+            outbox.cancelQueuedFor(row.chatId(), "recipient blocked the bot");
+            handle.attach(DeliveryDao.class).markBlocked(row.chatId(), now, failure.description());
+            events.recipientBlocked(handle, row.chatId());
+        });
+    }
+
+    private void retryOrPark(OutboxRow row, String reason, Instant now) {
+        if (row.attempts() >= settings.maxAttempts()) {
+            park(row, "gave up after " + row.attempts() + " attempts: " + reason, "retries");
+            return;
+        }
+        Duration backoff = backoff(row.attempts());
+        LOG.warn("Sending message {} to chat {} failed (attempt {} of {}): {}; retrying in {} ms", row.id(),
+                row.chatId(), row.attempts(), settings.maxAttempts(), reason, backoff.toMillis());
+        jdbi.useTransaction(handle -> handle.attach(OutboxDao.class).requeue(row.id(), now.plus(backoff), reason, false));
+    }
+
+    /** Exponential from {@code firstRetry}, capped, with full jitter in its upper half. */
+    Duration backoff(int attempts) {
+        long base = settings.firstRetry().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, settings.maxRetry().toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private void park(OutboxRow row, String reason, String why) {
+        registry.counter(PARKED, "reason", why).increment();
+        LOG.warn("Message {} to chat {} ({}) parked: {}", row.id(), row.chatId(), row.method(), reason);
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(OutboxDao.class).park(row.id(), reason) == 1) {
+                events.parked(handle, new ParkedMessage(row.id(), row.chatId(), row.method(),
+                        Optional.ofNullable(row.correlation()), reason));
+            }
+        });
+    }
+
+    private static Optional<Integer> messageId(Serializable result) {
+        if (result instanceof Message message) {
+            return Optional.ofNullable(message.getMessageId());
+        }
+        if (result instanceof MessageId messageId) {
+            return Optional.ofNullable(messageId.getMessageId()).map(Long::intValue);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package org.luvhive.core.limits;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Buckets kept in PostgreSQL through Bucket4j's backend (table {@code rate_limit_buckets},
+ * {@code SELECT ... FOR UPDATE} per operation), so every bot instance draws on one
+ * budget: the global send limit, per-user inbound limits, callback debounce. Rows of
+ * idle buckets expire and are removed by {@link #removeExpired}. Thread-safe.
+ */
+public final class PostgresRateLimiter implements RateLimiter {
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager;
+
+    public PostgresRateLimiter(DataSource dataSource, TimeMeter timeMeter, Duration keepIdleBuckets) {
+        this.proxyManager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .clientClock(timeMeter)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepIdleBuckets))
+                .build();
+    }
+
+    @Override
+    public long tryAcquire(String key, Limit limit) {
+        ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public void release(String key, Limit limit) {
+        bucket(key, limit).addTokens(1);
+    }
+
+    /** Deletes up to {@code batch} rows of buckets idle long enough to be full again. */
+    public int removeExpired(int batch) {
+        return proxyManager.removeExpired(batch);
+    }
+
+    private io.github.bucket4j.distributed.BucketProxy bucket(String key, Limit limit) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(LocalRateLimiter.bandwidth(limit))
+                .build();
+        return proxyManager.builder().build(key + "@" + limit.fingerprint(), () -> configuration);
+    }
+}

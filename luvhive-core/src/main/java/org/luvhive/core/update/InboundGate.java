@@ -1,0 +1,86 @@
+package org.luvhive.core.update;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.limits.Limit;
+import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.RateLimiter;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Decides, before routing, whether a user's update is handled: a user sending faster than
+ * the per-user limit has the excess dropped (counted) and gets one short "slow down"
+ * notice per cooldown; the same inline button pressed again within the debounce window is
+ * handled once (the repeat press is only answered, so the spinner stops). Payments and
+ * chat-member changes always pass. Updates that waited longer than {@code freshness}
+ * (a backlog after downtime) are not limited: they were not sent too fast, they were
+ * delivered late. Buckets are shared by all instances. Thread-safe.
+ */
+public final class InboundGate {
+
+    public static final String LIMITED = "luvhive.updates.limited";
+    public static final String SLOW_DOWN_TEXT = "⏳ Slow down a little: some of your last messages were not delivered.";
+
+    private final RateLimiter limiter;
+    private final LiveLimits limits;
+    private final MeterRegistry registry;
+    private final Limit debounce;
+    private final Limit slowDownNotices;
+    private final Duration freshness;
+
+    public InboundGate(RateLimiter limiter, LiveLimits limits, MeterRegistry registry, Duration debounceWindow,
+                       Duration slowDownCooldown, Duration freshness) {
+        this.limiter = limiter;
+        this.limits = limits;
+        this.registry = registry;
+        this.debounce = new Limit(1, 1, debounceWindow);
+        this.slowDownNotices = new Limit(1, 1, slowDownCooldown);
+        this.freshness = freshness;
+    }
+
+    /** Whether the handler should run; when not, what the user is told is already queued. */
+    public boolean admit(UpdateContext context, Instant receivedAt) {
+        Update update = context.update();
+        UpdateKind kind = context.kind();
+        long userId = context.userId();
+        if (userId == 0 || kind == UpdateKind.PRE_CHECKOUT_QUERY || kind == UpdateKind.MY_CHAT_MEMBER
+                || (update.hasMessage() && update.getMessage().getSuccessfulPayment() != null)) {
+            return true;
+        }
+        if (kind == UpdateKind.CALLBACK_QUERY && isRepeatPress(update.getCallbackQuery())) {
+            registry.counter(LIMITED, "reason", "debounce").increment();
+            answer(context, update.getCallbackQuery(), null);
+            return false;
+        }
+        if (Duration.between(receivedAt, context.now()).compareTo(freshness) > 0) {
+            return true;
+        }
+        if (limiter.tryAcquire("inbound:" + userId, limits.current().inboundPerUser()) == 0) {
+            return true;
+        }
+        registry.counter(LIMITED, "reason", "rate").increment();
+        boolean tellThem = limiter.tryAcquire("slowdown:" + userId, slowDownNotices) == 0;
+        if (kind == UpdateKind.CALLBACK_QUERY) {
+            answer(context, update.getCallbackQuery(), tellThem ? "⏳ Slow down a little." : null);
+        } else if (tellThem) {
+            context.reply(SLOW_DOWN_TEXT);
+        }
+        return false;
+    }
+
+    private boolean isRepeatPress(CallbackQuery query) {
+        Integer messageId = query.getMessage() == null ? null : query.getMessage().getMessageId();
+        String key = "debounce:" + query.getFrom().getId() + ":" + messageId + ":" + query.getData();
+        return limiter.tryAcquire(key, debounce) != 0;
+    }
+
+    private static void answer(UpdateContext context, CallbackQuery query, String text) {
+        context.send(OutboundMessage.of(context.userId(), Priority.NOTICE,
+                AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).build()));
+    }
+}

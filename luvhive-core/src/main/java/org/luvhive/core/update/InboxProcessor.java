@@ -1,0 +1,153 @@
+package org.luvhive.core.update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.update.internal.InboxDao;
+import org.luvhive.core.update.internal.InboxRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Hands each stored update to its handler, one transaction per update: claim the row,
+ * gate it (rate limit, debounce), run the handler, mark it handled — so the handler's
+ * state changes, its outbox rows and the "handled" mark commit together or not at all.
+ * A failing handler is retried with back-off up to {@code maxAttempts}, then parked as
+ * dead with its error; it never blocks other users' updates. Thread-safe: several
+ * threads and instances may call {@link #processNext()} at once.
+ */
+public final class InboxProcessor {
+
+    public static final String HANDLED = "luvhive.updates.handled";
+    public static final String FAILED = "luvhive.updates.failed";
+    public static final String HANDLER_TIME = "luvhive.updates.handler";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final UpdateRouter router;
+    private final InboundGate gate;
+    private final Outbox outbox;
+    private final TelegramGateway gateway;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final int maxAttempts;
+    private final Duration firstRetry;
+
+    public InboxProcessor(Jdbi jdbi, ObjectMapper mapper, UpdateRouter router, InboundGate gate, Outbox outbox,
+                          TelegramGateway gateway, Clock clock, MeterRegistry registry, int maxAttempts,
+                          Duration firstRetry) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.router = router;
+        this.gate = gate;
+        this.outbox = outbox;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.registry = registry;
+        this.maxAttempts = maxAttempts;
+        this.firstRetry = firstRetry;
+    }
+
+    /** Handles the next due update, if there is one; returns whether there was. */
+    public boolean processNext() {
+        Processed processed = jdbi.inTransaction(handle -> handle.attach(InboxDao.class)
+                .claimNext(clock.instant())
+                .map(row -> new Processed(true, handleRow(handle, row)))
+                .orElse(new Processed(false, Optional.empty())));
+        processed.failure().ifPresent(this::recordFailure);
+        return processed.claimed();
+    }
+
+    private record Processed(boolean claimed, Optional<Failure> failure) {
+    }
+
+    /**
+     * Runs the handler inside a savepoint, so a failing handler's writes are undone while
+     * the claim (the row lock) is kept until the failure is recorded.
+     */
+    private Optional<Failure> handleRow(org.jdbi.v3.core.Handle handle, InboxRow row) {
+        Instant now = clock.instant();
+        InboxDao dao = handle.attach(InboxDao.class);
+        Update update;
+        try {
+            update = mapper.readValue(row.payload(), Update.class);
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            dao.park(row.updateId(), now, "unreadable payload: " + unreadable.getMessage());
+            registry.counter(FAILED, "outcome", "dead").increment();
+            return Optional.empty();
+        }
+        UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway);
+        String savepoint = "update_" + row.updateId();
+        handle.savepoint(savepoint);
+        try {
+            Timer.Sample sample = Timer.start(registry);
+            boolean admitted = gate.admit(context, row.receivedAt());
+            if (admitted) {
+                router.route(update).handle(context);
+            }
+            dao.finish(row.updateId(), admitted ? "handled" : "skipped", now);
+            sample.stop(registry.timer(HANDLER_TIME, "kind", row.kind()));
+            registry.counter(HANDLED, "kind", row.kind(), "outcome", admitted ? "handled" : "skipped").increment();
+            handle.releaseSavepoint(savepoint);
+            return Optional.empty();
+        } catch (RuntimeException handlerFailure) {
+            handle.rollbackToSavepoint(savepoint);
+            Failure failure = new Failure(row, handlerFailure);
+            if (row.attempts() + 1 >= maxAttempts) {
+                dao.park(row.updateId(), now, failure.describe());
+                failure = failure.parked();
+            } else {
+                dao.retryLater(row.updateId(), now.plus(backoff(row.attempts())), failure.describe());
+            }
+            return Optional.of(failure);
+        }
+    }
+
+    private Duration backoff(int attemptsBefore) {
+        return firstRetry.multipliedBy(1L << Math.min(attemptsBefore, 10));
+    }
+
+    private void recordFailure(Failure failure) {
+        registry.counter(FAILED, "outcome", failure.dead ? "dead" : "retry").increment();
+        if (failure.dead) {
+            LOG.error("Update {} ({}) parked after {} attempts: {}", failure.row.updateId(), failure.row.kind(),
+                    failure.row.attempts() + 1, failure.describe(), failure.cause);
+        } else {
+            LOG.warn("Update {} ({}) failed (attempt {} of {}), will retry: {}", failure.row.updateId(),
+                    failure.row.kind(), failure.row.attempts() + 1, maxAttempts, failure.describe());
+        }
+    }
+
+    /** A handler failure and whether it parked the update. */
+    private static final class Failure {
+        private final InboxRow row;
+        private final RuntimeException cause;
+        private boolean dead;
+
+        Failure(InboxRow row, RuntimeException cause) {
+            this.row = row;
+            this.cause = cause;
+        }
+
+        Failure parked() {
+            dead = true;
+            return this;
+        }
+
+        String describe() {
+            String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            return message.length() > 1000 ? message.substring(0, 1000) : message;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.luvhive.core.update.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of {@code inbox}. */
+@RegisterConstructorMapper(InboxRow.class)
+public interface InboxDao {
+
+    @SqlUpdate("""
+            insert into inbox (update_id, kind, user_id, chat_id, payload, next_attempt_at, received_at)
+            values (:updateId, :kind, :userId, :chatId, cast(:payload as jsonb), :now, :now)
+            on conflict (update_id) do nothing
+            """)
+    int insert(@Bind("updateId") long updateId, @Bind("kind") String kind, @Bind("userId") Long userId,
+               @Bind("chatId") Long chatId, @Bind("payload") String payload, @Bind("now") Instant now);
+
+    /**
+     * The next update to handle, locked for this transaction. A user's updates go in
+     * order: one waits while an earlier one of the same user is pending (or being handled
+     * by another instance); updates waiting for a retry block nobody.
+     */
+    @SqlQuery("""
+            select update_id, kind, user_id, payload::text as payload, attempts, received_at from inbox i
+            where status in ('pending', 'retry') and next_attempt_at <= :now
+              and not (status = 'pending' and user_id is not null and exists (
+                  select 1 from inbox earlier
+                  where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id))
+            order by update_id
+            limit 1
+            for update skip locked
+            """)
+    Optional<InboxRow> claimNext(@Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update inbox set status = :status, payload = null, handled_at = :now, attempts = attempts + 1,
+                   last_error = null
+            where update_id = :updateId
+            """)
+    int finish(@Bind("updateId") long updateId, @Bind("status") String status, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            update inbox set status = 'retry', attempts = attempts + 1, next_attempt_at = :nextAttempt,
+                   last_error = :error
+            where update_id = :updateId
+            """)
+    int retryLater(@Bind("updateId") long updateId, @Bind("nextAttempt") Instant nextAttempt, @Bind("error") String error);
+
+    /** Parked for good: the payload stays, so an operator can see and replay it. */
+    @SqlUpdate("""
+            update inbox set status = 'dead', attempts = attempts + 1, handled_at = :now, last_error = :error
+            where update_id = :updateId
+            """)
+    int park(@Bind("updateId") long updateId, @Bind("now") Instant now, @Bind("error") String error);
+
+    @SqlUpdate("delete from inbox where status in ('handled', 'skipped') and received_at < :before")
+    int deleteFinishedBefore(@Bind("before") Instant before);
+
+    @SqlUpdate("delete from inbox where status = 'dead' and received_at < :before")
+    int deleteDeadBefore(@Bind("before") Instant before);
+
+    @SqlQuery("select count(*) from inbox where status in ('pending', 'retry')")
+    long waitingCount();
+}

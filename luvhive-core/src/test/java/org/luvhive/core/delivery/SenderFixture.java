@@ -1,0 +1,87 @@
+package org.luvhive.core.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.config.BotToken;
+import org.luvhive.core.limits.ClockTimeMeter;
+import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.LocalRateLimiter;
+import org.luvhive.core.limits.PostgresRateLimiter;
+import org.luvhive.core.limits.RateLimits;
+import org.luvhive.core.telegram.TelegramBotsGateway;
+import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.testkit.telegram.EmulatedBot;
+import org.luvhive.testkit.telegram.TelegramEmulator;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+/** An outbox and a sender on the test database, sending to the Bot API emulator. */
+final class SenderFixture implements AutoCloseable {
+
+    static final String TOKEN = "777000:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+
+    final TestDatabase database;
+    final TelegramEmulator emulator;
+    final EmulatedBot bot;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final ObjectMapper mapper = new ObjectMapper();
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final OutboxSender sender;
+    final Outbox outbox;
+    final TelegramBotsGateway gateway;
+    final LiveLimits limits;
+
+    SenderFixture(TestDatabase database, TelegramEmulator emulator, Path logDirectory, RateLimits rateLimits,
+                  SenderSettings settings) {
+        this.database = database;
+        this.emulator = emulator;
+        this.bot = emulator.bot(TOKEN);
+        this.gateway = new TelegramBotsGateway(BotToken.parse(TOKEN), URI.create(emulator.baseUrl()));
+        this.limits = LiveLimits.fixed(rateLimits);
+        Clock clock = Clock.systemUTC();
+        DeliveryEvents recorder = new DeliveryEvents() {
+            @Override
+            public void delivered(Handle handle, DeliveredMessage delivered) {
+                events.add("delivered " + delivered.chatId() + " " + delivered.correlation().orElse("-"));
+            }
+
+            @Override
+            public void recipientBlocked(Handle handle, long chatId) {
+                events.add("blocked " + chatId);
+            }
+
+            @Override
+            public void parked(Handle handle, ParkedMessage parked) {
+                events.add("parked " + parked.chatId() + " " + parked.reason());
+            }
+        };
+        this.sender = new OutboxSender(database.jdbi(), mapper, () -> gateway,
+                new PostgresRateLimiter(database.database().dataSource(), new ClockTimeMeter(clock), Duration.ofMinutes(5)),
+                new LocalRateLimiter(new ClockTimeMeter(clock), 10_000, Duration.ofMinutes(5)), limits, recorder,
+                new ViolationsLog(logDirectory, mapper), clock, registry, settings);
+        this.outbox = new Outbox(mapper, clock, sender::wake);
+    }
+
+    long enqueueText(long chatId, Priority priority, String text) {
+        return database.jdbi().inTransaction(handle -> outbox.enqueue(handle,
+                OutboundMessage.of(chatId, priority, SendMessage.builder().chatId(chatId).text(text).build())
+                        .correlatedWith(text)));
+    }
+
+    String status(long outboxId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select status from outbox where id = :id")
+                .bind("id", outboxId).mapTo(String.class).one());
+    }
+
+    @Override
+    public void close() {
+        sender.stop(Duration.ofSeconds(5));
+        gateway.close();
+    }
+}
