@@ -1,0 +1,207 @@
+package org.luvhive.core.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.limits.ClockTimeMeter;
+import org.luvhive.core.limits.LimitsProfile;
+import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.PostgresRateLimiter;
+import org.luvhive.core.limits.RateLimits;
+import org.luvhive.core.testing.ManualClock;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.core.telegram.TelegramCallException;
+import org.luvhive.core.telegram.TelegramFailure;
+import org.luvhive.core.telegram.TelegramGateway;
+
+@ExtendWith(PostgresExtension.class)
+class InboxProcessorTest {
+
+    private final TestDatabase database;
+    private final ManualClock clock = ManualClock.at("2026-11-29T12:00:00Z");
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private InboxStore store;
+    private InboxProcessor processor;
+
+    InboxProcessorTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeEach
+    void setUp() {
+        database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, rate_limit_buckets"));
+        processor = processor(LimitsProfile.NORMAL.limits());
+    }
+
+    private InboxProcessor processor(RateLimits limits) {
+        Outbox outbox = new Outbox(mapper, clock, () -> { });
+        UpdateRouter router = UpdateRouter.builder()
+                .command("echo", context -> {
+                    handled.add("echo " + context.update().getUpdateId());
+                    context.reply("echo: " + UpdateRouter.commandArguments(context.update().getMessage()));
+                })
+                .command("fail", context -> {
+                    context.reply("this row must vanish with the rollback");
+                    if (failuresLeft.getAndDecrement() > 0) {
+                        throw new IllegalStateException("handler broke");
+                    }
+                    handled.add("fail " + context.update().getUpdateId());
+                })
+                .callback("press:", context -> handled.add("press " + context.update().getUpdateId()))
+                .message(MessageKind.TEXT, context -> handled.add("text " + context.update().getUpdateId()))
+                .build();
+        InboundGate gate = new InboundGate(new PostgresRateLimiter(database.database().dataSource(),
+                new ClockTimeMeter(clock), Duration.ofMinutes(5)), LiveLimits.fixed(limits), registry,
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        store = new InboxStore(database.jdbi(), mapper, clock, registry, () -> { });
+        return new InboxProcessor(database.jdbi(), mapper, router, gate, outbox,
+                new TelegramGateway() {
+                    @Override
+                    public <T extends java.io.Serializable> T execute(
+                            org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
+                        throw new TelegramCallException(TelegramFailure.TRANSIENT, 0, "no Telegram in this test", null, null);
+                    }
+                },
+                clock, registry, 3, Duration.ofSeconds(1));
+    }
+
+    private void drain() {
+        while (processor.processNext()) {
+            // keep going
+        }
+    }
+
+    private Map<String, Object> row(long updateId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select status, attempts, payload is null as payload_gone, last_error from inbox where update_id = :id")
+                .bind("id", updateId).mapToMap().one());
+    }
+
+    private List<String> outboxTexts() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select payload->>'text' from outbox order by id").mapTo(String.class).list());
+    }
+
+    @Test
+    void storesOnceHandlesOnceAndForgetsThePayload() {
+        assertThat(store.store(List.of(Updates.text(1, 10, "/echo hi")))).isEqualTo(1);
+        assertThat(store.store(List.of(Updates.text(1, 10, "/echo hi")))).as("redelivered").isZero();
+
+        drain();
+
+        assertThat(handled).containsExactly("echo 1");
+        assertThat(row(1)).containsEntry("status", "handled").containsEntry("payload_gone", true);
+        assertThat(outboxTexts()).containsExactly("echo: hi");
+    }
+
+    @Test
+    void aUsersUpdatesAreHandledInOrderAndOthersInterleave() {
+        store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "b"), Updates.text(3, 10, "c"),
+                Updates.text(4, 20, "d")));
+
+        drain();
+
+        assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 4");
+    }
+
+    @Test
+    void failingHandlerIsRetriedWithBackoffAndItsWritesRolledBack() {
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/fail")));
+
+        drain();
+        assertThat(row(1)).containsEntry("status", "retry").containsEntry("attempts", 1)
+                .containsEntry("last_error", "IllegalStateException: handler broke");
+        assertThat(outboxTexts()).isEmpty();
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(processor.processNext()).as("not before the back-off").isFalse();
+        clock.advance(Duration.ofMillis(1));
+        drain();
+
+        assertThat(handled).containsExactly("fail 1");
+        assertThat(row(1)).containsEntry("status", "handled");
+        assertThat(outboxTexts()).containsExactly("this row must vanish with the rollback");
+    }
+
+    @Test
+    void aFailingUpdateIsParkedAfterItsAttemptsAndBlocksNothingBehindIt() {
+        failuresLeft.set(100);
+        store.store(List.of(Updates.text(1, 10, "/fail"), Updates.text(2, 10, "after")));
+
+        drain();
+        assertThat(handled).as("the user's next update is not held hostage").containsExactly("text 2");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            clock.advance(Duration.ofMinutes(1));
+            drain();
+        }
+
+        assertThat(row(1)).containsEntry("status", "dead").containsEntry("attempts", 3)
+                .containsEntry("payload_gone", false);
+        assertThat(registry.get(InboxProcessor.FAILED).tag("outcome", "dead").counter().count()).isEqualTo(1);
+        assertThat(registry.get(InboxProcessor.FAILED).tag("outcome", "retry").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aUserOverTheLimitHasTheExcessDroppedAndIsToldOnce() {
+        processor = processor(new RateLimits("custom", 1, 2, 15, 15, 20, false));
+        for (int index = 1; index <= 6; index++) {
+            store.store(List.of(Updates.text(index, 10, "spam " + index)));
+        }
+
+        drain();
+
+        assertThat(handled).containsExactly("text 1", "text 2");
+        assertThat(outboxTexts()).containsExactly(InboundGate.SLOW_DOWN_TEXT);
+        assertThat(registry.get(InboundGate.LIMITED).tag("reason", "rate").counter().count()).isEqualTo(4);
+        assertThat(row(3)).containsEntry("status", "skipped").containsEntry("payload_gone", true);
+
+        clock.advance(Duration.ofSeconds(1));
+        store.store(List.of(Updates.text(7, 10, "calm again")));
+        drain();
+        assertThat(handled).endsWith("text 7");
+    }
+
+    @Test
+    void aBacklogAfterDowntimeIsNotRateLimited() {
+        processor = processor(new RateLimits("custom", 1, 1, 15, 15, 20, false));
+        for (int index = 1; index <= 4; index++) {
+            store.store(List.of(Updates.text(index, 10, "while down " + index)));
+        }
+        clock.advance(Duration.ofMinutes(5));
+
+        drain();
+
+        assertThat(handled).hasSize(4);
+    }
+
+    @Test
+    void repeatedButtonPressesAreHandledOnceAndStillAnswered() {
+        store.store(List.of(Updates.callback(1, 10, 50, "press:yes"), Updates.callback(2, 10, 50, "press:yes"),
+                Updates.callback(3, 10, 50, "press:no")));
+
+        drain();
+        clock.advance(Duration.ofSeconds(2));
+        store.store(List.of(Updates.callback(4, 10, 50, "press:yes")));
+        drain();
+
+        assertThat(handled).containsExactly("press 1", "press 3", "press 4");
+        Integer answers = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from outbox where method = 'answercallbackquery'").mapTo(Integer.class).one());
+        assertThat(answers).isEqualTo(1);
+    }
+}
