@@ -1,0 +1,45 @@
+package org.luvhive.core.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.update.UpdateRouter;
+
+/** {@code /ban <user id> <30m|12h|7d|4w|perm> <reason>} (admin). Thread-safe. */
+public final class BanCommand implements UpdateHandler {
+
+    static final String USAGE = "Usage: /ban <user id> <30m|12h|7d|4w|perm> <reason>";
+
+    private final Bans bans;
+
+    public BanCommand(Bans bans) {
+        this.bans = bans;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        String[] parts = UpdateRouter.commandArguments(context.update().getMessage()).split("\\s+", 3);
+        if (parts.length < 3 || !parts[0].matches("\\d{1,19}")) {
+            context.reply(USAGE);
+            return;
+        }
+        Optional<Optional<Duration>> duration = BanDurations.parse(parts[1]);
+        if (duration.isEmpty()) {
+            context.reply("I can't read the duration '" + parts[1] + "'. " + USAGE);
+            return;
+        }
+        long target = Long.parseLong(parts[0]);
+        Instant until = duration.get().map(context.now()::plus).orElse(null);
+        String reason = parts[2].strip();
+        bans.ban(context.handle(), target, until, reason.length() > 500 ? reason.substring(0, 500) : reason,
+                context.userId(), context.now());
+        context.handle().attach(ModerationDao.class).audit(context.userId(), "ban", String.valueOf(target),
+                parts[1] + " " + reason, true, context.now());
+        context.reply("🚫 User " + target + " banned " + (until == null ? "permanently" : "until " + Bans.format(until))
+                + ".");
+    }
+}

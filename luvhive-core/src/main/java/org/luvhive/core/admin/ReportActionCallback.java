@@ -1,0 +1,60 @@
+package org.luvhive.core.admin;
+
+import static org.luvhive.core.bot.ui.Notices.answerCallback;
+import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Report;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/**
+ * The buttons under a report (admin): {@code adm:dismiss:<id>}, {@code adm:ban7:<id>},
+ * {@code adm:banperm:<id>}. A report is resolved once; a second admin's tap is refused.
+ * Thread-safe.
+ */
+public final class ReportActionCallback implements UpdateHandler {
+
+    public static final String PREFIX = "adm:";
+
+    private final Bans bans;
+
+    public ReportActionCallback(Bans bans) {
+        this.bans = bans;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        String[] arguments = callbackArguments(context, PREFIX);
+        if (arguments.length != 2 || !arguments[1].matches("\\d{1,18}")) {
+            answerCallback(context, "Unknown action", false);
+            return;
+        }
+        ModerationDao moderation = context.handle().attach(ModerationDao.class);
+        long reportId = Long.parseLong(arguments[1]);
+        Optional<Report> report = moderation.findReport(reportId);
+        String action = arguments[0];
+        boolean ban = action.equals("ban7") || action.equals("banperm");
+        if (report.isEmpty() || !(ban || action.equals("dismiss"))
+                || moderation.resolve(reportId, ban ? "actioned" : "dismissed", context.userId(), context.now()) == 0) {
+            answerCallback(context, "This report was already handled.", false);
+            editKeyboard(context, null);
+            return;
+        }
+        if (ban) {
+            bans.ban(context.handle(), report.get().reportedId(),
+                    action.equals("ban7") ? context.now().plus(Duration.ofDays(7)) : null,
+                    "report #" + reportId + " (" + report.get().reason() + ")", context.userId(), context.now());
+        }
+        moderation.audit(context.userId(), ban ? "report-ban" : "report-dismiss", String.valueOf(reportId),
+                action, true, context.now());
+        answerCallback(context, ban ? "User banned" : "Report dismissed", false);
+        editKeyboard(context, null);
+        context.reply("Report #" + reportId + (ban ? ": user " + report.get().reportedId() + " banned ("
+                + (action.equals("ban7") ? "7 days" : "permanently") + ")." : " dismissed."));
+    }
+}

@@ -1,0 +1,31 @@
+package org.luvhive.core.admin;
+
+import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.update.UpdateRouter;
+
+/** {@code /unban <user id>} (admin). Thread-safe. */
+public final class UnbanCommand implements UpdateHandler {
+
+    private final Bans bans;
+
+    public UnbanCommand(Bans bans) {
+        this.bans = bans;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        String argument = UpdateRouter.commandArguments(context.update().getMessage());
+        if (!argument.matches("\\d{1,19}")) {
+            context.reply("Usage: /unban <user id>");
+            return;
+        }
+        long target = Long.parseLong(argument);
+        boolean lifted = bans.unban(context.handle(), target);
+        context.handle().attach(ModerationDao.class).audit(context.userId(), "unban", argument,
+                lifted ? "lifted" : "was not banned", true, context.now());
+        context.reply(lifted ? "✅ User " + target + " unbanned." : "User " + target + " was not banned.");
+    }
+}

@@ -1,0 +1,26 @@
+package org.luvhive.core.bot.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.moderation.ModerationDao;
+
+/** Deletes what moderation no longer needs: the audit log after a year, resolved reports after 90 days. */
+public final class Retention {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Retention(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public int run() {
+        return jdbi.inTransaction(handle -> {
+            ModerationDao moderation = handle.attach(ModerationDao.class);
+            return moderation.deleteAuditBefore(clock.instant().minus(Duration.ofDays(365)))
+                    + moderation.deleteResolvedReportsBefore(clock.instant().minus(Duration.ofDays(90)));
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package org.luvhive.core.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of {@code chats}, {@code chat_members}, {@code relayed_messages} and {@code ratings}. */
+@RegisterConstructorMapper(ChatMembership.class)
+@RegisterConstructorMapper(RelayedMessage.class)
+public interface ChatDao {
+
+    String MEMBERSHIP = """
+            select m.chat_id, m.user_id, m.partner_id, m.active, c.started_at, c.ended_at
+            from chat_members m join chats c on c.id = m.chat_id
+            """;
+
+    @SqlUpdate("insert into chats (started_at) values (:now)")
+    @GetGeneratedKeys("id")
+    long insertChat(@Bind("now") Instant now);
+
+    @SqlUpdate("insert into chat_members (chat_id, user_id, partner_id) values (:chatId, :userId, :partnerId)")
+    void insertMember(@Bind("chatId") long chatId, @Bind("userId") long userId, @Bind("partnerId") long partnerId);
+
+    @SqlQuery(MEMBERSHIP + " where m.user_id = :userId and m.active")
+    Optional<ChatMembership> active(@Bind("userId") long userId);
+
+    @SqlQuery(MEMBERSHIP + " where m.user_id = :userId and m.active for update of m")
+    Optional<ChatMembership> activeForUpdate(@Bind("userId") long userId);
+
+    /** The user's most recent chat, active or ended. */
+    @SqlQuery(MEMBERSHIP + " where m.user_id = :userId order by m.chat_id desc limit 1")
+    Optional<ChatMembership> latest(@Bind("userId") long userId);
+
+    @SqlQuery(MEMBERSHIP + " where m.chat_id = :chatId and m.user_id = :userId")
+    Optional<ChatMembership> membership(@Bind("chatId") long chatId, @Bind("userId") long userId);
+
+    @SqlUpdate("""
+            update chats set ended_at = :now, ended_by = :endedBy, end_reason = :reason
+            where id = :chatId and ended_at is null
+            """)
+    int endChat(@Bind("chatId") long chatId, @Bind("endedBy") long endedBy, @Bind("reason") String reason,
+                @Bind("now") Instant now);
+
+    @SqlUpdate("update chat_members set active = false where chat_id = :chatId")
+    int deactivateMembers(@Bind("chatId") long chatId);
+
+    @SqlQuery("select count(*) from chats where ended_at is null")
+    long countActive();
+
+    @SqlUpdate("""
+            insert into relayed_messages (chat_id, sender_id, source_message_id, recipient_id, copy_message_id)
+            select :chatId, :senderId, :sourceId, :recipientId, :copyId
+            where exists (select 1 from chats where id = :chatId)
+            on conflict do nothing
+            """)
+    int insertRelayed(@Bind("chatId") long chatId, @Bind("senderId") long senderId, @Bind("sourceId") int sourceId,
+                      @Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
+
+    @SqlQuery("select * from relayed_messages where sender_id = :senderId and source_message_id = :sourceId")
+    Optional<RelayedMessage> bySource(@Bind("senderId") long senderId, @Bind("sourceId") int sourceId);
+
+    @SqlQuery("select * from relayed_messages where recipient_id = :recipientId and copy_message_id = :copyId")
+    Optional<RelayedMessage> byCopy(@Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
+
+    /** Relay mappings of chats that ended before {@code before}. */
+    @SqlUpdate("""
+            delete from relayed_messages r using chats c
+            where c.id = r.chat_id and c.ended_at < :before
+            """)
+    int pruneRelayed(@Bind("before") Instant before);
+
+    /** Ended chats older than the retention (memberships and mappings go with them). */
+    @SqlUpdate("delete from chats where ended_at < :before")
+    int deleteEndedBefore(@Bind("before") Instant before);
+
+    @SqlUpdate("""
+            insert into ratings (chat_id, rater_id, rated_id, value, created_at)
+            values (:chatId, :raterId, :ratedId, :value, :now)
+            on conflict do nothing
+            """)
+    int rate(@Bind("chatId") long chatId, @Bind("raterId") long raterId, @Bind("ratedId") long ratedId,
+             @Bind("value") int value, @Bind("now") Instant now);
+
+    /** [thumbs up, thumbs down] the user received. */
+    @SqlQuery("""
+            select count(*) filter (where value > 0) as up, count(*) filter (where value < 0) as down
+            from ratings where rated_id = :userId
+            """)
+    @RegisterConstructorMapper(RatingSummary.class)
+    RatingSummary ratingsOf(@Bind("userId") long userId);
+
+    @SqlQuery("select chat_id from chat_members where user_id = :userId")
+    List<Long> chatIdsOf(@Bind("userId") long userId);
+}

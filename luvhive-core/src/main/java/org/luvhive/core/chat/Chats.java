@@ -1,0 +1,86 @@
+package org.luvhive.core.chat;
+
+import static org.luvhive.core.bot.ui.Notices.button;
+import static org.luvhive.core.bot.ui.Notices.keyboard;
+import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.bot.ui.Notices.row;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.Outbox;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/**
+ * Starts and ends chats and tells both sides. Every method works in the caller's
+ * transaction. Stateless; thread-safe.
+ */
+public final class Chats {
+
+    private final Outbox outbox;
+
+    public Chats(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Opens a chat between two users who are in no chat. The unique index on active
+     * memberships refuses a second chat for either, whatever the caller checked.
+     */
+    public long start(Handle handle, long first, long second, Instant now) {
+        ChatDao chats = handle.attach(ChatDao.class);
+        long chatId = chats.insertChat(now);
+        chats.insertMember(chatId, first, second);
+        chats.insertMember(chatId, second, first);
+        return chatId;
+    }
+
+    public Optional<ChatMembership> active(Handle handle, long userId) {
+        return handle.attach(ChatDao.class).active(userId);
+    }
+
+    /**
+     * Ends the user's active chat, if any, and tells the partner (and the user, when the
+     * reason calls for it). Returns the ended membership.
+     */
+    public Optional<ChatMembership> end(Handle handle, long userId, EndReason reason, Instant now) {
+        ChatDao chats = handle.attach(ChatDao.class);
+        Optional<ChatMembership> found = chats.activeForUpdate(userId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ChatMembership membership = found.get();
+        if (chats.endChat(membership.chatId(), userId, reason.code(), now) == 0) {
+            return Optional.empty();
+        }
+        chats.deactivateMembers(membership.chatId());
+        long partner = membership.partnerId();
+        String partnerText = reason == EndReason.BOT_BLOCKED
+                ? "👋 Your partner is no longer reachable (they stopped the bot), so the chat has ended."
+                : "👋 Your partner left the chat.";
+        outbox.enqueue(handle, notice(partner, partnerText + "\nHow was it? Send /find to meet someone new.",
+                afterChatKeyboard(membership.chatId())));
+        switch (reason) {
+            case STOP -> outbox.enqueue(handle, notice(userId, "✋ Chat ended. How was it? Send /find to meet someone new.",
+                    afterChatKeyboard(membership.chatId())));
+            case NEXT -> outbox.enqueue(handle, notice(userId, "⏭ Chat ended. How was it?",
+                    afterChatKeyboard(membership.chatId())));
+            default -> {
+                // blocks, reports, bans, deletions and blocked bots say their own thing (or cannot be told)
+            }
+        }
+        return Optional.of(membership);
+    }
+
+    /** Thumbs up/down for the chat, plus report and block buttons for the partner. */
+    public static InlineKeyboardMarkup afterChatKeyboard(long chatId) {
+        return keyboard(
+                row(button("👍", "rate:" + chatId + ":up"), button("👎", "rate:" + chatId + ":down")),
+                reportAndBlockRow(chatId));
+    }
+
+    public static org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow reportAndBlockRow(
+            long chatId) {
+        return row(button("🚩 Report", "rep:" + chatId), button("⛔ Block", "blk:" + chatId));
+    }
+}

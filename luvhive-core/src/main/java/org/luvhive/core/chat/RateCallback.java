@@ -1,0 +1,39 @@
+package org.luvhive.core.chat;
+
+import static org.luvhive.core.bot.ui.Notices.answerCallback;
+import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.bot.ui.Notices.keyboard;
+
+import java.util.Optional;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/** Thumbs up or down after a chat ({@code rate:<chat>:up}), once per chat and side. Thread-safe. */
+public final class RateCallback implements UpdateHandler {
+
+    public static final String PREFIX = "rate:";
+
+    @Override
+    public void handle(UpdateContext context) {
+        String[] arguments = callbackArguments(context, PREFIX);
+        if (arguments.length != 2 || !arguments[0].matches("\\d{1,18}")) {
+            answerCallback(context, "Unknown rating", false);
+            return;
+        }
+        long chatId = Long.parseLong(arguments[0]);
+        ChatDao chats = context.handle().attach(ChatDao.class);
+        Optional<ChatMembership> membership = chats.membership(chatId, context.userId());
+        if (membership.isEmpty() || membership.get().endedAt() == null) {
+            answerCallback(context, "You can rate a chat once it has ended.", false);
+            return;
+        }
+        int value = arguments[1].equals("up") ? 1 : -1;
+        if (chats.rate(chatId, context.userId(), membership.get().partnerId(), value, context.now()) == 0) {
+            answerCallback(context, "You already rated this chat.", false);
+            return;
+        }
+        answerCallback(context, value > 0 ? "Thanks! 👍" : "Thanks for telling us. 👎", false);
+        editKeyboard(context, keyboard(Chats.reportAndBlockRow(chatId)));
+    }
+}

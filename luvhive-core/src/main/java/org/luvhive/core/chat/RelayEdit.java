@@ -1,0 +1,45 @@
+package org.luvhive.core.chat;
+
+import java.util.Optional;
+import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCaption;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * An edited message: the same edit is made to its copy in the partner's chat, while the
+ * chat lasts. Text edits become editMessageText, caption edits editMessageCaption; other
+ * edits (live locations) are left alone. Stateless; thread-safe.
+ */
+public final class RelayEdit implements UpdateHandler {
+
+    @Override
+    public void handle(UpdateContext context) {
+        Message edited = context.update().getEditedMessage();
+        ChatDao chats = context.handle().attach(ChatDao.class);
+        Optional<ChatMembership> membership = chats.active(context.userId());
+        if (membership.isEmpty()) {
+            return;
+        }
+        Optional<RelayedMessage> relayed = chats.bySource(context.userId(), edited.getMessageId())
+                .filter(found -> found.chatId() == membership.get().chatId());
+        if (relayed.isEmpty()) {
+            context.reply("✏️ That edit could not be passed on (the message was not delivered yet, "
+                    + "or it is from an earlier chat).");
+            return;
+        }
+        long partner = relayed.get().recipientId();
+        int copyId = relayed.get().copyMessageId();
+        if (edited.hasText()) {
+            context.send(OutboundMessage.of(partner, Priority.RELAY, EditMessageText.builder()
+                    .chatId(partner).messageId(copyId).text(edited.getText()).entities(edited.getEntities()).build()));
+        } else if (edited.getCaption() != null) {
+            context.send(OutboundMessage.of(partner, Priority.RELAY, EditMessageCaption.builder()
+                    .chatId(partner).messageId(copyId).caption(edited.getCaption())
+                    .captionEntities(edited.getCaptionEntities()).build()));
+        }
+    }
+}

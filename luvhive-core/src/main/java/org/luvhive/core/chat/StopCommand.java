@@ -1,0 +1,30 @@
+package org.luvhive.core.chat;
+
+import org.luvhive.core.match.Matcher;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/** {@code /stop}: end the chat (the partner is told), or stop searching. Thread-safe. */
+public final class StopCommand implements UpdateHandler {
+
+    private final Chats chats;
+    private final Matcher matcher;
+
+    public StopCommand(Chats chats, Matcher matcher) {
+        this.chats = chats;
+        this.matcher = matcher;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        matcher.lock(context.handle());
+        if (chats.end(context.handle(), context.userId(), EndReason.STOP, context.now()).isPresent()) {
+            return;
+        }
+        if (matcher.leave(context.handle(), context.userId())) {
+            context.reply("🛑 Search cancelled. /find when you're ready.");
+        } else {
+            context.reply(RelayMessage.NOT_IN_CHAT);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.luvhive.core.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.UserProfile;
+
+/**
+ * {@code /boost} (premium): to the front of the queue, at most once per cooldown.
+ * Thread-safe.
+ */
+public final class BoostCommand implements UpdateHandler {
+
+    private final Matcher matcher;
+    private final Duration cooldown;
+
+    public BoostCommand(Matcher matcher, Duration cooldown) {
+        this.matcher = matcher;
+        this.cooldown = cooldown;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        UserDao users = context.handle().attach(UserDao.class);
+        UserProfile user = users.findForUpdate(context.userId()).orElseThrow();
+        Instant now = context.now();
+        if (!user.isPremium(now)) {
+            context.reply("🚀 Boost is a premium feature: it puts you at the front of the queue. See /premium.");
+            return;
+        }
+        if (user.lastBoostAt() != null && user.lastBoostAt().plus(cooldown).isAfter(now)) {
+            long seconds = Duration.between(now, user.lastBoostAt().plus(cooldown)).toSeconds();
+            context.reply("⏳ You can boost again in " + (seconds / 60) + " min " + (seconds % 60) + " s.");
+            return;
+        }
+        SearchOutcome outcome = matcher.search(context.handle(), context.userId(), now);
+        if (outcome == SearchOutcome.IN_CHAT) {
+            FindCommand.tell(context, outcome);
+            return;
+        }
+        users.recordBoost(context.userId(), now);
+        if (outcome == SearchOutcome.MATCHED || matcher.boost(context.handle(), context.userId(), now)) {
+            return;
+        }
+        context.reply("🚀 Boosted: you're at the front of the queue. /cancel to stop searching.");
+    }
+}

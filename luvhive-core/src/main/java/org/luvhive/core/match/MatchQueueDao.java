@@ -1,0 +1,86 @@
+package org.luvhive.core.match;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Rows of {@code match_queue}. Callers hold the matcher's advisory lock ({@link Matcher})
+ * before writing.
+ */
+public interface MatchQueueDao {
+
+    /** Serialises every change to the queue and every pairing, across bot instances. */
+    @SqlQuery("select 1 from (select pg_advisory_xact_lock(:key)) as locked")
+    int lock(@Bind("key") long key);
+
+    @SqlUpdate("""
+            insert into match_queue (user_id, enqueued_at) values (:userId, :now)
+            on conflict (user_id) do nothing
+            """)
+    int enqueue(@Bind("userId") long userId, @Bind("now") Instant now);
+
+    @SqlUpdate("delete from match_queue where user_id = :userId")
+    int remove(@Bind("userId") long userId);
+
+    @SqlUpdate("update match_queue set boosted_at = :now where user_id = :userId")
+    int boost(@Bind("userId") long userId, @Bind("now") Instant now);
+
+    @SqlQuery("select exists (select 1 from match_queue where user_id = :userId)")
+    boolean isWaiting(@Bind("userId") long userId);
+
+    @SqlQuery("select user_id from match_queue order by (boosted_at is null), boosted_at, enqueued_at, user_id")
+    List<Long> waitingInOrder();
+
+    @SqlQuery("select count(*) from match_queue")
+    long count();
+
+    /**
+     * The first waiting user, in queue order, that {@code seeker} may be paired with: not
+     * themselves, no block either way, not banned, not a partner of theirs in a chat that
+     * ended after {@code rematchSince}, in no active chat, and each side's filters (which
+     * apply only while that side is premium) accept the other.
+     */
+    @SqlQuery("""
+            select q.user_id
+            from match_queue q
+            join users c on c.user_id = q.user_id
+            join users s on s.user_id = :seeker
+            where q.user_id <> :seeker
+              and not exists (select 1 from blocks b
+                              where (b.blocker_id = s.user_id and b.blocked_id = c.user_id)
+                                 or (b.blocker_id = c.user_id and b.blocked_id = s.user_id))
+              and not exists (select 1 from bans x
+                              where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
+              and not exists (select 1 from chat_members m join chats h on h.id = m.chat_id
+                              where m.user_id = s.user_id and m.partner_id = c.user_id
+                                and (h.ended_at is null or h.ended_at > :rematchSince))
+              and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
+              and (s.premium_until is null or s.premium_until <= :now or (
+                       (s.filter_gender is null or s.filter_gender = c.gender)
+                   and (s.filter_age_min is null or c.age >= s.filter_age_min)
+                   and (s.filter_age_max is null or c.age <= s.filter_age_max)
+                   and (not s.filter_same_city or lower(c.city) = lower(s.city))))
+              and (c.premium_until is null or c.premium_until <= :now or (
+                       (c.filter_gender is null or c.filter_gender = s.gender)
+                   and (c.filter_age_min is null or s.age >= c.filter_age_min)
+                   and (c.filter_age_max is null or s.age <= c.filter_age_max)
+                   and (not c.filter_same_city or lower(s.city) = lower(c.city))))
+            order by (q.boosted_at is null), q.boosted_at, q.enqueued_at, q.user_id
+            limit 1
+            for update of q skip locked
+            """)
+    Optional<Long> firstCompatible(@Bind("seeker") long seeker, @Bind("now") Instant now,
+                                   @Bind("rematchSince") Instant rematchSince);
+
+    /** Users waiting since before {@code before} who were not told yet; marks them told. */
+    @SqlQuery("""
+            update match_queue set waiting_notice_sent = true
+            where enqueued_at < :before and not waiting_notice_sent
+            returning user_id
+            """)
+    List<Long> markLongWaiting(@Bind("before") Instant before);
+}

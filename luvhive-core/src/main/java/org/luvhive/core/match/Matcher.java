@@ -1,0 +1,112 @@
+package org.luvhive.core.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.delivery.Outbox;
+
+/**
+ * The match queue and pairing. Every change to the queue and every pairing first takes
+ * one transaction-scoped advisory lock, so pairing is serialised across threads and bot
+ * instances and each search sees every committed waiting user: after any commit, no two
+ * waiting users could be paired with each other. {@link #sweep} re-checks the whole queue
+ * for what time alone changes (re-match cooldowns, premium filters lapsing). Candidate
+ * rows are also locked {@code FOR UPDATE SKIP LOCKED}. Stateless; thread-safe.
+ */
+public final class Matcher {
+
+    /** The advisory lock key: "LuvMatch" in ASCII. */
+    static final long LOCK_KEY = 0x4C75764D61746368L;
+
+    private final Chats chats;
+    private final MatchIntro intro;
+    private final Duration rematchCooldown;
+
+    public Matcher(Outbox outbox, Chats chats, Duration rematchCooldown) {
+        this.chats = chats;
+        this.intro = new MatchIntro(outbox);
+        this.rematchCooldown = rematchCooldown;
+    }
+
+    /** Takes the matcher lock for the rest of the caller's transaction. */
+    public void lock(Handle handle) {
+        handle.attach(MatchQueueDao.class).lock(LOCK_KEY);
+    }
+
+    /**
+     * Puts an onboarded, unbanned user in the queue and pairs them with the first
+     * compatible waiting user, if any.
+     */
+    public SearchOutcome search(Handle handle, long userId, Instant now) {
+        lock(handle);
+        if (chats.active(handle, userId).isPresent()) {
+            return SearchOutcome.IN_CHAT;
+        }
+        MatchQueueDao queue = handle.attach(MatchQueueDao.class);
+        if (queue.enqueue(userId, now) == 0) {
+            return SearchOutcome.ALREADY_WAITING;
+        }
+        return pair(handle, userId, now) ? SearchOutcome.MATCHED : SearchOutcome.WAITING;
+    }
+
+    /** Moves a waiting user to the front of the queue and tries to pair them at once. */
+    public boolean boost(Handle handle, long userId, Instant now) {
+        lock(handle);
+        handle.attach(MatchQueueDao.class).boost(userId, now);
+        return pair(handle, userId, now);
+    }
+
+    /** Takes the user out of the queue; true when they were in it. */
+    public boolean leave(Handle handle, long userId) {
+        lock(handle);
+        return handle.attach(MatchQueueDao.class).remove(userId) > 0;
+    }
+
+    public boolean isWaiting(Handle handle, long userId) {
+        return handle.attach(MatchQueueDao.class).isWaiting(userId);
+    }
+
+    /** Pairs every waiting user that can be paired, in queue order; returns the pairs made. */
+    public int sweep(Handle handle, Instant now) {
+        lock(handle);
+        MatchQueueDao queue = handle.attach(MatchQueueDao.class);
+        Set<Long> paired = new HashSet<>();
+        int pairs = 0;
+        for (long userId : queue.waitingInOrder()) {
+            if (paired.contains(userId)) {
+                continue;
+            }
+            Optional<Long> partner = queue.firstCompatible(userId, now, now.minus(rematchCooldown));
+            if (partner.isPresent()) {
+                connect(handle, userId, partner.get(), now);
+                paired.add(userId);
+                paired.add(partner.get());
+                pairs++;
+            }
+        }
+        return pairs;
+    }
+
+    private boolean pair(Handle handle, long userId, Instant now) {
+        Optional<Long> partner = handle.attach(MatchQueueDao.class)
+                .firstCompatible(userId, now, now.minus(rematchCooldown));
+        if (partner.isEmpty()) {
+            return false;
+        }
+        connect(handle, userId, partner.get(), now);
+        return true;
+    }
+
+    private void connect(Handle handle, long first, long second, Instant now) {
+        MatchQueueDao queue = handle.attach(MatchQueueDao.class);
+        queue.remove(first);
+        queue.remove(second);
+        long chatId = chats.start(handle, first, second, now);
+        intro.send(handle, chatId, first, second, now);
+        intro.send(handle, chatId, second, first, now);
+    }
+}

@@ -1,0 +1,54 @@
+package org.luvhive.core.match;
+
+import static org.luvhive.core.bot.ui.Notices.notice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.user.UserDao;
+
+/**
+ * Scheduled queue work: a full matching sweep (for what time alone changes), and telling
+ * users who have waited long that nothing matched yet, and why it may be. Each run is
+ * one short transaction. Thread-safe.
+ */
+public final class QueueMaintenance {
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Matcher matcher;
+    private final Duration waitingNoticeAfter;
+
+    public QueueMaintenance(Jdbi jdbi, Outbox outbox, Clock clock, Matcher matcher, Duration waitingNoticeAfter) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.matcher = matcher;
+        this.waitingNoticeAfter = waitingNoticeAfter;
+    }
+
+    /** Pairs whoever can be paired now; returns the pairs made. */
+    public int sweep() {
+        return jdbi.inTransaction(handle -> matcher.sweep(handle, clock.instant()));
+    }
+
+    /** Tells each user waiting longer than the threshold, once per search; returns how many. */
+    public int noticeLongWaits() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            UserDao users = handle.attach(UserDao.class);
+            var waiting = handle.attach(MatchQueueDao.class).markLongWaiting(now.minus(waitingNoticeAfter));
+            for (long userId : waiting) {
+                boolean filtered = users.find(userId).map(user -> user.isPremium(now) && user.hasFilters())
+                        .orElse(false);
+                outbox.enqueue(handle, notice(userId, "⏳ Still searching: nobody who fits is free right now. "
+                        + (filtered ? "Your /filters may be too narrow; widening them helps. " : "")
+                        + "I'll keep looking; /cancel to stop."));
+            }
+            return waiting.size();
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.luvhive.core.moderation;
+
+import static org.luvhive.core.bot.ui.Notices.answerCallback;
+import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+
+import java.util.Optional;
+import org.luvhive.core.chat.ChatDao;
+import org.luvhive.core.chat.ChatMembership;
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.chat.EndReason;
+import org.luvhive.core.match.Matcher;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/**
+ * Blocks the current or last partner: {@code /block}, or the {@code blk:<chat>} button
+ * after a chat. A blocked pair is never matched again; a chat still on ends. Thread-safe.
+ */
+public final class BlockCallback implements UpdateHandler {
+
+    public static final String PREFIX = "blk:";
+
+    private final Chats chats;
+    private final Matcher matcher;
+
+    public BlockCallback(Chats chats, Matcher matcher) {
+        this.chats = chats;
+        this.matcher = matcher;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        ChatDao chatDao = context.handle().attach(ChatDao.class);
+        Optional<ChatMembership> target;
+        if (context.update().hasCallbackQuery()) {
+            String[] arguments = callbackArguments(context, PREFIX);
+            target = arguments.length == 1 && arguments[0].matches("\\d{1,18}")
+                    ? chatDao.membership(Long.parseLong(arguments[0]), context.userId()) : Optional.empty();
+            answerCallback(context);
+        } else {
+            target = chatDao.latest(context.userId());
+        }
+        if (target.isEmpty()) {
+            context.reply("There is nobody to block yet.");
+            return;
+        }
+        if (context.update().hasCallbackQuery()) {
+            editKeyboard(context, null);
+        }
+        context.handle().attach(ModerationDao.class).block(context.userId(), target.get().partnerId(),
+                target.get().chatId(), context.now());
+        if (target.get().active()) {
+            matcher.lock(context.handle());
+            chats.end(context.handle(), context.userId(), EndReason.BLOCK, context.now());
+        }
+        context.reply("⛔ Blocked. You will never be matched with them again. /find to meet someone new.");
+    }
+}

@@ -1,0 +1,58 @@
+package org.luvhive.core.moderation;
+
+import static org.luvhive.core.bot.ui.Notices.button;
+import static org.luvhive.core.bot.ui.Notices.keyboard;
+import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.bot.ui.Notices.row;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.ChatDao;
+import org.luvhive.core.chat.ChatMembership;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * {@code /report}: on the current partner or the last one within the report window;
+ * asks for a reason. Thread-safe.
+ */
+public final class ReportCommand implements UpdateHandler {
+
+    private final Duration window;
+
+    public ReportCommand(Duration window) {
+        this.window = window;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        Optional<ChatMembership> chat = reportable(context.handle(), context.userId(), context.now(), window);
+        if (chat.isEmpty()) {
+            context.reply("There is nobody to report: /report works on your current partner or your last one "
+                    + "within " + window.toMinutes() + " minutes after the chat ended.");
+            return;
+        }
+        context.send(notice(context.userId(), "🚩 Why are you reporting your "
+                + (chat.get().active() ? "partner" : "last partner") + "?", reasons(chat.get().chatId())));
+    }
+
+    /** The user's current chat, or their last one if it ended within {@code window}. */
+    static Optional<ChatMembership> reportable(Handle handle, long userId, Instant now, Duration window) {
+        return handle.attach(ChatDao.class).latest(userId)
+                .filter(chat -> chat.active() || (chat.endedAt() != null && !chat.endedAt().plus(window).isBefore(now)));
+    }
+
+    static InlineKeyboardMarkup reasons(long chatId) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (ReportReason reason : ReportReason.values()) {
+            rows.add(row(button(reason.label(), "rep:" + chatId + ":" + reason.code())));
+        }
+        return keyboard(rows);
+    }
+}

@@ -1,0 +1,31 @@
+package org.luvhive.core.moderation;
+
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.UserProfile;
+
+/** The optional text a reporter adds after filing a report (or {@code /skip}). Thread-safe. */
+public final class ReportDetailsInput {
+
+    private static final int MAX_LENGTH = 1000;
+
+    /** True when the user's pending input was report details and this text answered it. */
+    public boolean handle(UpdateContext context, UserProfile user, String text) {
+        if (user.pendingInput() == null || !user.pendingInput().startsWith(ReportCallback.PENDING_DETAILS)) {
+            return false;
+        }
+        long reportId = Long.parseLong(user.pendingInput().substring(ReportCallback.PENDING_DETAILS.length()));
+        context.handle().attach(UserDao.class).setPendingInput(user.userId(), null, context.now());
+        if (text.strip().equalsIgnoreCase("/skip")) {
+            context.reply("OK, no details added. Thanks for the report.");
+            return true;
+        }
+        String details = text.strip();
+        if (details.length() > MAX_LENGTH) {
+            details = details.substring(0, MAX_LENGTH);
+        }
+        context.handle().attach(ModerationDao.class).addDetails(reportId, user.userId(), details);
+        context.reply("✅ Thanks, the details were added to your report. Moderators will review it.");
+        return true;
+    }
+}

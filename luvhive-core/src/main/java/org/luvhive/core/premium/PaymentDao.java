@@ -1,0 +1,55 @@
+package org.luvhive.core.premium;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of {@code payments} and {@code checkout_refusals}, and premium expiry in {@code users}. */
+@RegisterConstructorMapper(Payment.class)
+public interface PaymentDao {
+
+    /** 1 when recorded, 0 when this charge was recorded before (a redelivered update). */
+    @SqlUpdate("""
+            insert into payments (telegram_payment_charge_id, user_id, days, amount, currency, paid_at,
+                                  premium_until_after)
+            values (:chargeId, :userId, :days, :amount, :currency, :now, :until)
+            on conflict (telegram_payment_charge_id) do nothing
+            """)
+    int insert(@Bind("chargeId") String chargeId, @Bind("userId") long userId, @Bind("days") int days,
+               @Bind("amount") int amount, @Bind("currency") String currency, @Bind("now") Instant now,
+               @Bind("until") Instant until);
+
+    @SqlQuery("select * from payments where telegram_payment_charge_id = :chargeId for update")
+    Optional<Payment> findForUpdate(@Bind("chargeId") String chargeId);
+
+    @SqlUpdate("""
+            update payments set refunded_at = :now, refunded_by = :by
+            where telegram_payment_charge_id = :chargeId and refunded_at is null
+            """)
+    int markRefunded(@Bind("chargeId") String chargeId, @Bind("by") long by, @Bind("now") Instant now);
+
+    @SqlQuery("select count(*) from payments where user_id = :userId and paid_at > :since")
+    int countPaymentsSince(@Bind("userId") long userId, @Bind("since") Instant since);
+
+    @SqlUpdate("insert into checkout_refusals (user_id, at, reason) values (:userId, :now, :reason)")
+    void recordRefusal(@Bind("userId") long userId, @Bind("now") Instant now, @Bind("reason") String reason);
+
+    @SqlQuery("select count(*) from checkout_refusals where user_id = :userId and at > :since")
+    int countRefusalsSince(@Bind("userId") long userId, @Bind("since") Instant since);
+
+    @SqlUpdate("delete from checkout_refusals where at < :before")
+    int deleteRefusalsBefore(@Bind("before") Instant before);
+
+    /** Users whose premium ran out and who were not told yet about this expiry; marks them told. */
+    @SqlQuery("""
+            update users set premium_expiry_noticed = premium_until
+            where premium_until <= :now
+              and (premium_expiry_noticed is null or premium_expiry_noticed <> premium_until)
+            returning user_id
+            """)
+    List<Long> markExpired(@Bind("now") Instant now);
+}

@@ -1,0 +1,39 @@
+package org.luvhive.core.premium;
+
+import static org.luvhive.core.bot.ui.Notices.notice;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.Outbox;
+
+/** Tells users once when their premium has run out, and prunes old checkout refusals. Thread-safe. */
+public final class PremiumMaintenance {
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public PremiumMaintenance(Jdbi jdbi, Outbox outbox, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Returns how many users were told. */
+    public int noticeExpired() {
+        return jdbi.inTransaction(handle -> {
+            var expired = handle.attach(PaymentDao.class).markExpired(clock.instant());
+            for (long userId : expired) {
+                outbox.enqueue(handle, notice(userId, "⭐ Your premium has ended. Filters and boost are off; "
+                        + "your chats go on as usual. /premium to renew."));
+            }
+            return expired.size();
+        });
+    }
+
+    public int pruneRefusals() {
+        return jdbi.inTransaction(handle -> handle.attach(PaymentDao.class)
+                .deleteRefusalsBefore(clock.instant().minus(Duration.ofDays(1))));
+    }
+}

@@ -1,0 +1,44 @@
+package org.luvhive.core.premium;
+
+import java.util.Optional;
+import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.UserDao;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
+
+/**
+ * A successful payment: premium granted exactly once per telegram_payment_charge_id, from
+ * the current expiry. A payload that does not parse is still recorded (the user paid) for
+ * the days the amount buys at most, and the admins can refund it. Thread-safe.
+ */
+public final class SuccessfulPaymentHandler implements UpdateHandler {
+
+    private final Premium premium;
+    private final PremiumCatalog catalog;
+
+    public SuccessfulPaymentHandler(Premium premium, PremiumCatalog catalog) {
+        this.premium = premium;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        SuccessfulPayment payment = context.update().getMessage().getSuccessfulPayment();
+        long userId = context.userId();
+        int amount = payment.getTotalAmount() == null ? 0 : payment.getTotalAmount();
+        int days = InvoicePayload.parse(payment.getInvoicePayload()).map(InvoicePayload::days)
+                .or(() -> catalog.packs().stream().filter(pack -> pack.stars() <= amount)
+                        .map(PremiumPack::days).reduce((first, second) -> second))
+                .orElse(1);
+        Premium.Grant grant = premium.grant(context.handle(), userId, payment.getTelegramPaymentChargeId(), days,
+                Math.max(amount, 1), payment.getCurrency(), context.now());
+        if (grant == Premium.Grant.DUPLICATE) {
+            return;
+        }
+        Optional<java.time.Instant> until = context.handle().attach(UserDao.class).find(userId)
+                .map(user -> user.premiumUntil());
+        context.reply("⭐ Thank you! Premium is active until " + until.map(Bans::format).orElse("?")
+                + ".\nTry /filters and /boost.");
+    }
+}

@@ -1,0 +1,50 @@
+package org.luvhive.core.user;
+
+import static org.luvhive.core.bot.ui.Notices.answerCallback;
+import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+
+import java.util.Optional;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/**
+ * The consent buttons ({@code consent:accept|read|decline}). Declining erases the
+ * registration: nothing is kept about someone who did not agree. Stateless; thread-safe.
+ */
+public final class ConsentCallback implements UpdateHandler {
+
+    public static final String PREFIX = "consent:";
+
+    @Override
+    public void handle(UpdateContext context) {
+        String[] arguments = callbackArguments(context, PREFIX);
+        String choice = arguments.length > 0 ? arguments[0] : "";
+        UserDao users = context.handle().attach(UserDao.class);
+        Optional<UserProfile> user = users.find(context.userId());
+        switch (choice) {
+            case "read" -> {
+                answerCallback(context);
+                context.reply(OnboardingPrompts.PRIVACY_TEXT);
+            }
+            case "decline" -> {
+                answerCallback(context);
+                if (user.isPresent() && user.get().onboardingStep() == OnboardingStep.CONSENT) {
+                    users.delete(context.userId());
+                    editKeyboard(context, null);
+                }
+                context.reply("No problem. Nothing about you is stored. Send /start if you change your mind.");
+            }
+            case "accept" -> {
+                answerCallback(context);
+                if (user.isEmpty()) {
+                    users.insert(context.userId(), context.now());
+                }
+                users.consent(context.userId(), context.now());
+                editKeyboard(context, null);
+                context.send(OnboardingPrompts.prompt(users.find(context.userId()).orElseThrow(), context.now()));
+            }
+            default -> answerCallback(context, "Unknown choice", false);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.luvhive.core.user;
+
+import java.util.Optional;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.user.internal.Ages;
+import org.luvhive.core.user.internal.PlaceNames;
+
+/**
+ * Plain text from a user who has not finished onboarding: the answer to the current
+ * question, or a re-prompt when it is not a valid answer. Stateless; thread-safe.
+ */
+public final class OnboardingInput {
+
+    /** Handles the text of a user still onboarding. */
+    public void handle(UpdateContext context, UserProfile user) {
+        UserDao users = context.handle().attach(UserDao.class);
+        String text = context.update().getMessage().getText();
+        switch (user.onboardingStep()) {
+            case AGE -> {
+                int age = Ages.parse(text);
+                if (age < 0) {
+                    context.reply(Ages.problem(text));
+                    return;
+                }
+                users.setPendingAge(user.userId(), age, context.now());
+            }
+            case COUNTRY -> {
+                Optional<String> country = PlaceNames.normalise(text);
+                if (country.isEmpty()) {
+                    context.reply("Please send just the name of your country, for example: Germany.");
+                    return;
+                }
+                users.setCountry(user.userId(), country.get(), OnboardingStep.CITY.code(), context.now());
+            }
+            case CITY -> {
+                Optional<String> city = PlaceNames.normalise(text);
+                if (city.isEmpty()) {
+                    context.reply("Please send just the name of your city, for example: Berlin.");
+                    return;
+                }
+                users.setCity(user.userId(), city.get(), OnboardingStep.INTERESTS.code(), context.now());
+            }
+            default -> context.reply("Please use the buttons above to answer.");
+        }
+        context.send(OnboardingPrompts.prompt(users.find(user.userId()).orElseThrow(), context.now()));
+    }
+}

@@ -1,0 +1,48 @@
+package org.luvhive.core.user;
+
+import static org.luvhive.core.bot.ui.Notices.answerCallback;
+import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.bot.ui.Notices.notice;
+
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/**
+ * The edit buttons of {@code /profile} ({@code prof:age|country|city|interests|filters}):
+ * asks for the new value; the next plain text answers it ({@link ProfileInput}).
+ * Thread-safe.
+ */
+public final class ProfileCallback implements UpdateHandler {
+
+    public static final String PREFIX = "prof:";
+
+    private final UpdateHandler filters;
+
+    /** @param filters what "Filters" opens ({@code /filters}) */
+    public ProfileCallback(UpdateHandler filters) {
+        this.filters = filters;
+    }
+
+    @Override
+    public void handle(UpdateContext context) {
+        String[] arguments = callbackArguments(context, PREFIX);
+        UserDao users = context.handle().attach(UserDao.class);
+        UserProfile user = users.find(context.userId()).filter(UserProfile::onboarded).orElse(null);
+        if (user == null || arguments.length != 1) {
+            answerCallback(context, "Please finish /start first.", true);
+            return;
+        }
+        answerCallback(context);
+        switch (arguments[0]) {
+            case "age", "country", "city" -> {
+                users.setPendingInput(context.userId(), "profile:" + arguments[0], context.now());
+                context.reply("Send your new " + arguments[0] + (arguments[0].equals("age") ? " (18+)." : ".")
+                        + " /cancel to keep the current one.");
+            }
+            case "interests" -> context.send(notice(context.userId(), "Tap to toggle, then Done.",
+                    OnboardingPrompts.interestKeyboard(user.interestSet(), user.isPremium(context.now()))));
+            case "filters" -> filters.handle(context);
+            default -> context.reply("Unknown choice.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.luvhive.core.user;
+
+import static org.luvhive.core.bot.ui.Notices.button;
+import static org.luvhive.core.bot.ui.Notices.keyboard;
+import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.bot.ui.Notices.row;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/** {@code /profile}: the profile and buttons to edit it (gender is permanent). Thread-safe. */
+public final class ProfileCommand implements UpdateHandler {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Override
+    public void handle(UpdateContext context) {
+        UserProfile user = context.handle().attach(UserDao.class).find(context.userId()).orElseThrow();
+        context.send(notice(context.userId(), describe(user, context.now()), keyboard(
+                row(button("✏️ Age", "prof:age"), button("✏️ Country", "prof:country"), button("✏️ City", "prof:city")),
+                row(button("✏️ Interests", "prof:interests"), button("🎯 Filters ⭐", "prof:filters")))));
+    }
+
+    static String describe(UserProfile user, Instant now) {
+        return "👤 Your profile\nGender: " + (user.gender() == null ? "-" : user.gender().label()) + " (permanent)"
+                + "\nAge: " + (user.age() == null ? "-" : user.age())
+                + "\nCountry: " + (user.country() == null ? "-" : user.country())
+                + "\nCity: " + (user.city() == null ? "-" : user.city())
+                + "\nInterests: " + Interest.labels(user.interestSet())
+                + "\nPremium: " + (user.isPremium(now) ? "until " + DATE.format(user.premiumUntil()) : "no (/premium)");
+    }
+}

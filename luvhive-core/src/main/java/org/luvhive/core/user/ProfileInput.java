@@ -1,0 +1,44 @@
+package org.luvhive.core.user;
+
+import java.util.Optional;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.user.internal.Ages;
+import org.luvhive.core.user.internal.PlaceNames;
+
+/** The new age, country or city after a /profile edit button. Thread-safe. */
+public final class ProfileInput {
+
+    private static final String PREFIX = "profile:";
+
+    /** True when the user's pending input was a profile edit and this text answered it. */
+    public boolean handle(UpdateContext context, UserProfile user, String text) {
+        if (user.pendingInput() == null || !user.pendingInput().startsWith(PREFIX)) {
+            return false;
+        }
+        UserDao users = context.handle().attach(UserDao.class);
+        String field = user.pendingInput().substring(PREFIX.length());
+        if (field.equals("age")) {
+            int age = Ages.parse(text);
+            if (age < 0) {
+                context.reply(Ages.problem(text));
+                return true;
+            }
+            users.setPendingAge(user.userId(), age, context.now());
+            users.confirmAge(user.userId(), OnboardingStep.DONE.code(), context.now());
+        } else {
+            Optional<String> place = PlaceNames.normalise(text);
+            if (place.isEmpty()) {
+                context.reply("Please send just the name, for example: " + (field.equals("city") ? "Berlin." : "Germany."));
+                return true;
+            }
+            if (field.equals("city")) {
+                users.setCity(user.userId(), place.get(), OnboardingStep.DONE.code(), context.now());
+            } else {
+                users.setCountry(user.userId(), place.get(), OnboardingStep.DONE.code(), context.now());
+            }
+        }
+        users.setPendingInput(user.userId(), null, context.now());
+        context.reply("✅ Saved.\n\n" + ProfileCommand.describe(users.find(user.userId()).orElseThrow(), context.now()));
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+package org.luvhive.core.user;
+
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.update.UpdateHandler;
+
+/**
+ * {@code /start}: registers the user and shows the onboarding step they are at, so a
+ * half-finished onboarding resumes where it stopped. Stateless; thread-safe.
+ */
+public final class StartCommand implements UpdateHandler {
+
+    @Override
+    public void handle(UpdateContext context) {
+        UserDao users = context.handle().attach(UserDao.class);
+        users.insert(context.userId(), context.now());
+        UserProfile user = users.find(context.userId()).orElseThrow();
+        if (user.onboarded()) {
+            context.reply("👋 Welcome back! /find to meet someone, /profile to see your profile, /help for more.");
+            return;
+        }
+        context.send(OnboardingPrompts.prompt(user, context.now()));
+    }
+}
