@@ -102,6 +102,8 @@ public final class Dumper {
     private List<TableCount> dump(Database database, PgTools tools, CreateOptions options, Path temporary) {
         return database.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             handle.execute("set transaction read only");
+            // one core for counting: the other is pg_dump's (compression), which must not wait for us
+            handle.execute("set local max_parallel_workers_per_gather = 0");
             BackupDao dao = handle.attach(BackupDao.class);
             String snapshot = dao.exportSnapshot();
             List<BackupDao.UserTable> userTables = dao.userTables();
