@@ -27,7 +27,8 @@ public final class BotMain {
         BotApplication application;
         try {
             LuvhiveConfig config = ConfigLoader.forCurrentUser().loadFromSystem();
-            application = BotApplication.start(config, Clock.systemUTC());
+            application = BotApplication.start(config, Clock.systemUTC(), BotSettings.defaults(),
+                    outbox -> () -> org.luvhive.core.update.UpdateRouter.builder().build()); // FIXME wire LuvhiveBotLogic
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);

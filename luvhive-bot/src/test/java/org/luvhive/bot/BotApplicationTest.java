@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.luvhive.bot.testing.EchoFeatures;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.testing.PostgresExtension;
@@ -29,7 +30,9 @@ class BotApplicationTest {
         Map<String, String> environment = new HashMap<>();
         environment.put("BOT_TOKEN", TOKEN);
         environment.put("DATABASE_URL", empty.revealed());
-        try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC())) {
+        environment.put("TELEGRAM_API_URL", "http://127.0.0.1:9"); // nothing listens: no call leaves the machine
+        try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
+                BotSettings.defaults().withPollTimeout(java.time.Duration.ofSeconds(1)), outbox -> new EchoFeatures())) {
             assertThat(application.database().migrations().pendingCount()).isZero();
             assertThat(application.database().migrations().current()).isPresent();
         } finally {
@@ -41,7 +44,8 @@ class BotApplicationTest {
     void refusesToStartWithoutAToken() {
         var config = new ConfigLoader(home).load(Map.of());
 
-        assertThatThrownBy(() -> BotApplication.start(config, Clock.systemUTC()))
+        assertThatThrownBy(() -> BotApplication.start(config, Clock.systemUTC(), BotSettings.defaults(),
+                outbox -> new EchoFeatures()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("BOT_TOKEN: is not set");
     }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.db.DbCommand;
+import org.luvhive.cli.limits.LimitsCommand;
+import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.ExitCodes;
@@ -27,7 +29,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = LuvhiveCli.Version.class,
         description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
-        subcommands = {DbCommand.class, BackupCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DbCommand.class, BackupCommand.class, LimitsCommand.class, SetLimitsCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",

@@ -83,13 +83,18 @@ public final class OutboxSender implements AutoCloseable {
         this.settings = settings;
         this.plan = new DispatchPlan(jdbi);
         this.claims = new ClaimStep(jdbi, "sender-" + UUID.randomUUID().toString().substring(0, 8), settings.lease());
-        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("luvhive-send"));
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), named("luvhive-send"));
         this.dispatcher = new Thread(this::run, "luvhive-outbox-dispatcher");
         this.dispatcher.setDaemon(true);
         limits.onChange(changed -> chatLimiter.clear());
     }
 
+    /** Starts sending; a sender with {@code maxInFlight} 0 stays off (an instance that only receives). */
     public void start() {
+        if (settings.maxInFlight() == 0) {
+            LOG.info("Outbox sender disabled on this instance (maxInFlight 0)");
+            return;
+        }
         running = true;
         claims.releaseExpiredLeases(clock.instant());
         dispatcher.start();
@@ -244,7 +249,9 @@ public final class OutboxSender implements AutoCloseable {
         running = false;
         wake();
         try {
-            dispatcher.join(grace.toMillis());
+            if (dispatcher.isAlive()) {
+                dispatcher.join(grace.toMillis());
+            }
             workers.shutdown();
             if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} calls still in flight after {} s; their rows are retried after the lease",

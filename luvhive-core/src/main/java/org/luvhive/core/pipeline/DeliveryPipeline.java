@@ -1,0 +1,135 @@
+package org.luvhive.core.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.luvhive.core.db.Database;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.OutboxSender;
+import org.luvhive.core.delivery.OutboxStats;
+import org.luvhive.core.delivery.ViolationsLog;
+import org.luvhive.core.limits.ClockTimeMeter;
+import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.LocalRateLimiter;
+import org.luvhive.core.limits.PostgresRateLimiter;
+import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.update.BotFeatures;
+import org.luvhive.core.update.InboundGate;
+import org.luvhive.core.update.InboxProcessor;
+import org.luvhive.core.update.InboxRunner;
+import org.luvhive.core.update.InboxStore;
+
+/**
+ * The way an update travels, assembled: inbox store → processor (gate, router, handlers)
+ * → outbox → sender. The intake (long polling or webhook) feeds {@link #inbox()}; bot
+ * features come in through {@link BotFeatures}. Thread-safe.
+ */
+public final class DeliveryPipeline implements AutoCloseable {
+
+    private final InboxStore inbox;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final InboxRunner runner;
+    private final OutboxStats stats;
+    private final PostgresRateLimiter sharedLimiter;
+
+    private DeliveryPipeline(InboxStore inbox, Outbox outbox, OutboxSender sender, InboxRunner runner, OutboxStats stats,
+                             PostgresRateLimiter sharedLimiter) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.runner = runner;
+        this.stats = stats;
+        this.sharedLimiter = sharedLimiter;
+    }
+
+    /**
+     * @param gateway  the current gateway (it changes when the token is rotated)
+     * @param features what the bot does; built from the pipeline's outbox
+     */
+    public static DeliveryPipeline create(Database database, ObjectMapper mapper, Supplier<TelegramGateway> gateway,
+                                          java.util.function.Function<Outbox, BotFeatures> features, LiveLimits limits,
+                                          ViolationsLog violations, Clock clock, MeterRegistry registry,
+                                          PipelineSettings settings) {
+        ClockTimeMeter time = new ClockTimeMeter(clock);
+        PostgresRateLimiter shared = new PostgresRateLimiter(database.dataSource(), time, Duration.ofHours(1));
+        LocalRateLimiter chats = new LocalRateLimiter(time, settings.chatBuckets(), Duration.ofMinutes(10));
+        SenderHolder senderHolder = new SenderHolder();
+        Outbox outbox = new Outbox(mapper, clock, senderHolder::wake);
+        BotFeatures bot = features.apply(outbox);
+        OutboxSender sender = new OutboxSender(database.jdbi(), mapper, gateway, shared, chats, limits,
+                bot.deliveryEvents(), violations, clock, registry, settings.sender());
+        senderHolder.sender = sender;
+        InboundGate gate = new InboundGate(shared, limits, registry, settings.debounceWindow(),
+                settings.slowDownCooldown(), settings.backlogAfter());
+        InboxProcessor processor = new InboxProcessor(database.jdbi(), mapper, bot.router(), gate, outbox,
+                new CurrentGateway(gateway), clock, registry, settings.handlerAttempts(), settings.handlerRetry());
+        InboxRunner runner = new InboxRunner(processor, settings.inboxThreads(), settings.inboxIdlePoll());
+        InboxStore inbox = new InboxStore(database.jdbi(), mapper, clock, registry, runner::wake);
+        return new DeliveryPipeline(inbox, outbox, sender, runner, new OutboxStats(database.jdbi(), clock), shared);
+    }
+
+    public void start() {
+        sender.start();
+        runner.start();
+    }
+
+    /** Where the intake stores updates. */
+    public InboxStore inbox() {
+        return inbox;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OutboxSender sender() {
+        return sender;
+    }
+
+    public OutboxStats stats() {
+        return stats;
+    }
+
+    /** The PostgreSQL-backed limiter (for retention of its buckets). */
+    public PostgresRateLimiter sharedLimiter() {
+        return sharedLimiter;
+    }
+
+    /**
+     * Stops in the safe order: handlers in progress finish, then calls in flight; what
+     * is not handled or sent stays in the database for the next start.
+     */
+    public void stop(Duration grace) {
+        runner.stop(grace);
+        sender.stop(grace);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Lets the outbox wake a sender built after it. */
+    private static final class SenderHolder {
+        private volatile OutboxSender sender;
+
+        void wake() {
+            OutboxSender current = sender;
+            if (current != null) {
+                current.wake();
+            }
+        }
+    }
+
+    /** The gateway of the moment, for handlers' direct calls. */
+    private record CurrentGateway(Supplier<TelegramGateway> gateway) implements TelegramGateway {
+        @Override
+        public <T extends java.io.Serializable> T execute(
+                org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
+            return gateway.get().execute(method);
+        }
+    }
+}
