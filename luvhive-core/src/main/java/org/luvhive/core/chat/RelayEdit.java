@@ -34,12 +34,19 @@ public final class RelayEdit implements UpdateHandler {
         long partner = relayed.get().recipientId();
         int copyId = relayed.get().copyMessageId();
         if (edited.hasText()) {
-            context.send(OutboundMessage.of(partner, Priority.RELAY, EditMessageText.builder()
-                    .chatId(partner).messageId(copyId).text(edited.getText()).entities(edited.getEntities()).build()));
+            EditMessageText.EditMessageTextBuilder<?, ?> edit = EditMessageText.builder()
+                    .chatId(partner).messageId(copyId).text(edited.getText());
+            if (edited.getEntities() != null) {
+                edit.entities(edited.getEntities());
+            }
+            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()));
         } else if (edited.getCaption() != null) {
-            context.send(OutboundMessage.of(partner, Priority.RELAY, EditMessageCaption.builder()
-                    .chatId(partner).messageId(copyId).caption(edited.getCaption())
-                    .captionEntities(edited.getCaptionEntities()).build()));
+            EditMessageCaption.EditMessageCaptionBuilder edit = EditMessageCaption.builder()
+                    .chatId(String.valueOf(partner)).messageId(copyId).caption(edited.getCaption());
+            if (edited.getCaptionEntities() != null) {
+                edit.captionEntities(edited.getCaptionEntities());
+            }
+            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()));
         }
     }
 }

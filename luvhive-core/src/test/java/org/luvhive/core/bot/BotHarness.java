@@ -207,6 +207,12 @@ public final class BotHarness {
         return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 
+    /** Empties every table the bot writes, so tests in one class do not see each other's users. */
+    public void reset() {
+        jdbi.useHandle(handle -> handle.execute("truncate users, match_queue, chats, chat_members, relayed_messages, "
+                + "ratings, blocks, bans, reports, admin_audit, payments, checkout_refusals, outbox"));
+    }
+
     /** Inserts an onboarded user directly (for tests about matching, not onboarding). */
     public void createUser(long userId, String gender, int age, String city) {
         jdbi.useHandle(handle -> handle.createUpdate("""
