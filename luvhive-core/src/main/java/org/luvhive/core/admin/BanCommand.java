@@ -37,7 +37,7 @@ public final class BanCommand implements UpdateHandler {
         String reason = parts[2].strip();
         bans.ban(context.handle(), target, until, reason.length() > 500 ? reason.substring(0, 500) : reason,
                 context.userId(), context.now());
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "ban", String.valueOf(target),
+        context.handle().attach(ModerationDao.class).audit(context.userId(), "ban-done", String.valueOf(target),
                 parts[1] + " " + reason, true, context.now());
         context.reply("🚫 User " + target + " banned " + (until == null ? "permanently" : "until " + Bans.format(until))
                 + ".");

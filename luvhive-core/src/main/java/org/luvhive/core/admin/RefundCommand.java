@@ -55,7 +55,7 @@ public final class RefundCommand implements UpdateHandler {
             }
         }
         premium.recordRefund(context.handle(), chargeId, context.userId(), context.now());
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "refund", chargeId,
+        context.handle().attach(ModerationDao.class).audit(context.userId(), "refund-done", chargeId,
                 payment.get().amount() + " XTR, " + payment.get().days() + " days", true, context.now());
         context.reply("✅ Refunded " + payment.get().amount() + " ⭐ to user " + payment.get().userId()
                 + "; their premium was shortened by " + payment.get().days() + " days.");

@@ -24,7 +24,7 @@ public final class UnbanCommand implements UpdateHandler {
         }
         long target = Long.parseLong(argument);
         boolean lifted = bans.unban(context.handle(), target);
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "unban", argument,
+        context.handle().attach(ModerationDao.class).audit(context.userId(), "unban-done", argument,
                 lifted ? "lifted" : "was not banned", true, context.now());
         context.reply(lifted ? "✅ User " + target + " unbanned." : "User " + target + " was not banned.");
     }
