@@ -44,6 +44,7 @@ import org.luvhive.core.premium.Premium;
 import org.luvhive.core.premium.PremiumCommand;
 import org.luvhive.core.premium.PremiumMaintenance;
 import org.luvhive.core.premium.SuccessfulPaymentHandler;
+import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.MessageKind;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
@@ -68,12 +69,12 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * Everything it remembers is in PostgreSQL, so several instances can share one database.
  * Immutable after construction; thread-safe.
  */
-public final class LuvhiveBotLogic {
+public final class LuvhiveBotLogic implements BotFeatures {
 
     private final UpdateRouter router;
     private final DeliveryEvents deliveryEvents;
     private final List<BotApiMethod<?>> startupCalls;
-    private final List<MaintenanceTask> maintenanceTasks;
+    private final List<Maintenance> maintenance;
 
     public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings) {
         Chats chats = new Chats(outbox);
@@ -143,15 +144,15 @@ public final class LuvhiveBotLogic {
         ChatMaintenance chatMaintenance = new ChatMaintenance(jdbi, clock, settings.relayMapRetention(),
                 settings.chatRetention());
         Retention retention = new Retention(jdbi, clock);
-        this.maintenanceTasks = List.of(
-                new MaintenanceTask("match-sweep", Duration.ofSeconds(15), queue::sweep),
-                new MaintenanceTask("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),
-                new MaintenanceTask("premium-expiry", Duration.ofMinutes(1), premiumMaintenance::noticeExpired),
-                new MaintenanceTask("checkout-refusal-retention", Duration.ofHours(1),
+        this.maintenance = List.of(
+                new Maintenance("match-sweep", Duration.ofSeconds(15), queue::sweep),
+                new Maintenance("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),
+                new Maintenance("premium-expiry", Duration.ofMinutes(1), premiumMaintenance::noticeExpired),
+                new Maintenance("checkout-refusal-retention", Duration.ofHours(1),
                         premiumMaintenance::pruneRefusals),
-                new MaintenanceTask("relay-map-prune", Duration.ofMinutes(5), chatMaintenance::pruneRelayMap),
-                new MaintenanceTask("chat-retention", Duration.ofHours(1), chatMaintenance::deleteOldChats),
-                new MaintenanceTask("moderation-retention", Duration.ofHours(6), retention::run));
+                new Maintenance("relay-map-prune", Duration.ofMinutes(5), chatMaintenance::pruneRelayMap),
+                new Maintenance("chat-retention", Duration.ofHours(1), chatMaintenance::deleteOldChats),
+                new Maintenance("moderation-retention", Duration.ofHours(6), retention::run));
     }
 
     private static UpdateHandler open(Bans bans, UpdateHandler handler) {
@@ -163,22 +164,26 @@ public final class LuvhiveBotLogic {
     }
 
     /** Routes every update to its handler; handlers run in the inbox transaction. */
+    @Override
     public UpdateRouter router() {
         return router;
     }
 
     /** Delivery outcomes: relay id mapping, recipients who blocked the bot, refused copies. */
+    @Override
     public DeliveryEvents deliveryEvents() {
         return deliveryEvents;
     }
 
     /** Calls to make once at start-up (command menus); best-effort, retried by the caller. */
+    @Override
     public List<BotApiMethod<?>> startupCalls() {
         return startupCalls;
     }
 
-    /** Periodic work; every instance may run all of it. */
-    public List<MaintenanceTask> maintenanceTasks() {
-        return maintenanceTasks;
+    /** Periodic work, each run in its own short transactions; every instance may run all of it. */
+    @Override
+    public List<Maintenance> maintenance() {
+        return maintenance;
     }
 }

@@ -148,8 +148,8 @@ class ChatRelayTest {
 
         bot.text(209, "/stop");
         clock.advance(BotSettings.DEFAULT_REMATCH_COOLDOWN.plus(Duration.ofSeconds(1)));
-        assertThat(bot.logic().maintenanceTasks()).anySatisfy(task -> assertThat(task.name()).isEqualTo("match-sweep"));
-        bot.logic().maintenanceTasks().stream().filter(task -> task.name().equals("match-sweep")).findFirst()
+        assertThat(bot.logic().maintenance()).anySatisfy(task -> assertThat(task.name()).isEqualTo("match-sweep"));
+        bot.logic().maintenance().stream().filter(task -> task.name().equals("match-sweep")).findFirst()
                 .orElseThrow().task().run();
         bot.text(207, "/find");
         assertThat(bot.partnerOf(207)).isIn(208L, 209L);
@@ -176,7 +176,7 @@ class ChatRelayTest {
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isEqualTo(1);
         bot.text(214, "/stop");
         clock.advance(BotSettings.DEFAULT_RELAY_MAP_RETENTION.plusMinutes(1));
-        bot.logic().maintenanceTasks().stream().filter(task -> task.name().equals("relay-map-prune")).findFirst()
+        bot.logic().maintenance().stream().filter(task -> task.name().equals("relay-map-prune")).findFirst()
                 .orElseThrow().task().run();
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isZero();
     }

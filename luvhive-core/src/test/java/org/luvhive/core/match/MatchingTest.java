@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.BotSettings;
-import org.luvhive.core.bot.MaintenanceTask;
+import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -29,8 +29,8 @@ class MatchingTest {
     }
 
     private void run(String task) {
-        bot.logic().maintenanceTasks().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
-                .map(MaintenanceTask::task).orElseThrow().run();
+        bot.logic().maintenance().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
+                .map(BotFeatures.Maintenance::task).orElseThrow().run();
     }
 
     private void filter(long userId, String... taps) {

@@ -97,7 +97,7 @@ class PremiumTest {
     void premiumExpiresAndTheUserIsToldOnce() {
         bot.createUser(405, "female", 30, "Berlin");
         pay(405, "premium:7:100:405", 100, "charge-3");
-        Runnable expiry = bot.logic().maintenanceTasks().stream().filter(task -> task.name().equals("premium-expiry"))
+        Runnable expiry = bot.logic().maintenance().stream().filter(task -> task.name().equals("premium-expiry"))
                 .findFirst().orElseThrow().task();
         expiry.run();
         assertThat(bot.texts(405)).noneMatch(text -> text.contains("has ended"));
