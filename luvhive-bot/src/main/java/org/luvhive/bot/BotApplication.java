@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.luvhive.bot.intake.LongPollingIntake;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.BotToken;
@@ -16,7 +15,6 @@ import org.luvhive.core.config.RunMode;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DatabaseInfo;
-import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.LiveLimits;
@@ -53,7 +51,7 @@ public final class BotApplication implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private BotApplication(LuvhiveConfig config, BotSettings settings, PrometheusMeterRegistry registry,
-                           Database database, Clock clock, Function<Outbox, BotFeatures> featuresFactory) {
+                           Database database, Clock clock, FeaturesFactory featuresFactory) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
@@ -67,7 +65,7 @@ public final class BotApplication implements AutoCloseable {
                 Duration.ofSeconds(30));
         BotFeatures[] features = new BotFeatures[1];
         this.pipeline = DeliveryPipeline.create(database, mapper, gateway::get, outbox -> {
-            features[0] = featuresFactory.apply(outbox);
+            features[0] = featuresFactory.create(database.jdbi(), outbox);
             return features[0];
         }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
         this.maintenance = new MaintenanceScheduler(registry);
@@ -84,7 +82,7 @@ public final class BotApplication implements AutoCloseable {
 
     /** Builds and starts the bot: database opened and migrated, pipeline and intake running. */
     public static BotApplication start(LuvhiveConfig config, Clock clock, BotSettings settings,
-                                       Function<Outbox, BotFeatures> features) {
+                                       FeaturesFactory features) {
         BotToken token = config.requireBotToken();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = new DatabaseConnector(registry).open(config, "luvhive-bot");

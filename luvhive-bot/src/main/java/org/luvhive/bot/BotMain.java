@@ -27,8 +27,10 @@ public final class BotMain {
         BotApplication application;
         try {
             LuvhiveConfig config = ConfigLoader.forCurrentUser().loadFromSystem();
-            application = BotApplication.start(config, Clock.systemUTC(), BotSettings.defaults(),
-                    outbox -> () -> org.luvhive.core.update.UpdateRouter.builder().build()); // FIXME wire LuvhiveBotLogic
+            var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
+            Clock clock = Clock.systemUTC();
+            application = BotApplication.start(config, clock, BotSettings.defaults(),
+                    (jdbi, outbox) -> new org.luvhive.core.bot.LuvhiveBotLogic(jdbi, outbox, clock, behaviour));
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);

@@ -32,7 +32,7 @@ class BotApplicationTest {
         environment.put("DATABASE_URL", empty.revealed());
         environment.put("TELEGRAM_API_URL", "http://127.0.0.1:9"); // nothing listens: no call leaves the machine
         try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                BotSettings.defaults().withPollTimeout(java.time.Duration.ofSeconds(1)), outbox -> new EchoFeatures())) {
+                BotSettings.defaults().withPollTimeout(java.time.Duration.ofSeconds(1)), (jdbi, outbox) -> new EchoFeatures())) {
             assertThat(application.database().migrations().pendingCount()).isZero();
             assertThat(application.database().migrations().current()).isPresent();
         } finally {
@@ -45,7 +45,7 @@ class BotApplicationTest {
         var config = new ConfigLoader(home).load(Map.of());
 
         assertThatThrownBy(() -> BotApplication.start(config, Clock.systemUTC(), BotSettings.defaults(),
-                outbox -> new EchoFeatures()))
+                (jdbi, outbox) -> new EchoFeatures()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("BOT_TOKEN: is not set");
     }

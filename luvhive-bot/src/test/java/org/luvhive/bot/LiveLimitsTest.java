@@ -65,7 +65,7 @@ class LiveLimitsTest {
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), outbox -> new EchoFeatures());
+                BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), (jdbi, outbox) -> new EchoFeatures());
         List<SimulatedUser> users = new ArrayList<>();
         for (int index = 0; index < 12; index++) {
             SimulatedUser user = bot.newUser("U" + index);

@@ -28,7 +28,7 @@ public final class EchoBotProcess {
         };
         BotSettings settings = BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withPipeline(pipeline);
         BotApplication.start(ConfigLoader.forCurrentUser().loadFromSystem(), Clock.systemUTC(), settings,
-                outbox -> new EchoFeatures());
+                (jdbi, outbox) -> new EchoFeatures());
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

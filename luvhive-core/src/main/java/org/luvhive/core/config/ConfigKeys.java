@@ -19,10 +19,16 @@ public final class ConfigKeys {
     public static final String LUVHIVE_LOG_DIR = "LUVHIVE_LOG_DIR";
     public static final String LUVHIVE_ENV_FILE = "LUVHIVE_ENV_FILE";
 
+    /** Premium packs and prices, {@code days:stars,...}; parsed and checked by the premium feature. */
+    public static final String PREMIUM_PRICES = "PREMIUM_PRICES";
+
+    /** Keys the bot's features parse themselves; read from the environment and env file like the rest. */
+    public static final List<String> FEATURES = List.of(PREMIUM_PRICES);
+
     /** Every key LuvHive reads, in the order the README documents them. */
     public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
             PORT, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME, LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR,
-            LUVHIVE_ENV_FILE);
+            LUVHIVE_ENV_FILE, PREMIUM_PRICES);
 
     private ConfigKeys() {
     }

@@ -122,8 +122,15 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
+            Map<String, String> features = new HashMap<>();
+            ConfigKeys.FEATURES.forEach(key -> {
+                String value = blankToNull(values.get(key));
+                if (value != null) {
+                    features.put(key, value);
+                }
+            });
             return new LuvhiveConfig(botToken, databaseUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
-                    poolSize, home, backupDir, logDir, envFile);
+                    poolSize, home, backupDir, logDir, envFile, features);
         }
 
         private <T> Optional<T> optional(String key, Function<String, T> parser) {

@@ -32,7 +32,7 @@ public record DatabaseUrl(String host, int port, String database, String user, O
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        parameters = Map.copyOf(new LinkedHashMap<>(parameters));
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters)); // order kept, as given
     }
 
     /**

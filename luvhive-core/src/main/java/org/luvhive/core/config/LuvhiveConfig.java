@@ -25,6 +25,7 @@ import java.util.StringJoiner;
  * @param backupDir      where backups are written
  * @param logDir         where the violations and backup logs go
  * @param envFile        the env file that was read, if one was
+ * @param features       values of the keys features parse themselves ({@link ConfigKeys#FEATURES})
  */
 public record LuvhiveConfig(
         Optional<BotToken> botToken,
@@ -39,7 +40,8 @@ public record LuvhiveConfig(
         Path home,
         Path backupDir,
         Path logDir,
-        Optional<Path> envFile) {
+        Optional<Path> envFile,
+        java.util.Map<String, String> features) {
 
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
     public static final int DEFAULT_PORT = 8080;
@@ -57,6 +59,7 @@ public record LuvhiveConfig(
         Objects.requireNonNull(backupDir, "backupDir");
         Objects.requireNonNull(logDir, "logDir");
         Objects.requireNonNull(envFile, "envFile");
+        features = java.util.Map.copyOf(features);
     }
 
     /** The token, or a {@link ConfigException} naming {@code BOT_TOKEN} when it is not set. */
@@ -82,7 +85,7 @@ public record LuvhiveConfig(
     /** This configuration with another database (tests, restore targets). */
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
         return new LuvhiveConfig(botToken, Optional.of(otherDatabase), runMode, externalUrl, secretToken, port,
-                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile);
+                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, features);
     }
 
     @Override

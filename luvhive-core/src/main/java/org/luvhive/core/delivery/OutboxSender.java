@@ -203,12 +203,13 @@ public final class OutboxSender implements AutoCloseable {
             }
             Timer.Sample sample = Timer.start(registry);
             String outcome = "ok";
+            Instant sentAt = clock.instant();
             try {
                 Serializable result = gateway.get().execute(method);
-                outcomes.sent(row, result);
+                outcomes.sent(row, result, sentAt);
             } catch (TelegramCallException failure) {
                 outcome = failure.failure().name().toLowerCase(java.util.Locale.ROOT);
-                outcomes.failed(row, failure);
+                outcomes.failed(row, failure, sentAt);
             } finally {
                 sample.stop(registry.timer(SEND_TIME, "method", row.method(), "outcome", outcome));
             }

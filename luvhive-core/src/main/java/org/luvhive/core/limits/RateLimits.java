@@ -32,6 +32,8 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
     public static final double PRIVATE_CHAT_CEILING = 1.0;
     /** The short burst Telegram tolerates in one private chat. */
     public static final int PRIVATE_CHAT_BURST_CEILING = 3;
+    /** How much arrival jitter the send bursts leave room for. */
+    public static final java.time.Duration JITTER_ALLOWANCE = java.time.Duration.ofMillis(100);
 
     public RateLimits {
         Objects.requireNonNull(profile, "profile");
@@ -87,26 +89,31 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
 
     /** What the bot may send into one private chat. */
     public Limit privateChatSends() {
-        return Limit.perSecond(Math.min(perUser, PRIVATE_CHAT_CEILING),
-                withJitterReserve(Math.min(perUserBurst, PRIVATE_CHAT_BURST_CEILING)));
+        double rate = Math.min(perUser, PRIVATE_CHAT_CEILING);
+        return Limit.perSecond(rate, withJitterReserve(Math.min(perUserBurst, PRIVATE_CHAT_BURST_CEILING), rate));
     }
 
     /** What the bot may send into one group. */
     public Limit groupSends() {
-        return Limit.perMinute(groupPerMinute, withJitterReserve(Math.min(groupPerMinute, 3)));
+        return Limit.perMinute(groupPerMinute, withJitterReserve(Math.min(groupPerMinute, 3), groupPerMinute / 60.0));
     }
 
     /** What the bot may send in all. */
     public Limit globalSends() {
-        return Limit.perSecond(global, withJitterReserve(globalBurst));
+        return Limit.perSecond(global, withJitterReserve(globalBurst, global));
     }
 
     /**
-     * One token of a send burst is held back: we take a token when a call leaves, Telegram
-     * counts it when it arrives, and network delays that vary can bring two calls closer
-     * together than they left. The sustained rate is untouched.
+     * Part of a send burst is held back: we take a token when a call leaves, Telegram counts
+     * it when it arrives, and delays that vary (GC, a busy core, the network) can bring
+     * calls closer together than they left. The reserve covers {@link #JITTER_ALLOWANCE}
+     * of arrivals at this rate, at least one token; the sustained rate is untouched.
      */
-    static int withJitterReserve(int burst) {
-        return burst > 1 ? burst - 1 : burst;
+    public static int withJitterReserve(int burst, double ratePerSecond) {
+        if (burst <= 1) {
+            return burst;
+        }
+        int reserve = (int) Math.max(1, Math.ceil(ratePerSecond * JITTER_ALLOWANCE.toMillis() / 1000.0));
+        return Math.max(1, burst - reserve);
     }
 }

@@ -117,6 +117,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void featureKeysComeFromTheEnvFileToo() throws IOException {
+        Path envFile = home.resolve(".luvhive/luvhive.env");
+        Files.createDirectories(envFile.getParent());
+        Files.writeString(envFile, "PREMIUM_PRICES=7:90,30:200\n");
+
+        assertThat(load(Map.of()).features()).containsEntry("PREMIUM_PRICES", "7:90,30:200");
+        assertThat(load(Map.of("PREMIUM_PRICES", "1:5")).features()).containsEntry("PREMIUM_PRICES", "1:5");
+    }
+
+    @Test
     void explicitEnvFileMustExist() {
         ConfigException failure = failure(Map.of("LUVHIVE_ENV_FILE", home.resolve("missing.env").toString()));
 

@@ -4,41 +4,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who may not be sent to until when, after a FloodWait. A 429 pauses the chat that hit
- * it; 429s from two different chats within {@code globalWindow} mean the bot-wide limit
- * was hit, and pause everything. Telegram does not say which scope a 429 is for; this is
- * how bots observe it. Thread-safe.
+ * Who may not be sent to until when, after a FloodWait. Telegram does not say whether a
+ * 429 is for one chat or for the whole bot; this is how bots can tell: a 429 pauses the
+ * chat that hit it; when a second chat is refused within {@code window} of the first
+ * refusal and no call sent after that first refusal was accepted, the limit is the
+ * bot-wide one and everything pauses. Calls already in flight when the first refusal
+ * came prove nothing either way, so they are judged by when they were sent. Thread-safe.
  */
 public final class ChatPauses {
 
     public enum Scope { CHAT, GLOBAL }
 
-    private record Hit(Instant at, long chatId) {
+    private record Answer(Instant sentAt, Instant answeredAt, long chatId, boolean refused) {
     }
 
-    private final Duration globalWindow;
+    private final Duration window;
     private final Map<Long, Instant> chats = new ConcurrentHashMap<>();
-    private final Deque<Hit> recentHits = new ArrayDeque<>();
+    private final Deque<Answer> recent = new ArrayDeque<>();
     private volatile Instant globalUntil = Instant.EPOCH;
 
-    public ChatPauses(Duration globalWindow) {
-        this.globalWindow = globalWindow;
+    public ChatPauses(Duration window) {
+        this.window = window;
+    }
+
+    /** Notes a call Telegram accepted. */
+    public synchronized void accepted(long chatId, Instant sentAt, Instant answeredAt) {
+        remember(new Answer(sentAt, answeredAt, chatId, false));
     }
 
     /** Records a 429 for {@code chatId} and returns the scope it paused. */
-    public synchronized Scope floodWait(long chatId, Duration retryAfter, Instant now) {
-        while (!recentHits.isEmpty() && recentHits.peekFirst().at().isBefore(now.minus(globalWindow))) {
-            recentHits.removeFirst();
-        }
-        boolean otherChatHit = recentHits.stream().anyMatch(hit -> hit.chatId() != chatId);
-        recentHits.addLast(new Hit(now, chatId));
-        Instant until = now.plus(retryAfter);
+    public synchronized Scope floodWait(long chatId, Duration retryAfter, Instant sentAt, Instant answeredAt) {
+        remember(new Answer(sentAt, answeredAt, chatId, true));
+        Instant until = answeredAt.plus(retryAfter);
         chats.merge(chatId, until, (old, fresh) -> old.isAfter(fresh) ? old : fresh);
-        if (otherChatHit) {
+        if (isBotWide()) {
             if (until.isAfter(globalUntil)) {
                 globalUntil = until;
             }
@@ -47,26 +52,39 @@ public final class ChatPauses {
         return Scope.CHAT;
     }
 
+    private boolean isBotWide() {
+        Instant firstRefusal = null;
+        Set<Long> refusedChats = new HashSet<>();
+        for (Answer answer : recent) {
+            if (answer.refused()) {
+                if (firstRefusal == null) {
+                    firstRefusal = answer.answeredAt();
+                }
+                refusedChats.add(answer.chatId());
+            }
+        }
+        if (refusedChats.size() < 2) {
+            return false;
+        }
+        Instant since = firstRefusal;
+        return recent.stream().noneMatch(answer -> !answer.refused() && answer.sentAt().isAfter(since));
+    }
+
+    private void remember(Answer answer) {
+        while (!recent.isEmpty() && recent.peekFirst().answeredAt().isBefore(answer.answeredAt().minus(window))) {
+            recent.removeFirst();
+        }
+        recent.addLast(answer);
+    }
+
     /** Until when everything waits (in the past when nothing does). */
     public Instant globalPauseUntil() {
         return globalUntil;
     }
 
-    public boolean isPaused(long chatId, Instant now) {
-        Instant until = chats.get(chatId);
-        if (until == null) {
-            return false;
-        }
-        if (!until.isAfter(now)) {
-            chats.remove(chatId, until);
-            return false;
-        }
-        return true;
-    }
-
     /** The chats paused now. */
-    public java.util.Set<Long> pausedChats(Instant now) {
+    public Set<Long> pausedChats(Instant now) {
         chats.entrySet().removeIf(entry -> !entry.getValue().isAfter(now));
-        return java.util.Set.copyOf(chats.keySet());
+        return Set.copyOf(chats.keySet());
     }
 }

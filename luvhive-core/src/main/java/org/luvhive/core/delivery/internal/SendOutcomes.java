@@ -52,7 +52,9 @@ public final class SendOutcomes {
         this.settings = settings;
     }
 
-    public void sent(OutboxRow row, Serializable result) {
+    /** Telegram accepted the call that left at {@code sentAt}. */
+    public void sent(OutboxRow row, Serializable result, Instant sentAt) {
+        pauses.accepted(row.chatId(), sentAt, clock.instant());
         Optional<Integer> messageId = messageId(result);
         jdbi.useTransaction(handle -> {
             if (handle.attach(OutboxDao.class).markSent(row.id(), clock.instant(), messageId.orElse(null)) == 1) {
@@ -62,10 +64,11 @@ public final class SendOutcomes {
         });
     }
 
-    public void failed(OutboxRow row, TelegramCallException failure) {
+    /** The call that left at {@code sentAt} failed. */
+    public void failed(OutboxRow row, TelegramCallException failure, Instant sentAt) {
         Instant now = clock.instant();
         switch (failure.failure()) {
-            case FLOOD_WAIT -> floodWait(row, failure, now);
+            case FLOOD_WAIT -> floodWait(row, failure, sentAt, now);
             case BLOCKED -> blocked(row, failure, now);
             case BAD_REQUEST -> park(row, failure.description(), "refused");
             default -> retryOrPark(row, failure.getMessage(), now);
@@ -77,9 +80,9 @@ public final class SendOutcomes {
         park(row, "unreadable payload: " + problem.getMessage(), "unreadable");
     }
 
-    private void floodWait(OutboxRow row, TelegramCallException failure, Instant now) {
+    private void floodWait(OutboxRow row, TelegramCallException failure, Instant sentAt, Instant now) {
         Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(5));
-        ChatPauses.Scope scope = pauses.floodWait(row.chatId(), retryAfter, now);
+        ChatPauses.Scope scope = pauses.floodWait(row.chatId(), retryAfter, sentAt, now);
         String scopeName = scope.name().toLowerCase(java.util.Locale.ROOT);
         registry.counter(FLOOD_WAITS, "scope", scopeName, "method", row.method()).increment();
         violations.floodWait(now, row.chatId(), row.method(), retryAfter.toSeconds(), scopeName);
