@@ -3,7 +3,6 @@ package org.luvhive.bot.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +25,12 @@ record PauseCheck(int checked, Double worstErrorPercent, List<String> lines) {
                          Duration chatRetry, Duration globalRetry) {
         List<String> lines = new ArrayList<>();
         double worst = 0;
-        Optional<Instant[]> global = globalPause(sends, globalFaultAt);
+        Optional<Instant[]> global = globalPause(sends, faultedChats, globalFaultAt, chatRetry, globalRetry);
         if (global.isPresent()) {
-            Duration measured = Duration.between(global.get()[0], global.get()[1]);
-            worst = deviation(measured, globalRetry, globalRetry);
-            lines.add("global pause: " + measured.toMillis() + " ms (retry_after " + globalRetry.toMillis() + " ms)");
+            Duration measured = Duration.between(global.get()[0], global.get()[2]);
+            Duration expected = Duration.between(global.get()[0], global.get()[1]);
+            worst = deviation(measured, expected, globalRetry);
+            lines.add("global pause: " + measured.toMillis() + " ms (expected " + expected.toMillis() + " ms)");
         }
         for (int index = 0; index < sends.size(); index++) {
             LoggedRequest refused = sends.get(index);
@@ -45,7 +45,7 @@ record PauseCheck(int checked, Double worstErrorPercent, List<String> lines) {
             }
             Instant expectedEnd = refused.at().plus(chatRetry);
             if (global.isPresent() && !expectedEnd.isBefore(global.get()[0]) && expectedEnd.isBefore(global.get()[1])) {
-                expectedEnd = global.get()[1];
+                expectedEnd = global.get()[1]; // its pause ended inside the global one
             }
             Duration measured = Duration.between(refused.at(), next.get());
             worst = Math.max(worst, deviation(measured, Duration.between(refused.at(), expectedEnd), chatRetry));
@@ -55,23 +55,30 @@ record PauseCheck(int checked, Double worstErrorPercent, List<String> lines) {
         return new PauseCheck(lines.size(), lines.isEmpty() ? null : worst, lines);
     }
 
-    /** [start, end] of the global pause: second chat refused, first call after the refusals. */
-    private static Optional<Instant[]> globalPause(List<LoggedRequest> sends, Instant globalFaultAt) {
+    /**
+     * The global pause as it happened: {first refusal of the global fault, when sending may
+     * resume (the latest refusal plus its retry_after), when it did resume}. Refusals in
+     * that burst from chats that also had their own fault count with their own retry_after.
+     */
+    private static Optional<Instant[]> globalPause(List<LoggedRequest> sends, Set<Long> faultedChats,
+                                                   Instant globalFaultAt, Duration chatRetry, Duration globalRetry) {
         if (globalFaultAt == null) {
             return Optional.empty();
         }
+        Instant burstEnd = globalFaultAt.plusSeconds(1);
         List<LoggedRequest> refusals = sends.stream()
-                .filter(request -> request.status() == 429 && !request.at().isBefore(globalFaultAt)).toList();
-        Set<Long> chats = new HashSet<>();
-        for (LoggedRequest refusal : refusals) {
-            chats.add(refusal.chatId());
-            if (chats.size() == 2) {
-                Instant lastRefusal = refusals.get(refusals.size() - 1).at();
-                return sends.stream().map(LoggedRequest::at).filter(at -> at.isAfter(lastRefusal)).findFirst()
-                        .map(resumed -> new Instant[] {refusal.at(), resumed});
-            }
+                .filter(request -> request.status() == 429 && !request.at().isBefore(globalFaultAt)
+                        && request.at().isBefore(burstEnd))
+                .toList();
+        if (refusals.stream().allMatch(refusal -> faultedChats.contains(refusal.chatId()))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Instant allowed = refusals.stream()
+                .map(refusal -> refusal.at().plus(faultedChats.contains(refusal.chatId()) ? chatRetry : globalRetry))
+                .max(Instant::compareTo).orElseThrow();
+        Instant lastRefusal = refusals.get(refusals.size() - 1).at();
+        return sends.stream().map(LoggedRequest::at).filter(at -> at.isAfter(lastRefusal)).findFirst()
+                .map(resumed -> new Instant[] {refusals.get(0).at(), allowed, resumed});
     }
 
     private static double deviation(Duration measured, Duration expected, Duration retryAfter) {

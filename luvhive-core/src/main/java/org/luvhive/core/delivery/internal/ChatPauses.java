@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who may not be sent to until when, after a FloodWait. Telegram does not say whether a
  * 429 is for one chat or for the whole bot; this is how bots can tell: a 429 pauses the
- * chat that hit it; when a second chat is refused within {@code window} of the first
- * refusal and no call sent after that first refusal was accepted, the limit is the
- * bot-wide one and everything pauses. Calls already in flight when the first refusal
- * came prove nothing either way, so they are judged by when they were sent. Thread-safe.
+ * chat that hit it; when every call sent since the latest accepted one (within
+ * {@code window}) was refused, in two chats or more, the limit is the bot-wide one and
+ * everything pauses. Calls are judged by when they were sent, since answers to calls
+ * already in flight arrive in any order. Thread-safe.
  */
 public final class ChatPauses {
 
@@ -43,31 +43,30 @@ public final class ChatPauses {
         remember(new Answer(sentAt, answeredAt, chatId, true));
         Instant until = answeredAt.plus(retryAfter);
         chats.merge(chatId, until, (old, fresh) -> old.isAfter(fresh) ? old : fresh);
-        if (isBotWide()) {
-            if (until.isAfter(globalUntil)) {
-                globalUntil = until;
+        Set<Long> refusedTogether = refusedSinceLastAccepted();
+        if (refusedTogether.size() >= 2) {
+            // the longest wait Telegram asked for in this burst holds for everything
+            Instant longest = refusedTogether.stream().map(chats::get).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(until);
+            if (longest.isAfter(globalUntil)) {
+                globalUntil = longest;
             }
             return Scope.GLOBAL;
         }
         return Scope.CHAT;
     }
 
-    private boolean isBotWide() {
-        Instant firstRefusal = null;
+    /** The chats refused since the latest call Telegram accepted was sent. */
+    private Set<Long> refusedSinceLastAccepted() {
+        Instant lastAccepted = recent.stream().filter(answer -> !answer.refused()).map(Answer::sentAt)
+                .max(Instant::compareTo).orElse(Instant.MIN);
         Set<Long> refusedChats = new HashSet<>();
         for (Answer answer : recent) {
-            if (answer.refused()) {
-                if (firstRefusal == null) {
-                    firstRefusal = answer.answeredAt();
-                }
+            if (answer.refused() && answer.sentAt().isAfter(lastAccepted)) {
                 refusedChats.add(answer.chatId());
             }
         }
-        if (refusedChats.size() < 2) {
-            return false;
-        }
-        Instant since = firstRefusal;
-        return recent.stream().noneMatch(answer -> !answer.refused() && answer.sentAt().isAfter(since));
+        return refusedChats;
     }
 
     private void remember(Answer answer) {

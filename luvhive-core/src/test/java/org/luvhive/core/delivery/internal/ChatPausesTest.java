@@ -34,6 +34,15 @@ class ChatPausesTest {
     }
 
     @Test
+    void theGlobalPauseIsTheLongestWaitAskedForInTheBurst() {
+        pauses.floodWait(1, Duration.ofSeconds(3), at(-5), at(0));
+
+        pauses.floodWait(2, Duration.ofSeconds(2), at(10), at(20));
+
+        assertThat(pauses.globalPauseUntil()).isEqualTo(at(3000));
+    }
+
+    @Test
     void callsInFlightWhenTheFirstRefusalCameProveNothing() {
         pauses.floodWait(1, Duration.ofSeconds(3), at(-5), at(0));
         pauses.accepted(7, at(-3), at(4)); // left before the refusal was known
