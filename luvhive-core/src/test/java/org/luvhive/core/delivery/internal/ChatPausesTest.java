@@ -43,11 +43,11 @@ class ChatPausesTest {
     }
 
     @Test
-    void callsInFlightWhenTheFirstRefusalCameProveNothing() {
-        pauses.floodWait(1, Duration.ofSeconds(3), at(-5), at(0));
-        pauses.accepted(7, at(-3), at(4)); // left before the refusal was known
+    void answersArriveInAnyOrderSoCallsAreJudgedByWhenTheyLeft() {
+        pauses.floodWait(1, Duration.ofSeconds(3), at(0), at(10));
+        pauses.accepted(7, at(-3), at(12)); // left before both refused calls, answered after one of them
 
-        assertThat(pauses.floodWait(2, Duration.ofSeconds(3), at(6), at(12))).isEqualTo(ChatPauses.Scope.GLOBAL);
+        assertThat(pauses.floodWait(2, Duration.ofSeconds(3), at(5), at(15))).isEqualTo(ChatPauses.Scope.GLOBAL);
     }
 
     @Test
