@@ -131,5 +131,10 @@ public final class DeliveryPipeline implements AutoCloseable {
                 org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
             return gateway.get().execute(method);
         }
+
+        @Override
+        public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+            return gateway.get().setWebhook(setWebhook);
+        }
     }
 }

@@ -26,11 +26,17 @@ public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable
     private final TelegramClient client;
 
     public TelegramBotsGateway(BotToken token, URI apiUrl) {
+        this(token, apiUrl, READ_TIMEOUT);
+    }
+
+    /** A gateway whose calls give up after {@code readTimeout} (short for probes and the CLI). */
+    public TelegramBotsGateway(BotToken token, URI apiUrl, Duration readTimeout) {
         this.token = token;
+        long connectMillis = Math.min(10_000, readTimeout.toMillis());
         this.httpClient = new OkHttpClient.Builder()
-                .connectTimeout(10, TimeUnit.SECONDS)
+                .connectTimeout(connectMillis, TimeUnit.MILLISECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
-                .readTimeout(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(httpClient, token.reveal(), telegramUrl(apiUrl));
@@ -50,6 +56,15 @@ public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable
     public <T extends Serializable> T execute(BotApiMethod<T> method) {
         try {
             return client.execute(method);
+        } catch (TelegramApiException | RuntimeException failure) {
+            throw TelegramErrors.classify(failure, token);
+        }
+    }
+
+    @Override
+    public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+        try {
+            return Boolean.TRUE.equals(client.execute(setWebhook));
         } catch (TelegramApiException | RuntimeException failure) {
             throw TelegramErrors.classify(failure, token);
         }

@@ -16,4 +16,7 @@ public interface TelegramGateway {
      * {@link TelegramCallException}.
      */
     <T extends Serializable> T execute(BotApiMethod<T> method);
+
+    /** {@code setWebhook} (a multipart call in the Bot API, so not a plain method). */
+    boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook);
 }

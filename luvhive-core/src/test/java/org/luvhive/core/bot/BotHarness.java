@@ -103,6 +103,11 @@ public final class BotHarness {
                 directCalls.add(method);
                 return (T) gatewayAnswer.apply(method);
             }
+
+            @Override
+            public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+                throw new IllegalStateException("handlers never set the webhook");
+            }
         };
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> logic.router().route(update)

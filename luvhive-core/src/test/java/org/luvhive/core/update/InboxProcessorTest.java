@@ -75,6 +75,11 @@ class InboxProcessorTest {
                             org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
                         throw new TelegramCallException(TelegramFailure.TRANSIENT, 0, "no Telegram in this test", null, null);
                     }
+
+                    @Override
+                    public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+                        throw new TelegramCallException(TelegramFailure.TRANSIENT, 0, "no Telegram in this test", null, null);
+                    }
                 },
                 clock, registry, 3, Duration.ofSeconds(1));
     }
