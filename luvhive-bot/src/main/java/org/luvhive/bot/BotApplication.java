@@ -5,13 +5,19 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.luvhive.bot.intake.LongPollingIntake;
+import java.util.function.Supplier;
+import org.luvhive.bot.http.BotHttpServer;
+import org.luvhive.bot.http.DatabaseCheck;
+import org.luvhive.bot.http.HealthCheckRoutes;
+import org.luvhive.bot.http.TelegramCheck;
+import org.luvhive.bot.http.WebhookHandler;
+import org.luvhive.bot.intake.IntakeControl;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.BotToken;
 import org.luvhive.core.config.LuvhiveConfig;
-import org.luvhive.core.config.RunMode;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DatabaseInfo;
@@ -21,6 +27,7 @@ import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.ops.OpsSettings;
 import org.luvhive.core.ops.OpsSettingsListener;
 import org.luvhive.core.ops.Retention;
+import org.luvhive.core.ops.RunModeSettings;
 import org.luvhive.core.pipeline.DeliveryPipeline;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -37,21 +44,26 @@ import org.slf4j.LoggerFactory;
 public final class BotApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotApplication.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final LuvhiveConfig config;
     private final BotSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Database database;
     private final AtomicReference<TelegramBotsGateway> gateway;
+    private final AtomicReference<TelegramBotsGateway> probeGateway;
     private final OpsSettingsListener settingsListener;
     private final LiveLimits limits;
     private final DeliveryPipeline pipeline;
     private final MaintenanceScheduler maintenance;
-    private final LongPollingIntake intake;
+    private final IntakeControl intake;
+    private final TokenWatcher tokenWatcher;
+    private final BotHttpServer http;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private BotApplication(LuvhiveConfig config, BotSettings settings, PrometheusMeterRegistry registry,
-                           Database database, Clock clock, FeaturesFactory featuresFactory) {
+    private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, BotSettings settings,
+                           PrometheusMeterRegistry registry, Database database, Clock clock,
+                           FeaturesFactory featuresFactory) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
@@ -59,40 +71,66 @@ public final class BotApplication implements AutoCloseable {
         BotToken token = config.requireBotToken();
         ObjectMapper mapper = new ObjectMapper();
         this.gateway = new AtomicReference<>(new TelegramBotsGateway(token, config.telegramApiUrl()));
+        this.probeGateway = new AtomicReference<>(new TelegramBotsGateway(token, config.telegramApiUrl(), PROBE_TIMEOUT));
+        Supplier<TelegramGateway> currentGateway = gateway::get;
         OpsSettings opsSettings = new OpsSettings(database.jdbi(), clock);
         this.limits = new LiveLimits(new LimitsSettings(opsSettings, mapper));
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
                 Duration.ofSeconds(30));
         BotFeatures[] features = new BotFeatures[1];
-        this.pipeline = DeliveryPipeline.create(database, mapper, gateway::get, outbox -> {
+        this.pipeline = DeliveryPipeline.create(database, mapper, currentGateway, outbox -> {
             features[0] = featuresFactory.create(database.jdbi(), outbox);
             return features[0];
         }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
         this.maintenance = new MaintenanceScheduler(registry);
+        scheduleMaintenance(features[0], clock);
+        features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
+        this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
+                database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry);
+        this.tokenWatcher = new TokenWatcher(configSource,
+                next -> new TelegramBotsGateway(next, config.telegramApiUrl()),
+                next -> new TelegramBotsGateway(next, config.telegramApiUrl(), PROBE_TIMEOUT), gateway, probeGateway);
+        this.http = HealthCheckRoutes.on(BotHttpServer.builder(config.port()), clock, registry,
+                        List.of(new DatabaseCheck(database.dataSource()),
+                                new TelegramCheck(probeGateway::get, clock, Duration.ofSeconds(10))))
+                .suffixRoute("/telegram/" + token.botId(),
+                        new WebhookHandler(config::secretToken, pipeline.inbox(), registry))
+                .start();
+    }
+
+    private void scheduleMaintenance(BotFeatures features, Clock clock) {
         OutboxGauges gauges = new OutboxGauges(pipeline.stats(), new InboxRetention(database.jdbi()), registry);
         maintenance.every(new BotFeatures.Maintenance("queue-gauges", Duration.ofSeconds(5), gauges));
         maintenance.every(new BotFeatures.Maintenance("retention", Duration.ofHours(1), new Retention(database.jdbi(),
                 pipeline.sharedLimiter(), clock, registry, Duration.ofDays(3), Duration.ofDays(14))));
-        features[0].maintenance().forEach(maintenance::every);
-        features[0].startupCalls().forEach(call -> maintenance.startupCall(gateway::get, call));
-        this.intake = config.runMode() == RunMode.POLLING
-                ? new LongPollingIntake(gateway::get, pipeline.inbox(), settings.pollTimeout(), registry)
-                : null;
+        features.maintenance().forEach(maintenance::every);
     }
 
-    /** Builds and starts the bot: database opened and migrated, pipeline and intake running. */
+    /** Builds and starts the bot from a configuration read once (no live token rotation). */
     public static BotApplication start(LuvhiveConfig config, Clock clock, BotSettings settings,
                                        FeaturesFactory features) {
+        return start(() -> config, clock, settings, features);
+    }
+
+    /**
+     * Builds and starts the bot: database opened and migrated, pipeline, intake and HTTP
+     * server running. {@code configSource} is read now and again when a token rotation is
+     * announced.
+     */
+    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, BotSettings settings,
+                                       FeaturesFactory features) {
+        LuvhiveConfig config = configSource.get();
         BotToken token = config.requireBotToken();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = new DatabaseConnector(registry).open(config, "luvhive-bot");
         try {
             int applied = database.migrate();
             DatabaseInfo info = DatabaseInfo.of(database);
-            LOG.info("LuvHive {} starting as bot {} in {} mode; database {} (PostgreSQL {}), schema {}{}",
-                    LuvhiveVersion.current(), token.botId(), config.runMode().label(), info.url(), info.serverVersion(),
+            LOG.info("LuvHive {} starting as bot {}; database {} (PostgreSQL {}), schema {}{}",
+                    LuvhiveVersion.current(), token.botId(), info.url(), info.serverVersion(),
                     info.schemaVersion().orElse("none"), applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
-            BotApplication application = new BotApplication(config, settings, registry, database, clock, features);
+            BotApplication application = new BotApplication(configSource, config, settings, registry, database, clock,
+                    features);
             application.startParts();
             return application;
         } catch (RuntimeException failure) {
@@ -104,16 +142,12 @@ public final class BotApplication implements AutoCloseable {
     private void startParts() {
         settingsListener.start();
         limits.follow(settingsListener);
+        tokenWatcher.follow(settingsListener);
         pipeline.start();
-        if (intake != null) {
-            intake.start();
-        }
-        LOG.info("LuvHive is running: {}", describeLimits());
-    }
-
-    private String describeLimits() {
+        intake.start(settingsListener, maintenance, gateway::get);
         var current = limits.current();
-        return "limits " + current.profile() + " (per user " + current.perUser() + "/s, global " + current.global() + "/s)";
+        LOG.info("LuvHive is running: {} mode, HTTP on port {}, limits {} (per user {}/s, global {}/s)",
+                intake.mode().label(), http.port(), current.profile(), current.perUser(), current.global());
     }
 
     public LuvhiveConfig config() {
@@ -140,6 +174,15 @@ public final class BotApplication implements AutoCloseable {
         return gateway.get();
     }
 
+    public IntakeControl intake() {
+        return intake;
+    }
+
+    /** The HTTP server's port (the configured one, or the one picked for PORT=0). */
+    public int httpPort() {
+        return http.port();
+    }
+
     /** Blocks until {@link #close()} is called (from the shutdown hook). */
     public void awaitShutdown() {
         try {
@@ -150,8 +193,8 @@ public final class BotApplication implements AutoCloseable {
     }
 
     /**
-     * Stops intake, lets handlers and calls in flight finish (up to the grace period),
-     * leaves everything unsent in the outbox, closes the pool.
+     * Stops intake (HTTP first, then polling), lets handlers and calls in flight finish
+     * (up to the grace period), leaves everything unsent in the outbox, closes the pool.
      */
     @Override
     public void close() {
@@ -159,13 +202,14 @@ public final class BotApplication implements AutoCloseable {
             return;
         }
         try {
-            if (intake != null) {
-                intake.stop();
-            }
+            http.close();
+            intake.close();
             pipeline.stop(settings.shutdownGrace());
             maintenance.close();
+            tokenWatcher.close();
             settingsListener.close();
             gateway.get().close();
+            probeGateway.get().close();
             database.close();
             registry.close();
             LOG.info("LuvHive stopped");

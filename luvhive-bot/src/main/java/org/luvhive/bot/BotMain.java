@@ -1,7 +1,9 @@
 package org.luvhive.bot;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.luvhive.core.LuvhiveException;
+import org.luvhive.core.bot.LuvhiveBotLogic;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
@@ -10,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code luvhive-bot}: parse the configuration once, build the
- * application, run until SIGTERM. Start-up failures are one line on stderr and a
- * non-zero exit code (3 configuration, 4 database, 1 anything else), the same codes as
- * the CLI; {@code --verbose} adds the stack trace.
+ * Entry point of {@code luvhive-bot}: parse the configuration, build the application,
+ * run until SIGTERM. Start-up failures are one line on stderr and a non-zero exit code
+ * (3 configuration, 4 database, 1 anything else), the same codes as the CLI;
+ * {@code --verbose} adds the stack trace. On SIGTERM intake stops, handlers and calls in
+ * flight finish (bounded), what is unsent stays in the outbox, and the process exits 0.
  */
 public final class BotMain {
 
@@ -26,16 +29,18 @@ public final class BotMain {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         BotApplication application;
         try {
-            LuvhiveConfig config = ConfigLoader.forCurrentUser().loadFromSystem();
+            ConfigLoader loader = ConfigLoader.forCurrentUser();
+            Supplier<LuvhiveConfig> configSource = loader::loadFromSystem;
+            LuvhiveConfig config = configSource.get();
             var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
             Clock clock = Clock.systemUTC();
-            application = BotApplication.start(config, clock, BotSettings.defaults(),
-                    (jdbi, outbox) -> new org.luvhive.core.bot.LuvhiveBotLogic(jdbi, outbox, clock, behaviour));
+            application = BotApplication.start(configSource, clock, BotSettings.defaults(),
+                    (jdbi, outbox) -> new LuvhiveBotLogic(jdbi, outbox, clock, behaviour));
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);
             return;
-        } catch (LuvhiveException failure) {
+        } catch (LuvhiveException | java.io.UncheckedIOException failure) {
             System.err.println("luvhive-bot: " + failure.getMessage());
             if (verbose) {
                 failure.printStackTrace();
@@ -44,8 +49,13 @@ public final class BotMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
+            LOG.info("SIGTERM: stopping intake, finishing work in flight");
             application.close();
+            if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+                logback.stop(); // flush before halting
+            }
+            // A JVM ended by SIGTERM reports 143 even after a clean shutdown; this one was clean.
+            Runtime.getRuntime().halt(0);
         }, "luvhive-shutdown"));
         application.awaitShutdown();
     }

@@ -50,17 +50,24 @@ public final class MaintenanceScheduler implements AutoCloseable {
 
     /** Makes a decorating call now, and again every minute until it succeeds. */
     public void startupCall(java.util.function.Supplier<TelegramGateway> gateway, BotApiMethod<?> call) {
-        executor.execute(() -> tryStartupCall(gateway, call));
+        startupCall(call.getMethod(), gateway, current -> current.execute(call));
     }
 
-    private void tryStartupCall(java.util.function.Supplier<TelegramGateway> gateway, BotApiMethod<?> call) {
+    /** Makes a start-up call now, and again every minute until it succeeds; never fatal. */
+    public void startupCall(String name, java.util.function.Supplier<TelegramGateway> gateway,
+                            java.util.function.Consumer<TelegramGateway> call) {
+        executor.execute(() -> tryStartupCall(name, gateway, call));
+    }
+
+    private void tryStartupCall(String name, java.util.function.Supplier<TelegramGateway> gateway,
+                                java.util.function.Consumer<TelegramGateway> call) {
         try {
-            gateway.get().execute(call);
-            LOG.info("Start-up call {} done", call.getMethod());
+            call.accept(gateway.get());
+            LOG.info("Start-up call {} done", name);
         } catch (RuntimeException failure) {
-            LOG.warn("Start-up call {} failed ({}); retrying in {} s", call.getMethod(), failure.getMessage(),
+            LOG.warn("Start-up call {} failed ({}); retrying in {} s", name, failure.getMessage(),
                     STARTUP_RETRY.toSeconds());
-            executor.schedule(() -> tryStartupCall(gateway, call), STARTUP_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> tryStartupCall(name, gateway, call), STARTUP_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -67,6 +67,7 @@ class CrashRecoveryTest {
         Map<String, String> environment = builder.environment();
         environment.putAll(database.environment());
         environment.put("BOT_TOKEN", TOKEN);
+        environment.put("PORT", "0");
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         environment.put("LUVHIVE_ENV_FILE", "");

@@ -62,6 +62,7 @@ class LiveLimitsTest {
         settings.store(new RateLimits("custom", 1, 1, 2, 2, 20, false), "test");
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("BOT_TOKEN", TOKEN);
+        environment.put("PORT", "0");
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),

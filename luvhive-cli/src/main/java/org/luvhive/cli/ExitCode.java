@@ -13,6 +13,7 @@ public enum ExitCode {
     CONFIG_INVALID(3, "configuration invalid (environment or env file)"),
     DATABASE_UNAVAILABLE(4, "database unreachable or refused the login"),
     SCHEMA_OUTDATED(5, "database schema behind this version: run 'luvhive db migrate'"),
+    TELEGRAM_FAILED(6, "Telegram unreachable, or it refused the call or the token"),
     LOCK_HELD(10, "another backup run holds the backup lock (the message names it; see --lock-wait)"),
     PG_TOOLS_MISSING(11, "pg_dump/pg_restore missing or older than the server: install postgresql-client-<major>"),
     BACKUP_CORRUPT(12, "backup corrupt: a file missing, truncated or changed, unreadable, or wrong row counts"),

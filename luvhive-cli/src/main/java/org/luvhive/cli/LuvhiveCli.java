@@ -9,6 +9,9 @@ import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.db.DbCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
+import org.luvhive.cli.mode.SwitchModeCommand;
+import org.luvhive.cli.mode.WebhookCommand;
+import org.luvhive.cli.token.RotateTokenCommand;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.ExitCodes;
@@ -30,7 +33,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = LuvhiveCli.Version.class,
         description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
         subcommands = {DbCommand.class, BackupCommand.class, LimitsCommand.class, SetLimitsCommand.class,
-                CommandLine.HelpCommand.class},
+                SwitchModeCommand.class, WebhookCommand.class,
+                RotateTokenCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
@@ -62,9 +66,16 @@ public final class LuvhiveCli implements Runnable {
      */
     public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
                           PrintStream out, PrintStream err, String... args) {
+        return run(environment, configLoader, clock, System.in, out, err, args);
+    }
+
+    /** As {@link #run(Map, ConfigLoader, Clock, PrintStream, PrintStream, String...)}, reading input from {@code in}. */
+    public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
+                          java.io.InputStream in, PrintStream out, PrintStream err, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
+            context.readFrom(in);
             CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
             commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
                     .formatted() + System.lineSeparator());

@@ -27,6 +27,8 @@ public final class CliContext implements AutoCloseable {
     private final JsonOutput json = new JsonOutput();
     private LuvhiveConfig config;
     private Database database;
+    private org.luvhive.core.telegram.TelegramBotsGateway telegram;
+    private java.io.InputStream in = System.in;
 
     public CliContext(Map<String, String> environment, ConfigLoader configLoader, PrintWriter out, PrintWriter err,
                       Clock clock) {
@@ -93,8 +95,34 @@ public final class CliContext implements AutoCloseable {
         return json;
     }
 
+    /**
+     * The Bot API with the configured token (a {@code BOT_TOKEN: is not set} configuration
+     * error without one); calls give up after 15 s. Closed with the context.
+     */
+    public org.luvhive.core.telegram.TelegramGateway telegram() {
+        if (telegram == null) {
+            telegram = new org.luvhive.core.telegram.TelegramBotsGateway(config().requireBotToken(),
+                    config().telegramApiUrl(), java.time.Duration.ofSeconds(15));
+        }
+        return telegram;
+    }
+
+    /** What the user types or pipes in (a new token, a confirmation). */
+    public java.io.InputStream in() {
+        return in;
+    }
+
+    /** Reads what the user types from {@code input} instead of the process's stdin (tests). */
+    public void readFrom(java.io.InputStream input) {
+        this.in = input;
+    }
+
     @Override
     public void close() {
+        if (telegram != null) {
+            telegram.close();
+            telegram = null;
+        }
         if (database != null) {
             database.close();
             database = null;

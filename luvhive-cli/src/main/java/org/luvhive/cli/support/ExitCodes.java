@@ -27,6 +27,9 @@ public final class ExitCodes {
         if (failure instanceof DatabaseUnavailableException) {
             return ExitCode.DATABASE_UNAVAILABLE;
         }
+        if (failure instanceof org.luvhive.core.telegram.TelegramCallException) {
+            return ExitCode.TELEGRAM_FAILED;
+        }
         ExitCode backup = backupCode(failure);
         if (backup != null) {
             return backup;

@@ -107,6 +107,14 @@ public final class TelegramEmulator implements AutoCloseable {
         return wrap(bots.register(token, username, firstName));
     }
 
+    /**
+     * Revokes a bot's token as BotFather does: from now on only {@code newToken} (same bot
+     * id) is accepted; the old one gets 401.
+     */
+    public EmulatedBot rotateToken(String oldToken, String newToken) {
+        return wrap(bots.rotate(oldToken, newToken));
+    }
+
     /** A bot by its id (the digits before the colon), if registered. */
     public EmulatedBot botById(long botId) {
         BotState state = bots.findById(botId);

@@ -35,12 +35,29 @@ public final class BotDirectory implements AutoCloseable {
         return bot;
     }
 
+    /**
+     * What BotFather's /revoke does: the bot gets a new token (same id, same chats and
+     * updates) and the old token stops working.
+     */
+    public BotState rotate(String oldToken, String newToken) {
+        BotState bot = byToken.get(oldToken);
+        if (bot == null) {
+            throw new IllegalArgumentException("no bot with that token");
+        }
+        if (!BotIdentity.isWellFormed(newToken) || BotIdentity.forToken(newToken, null, null).id() != bot.identity().id()) {
+            throw new IllegalArgumentException("a new token must keep the bot id before the colon");
+        }
+        byToken.put(newToken, bot);
+        byToken.remove(oldToken);
+        return bot;
+    }
+
     public BotState findById(long botId) {
         return byToken.values().stream().filter(bot -> bot.identity().id() == botId).findFirst().orElse(null);
     }
 
     public Collection<BotState> all() {
-        return List.copyOf(byToken.values());
+        return List.copyOf(new java.util.LinkedHashSet<>(byToken.values()));
     }
 
     @Override

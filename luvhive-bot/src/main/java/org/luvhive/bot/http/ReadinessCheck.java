@@ -1,0 +1,17 @@
+package org.luvhive.bot.http;
+
+/** One dependency {@code /readyz} asks about. Implementations are thread-safe and quick. */
+public interface ReadinessCheck {
+
+    String name();
+
+    Result run();
+
+    /**
+     * @param ok            whether the dependency answered as it should
+     * @param latencyMillis how long it took
+     * @param error         what went wrong, one line, no secrets
+     */
+    record Result(boolean ok, long latencyMillis, String error) {
+    }
+}

@@ -1,0 +1,123 @@
+package org.luvhive.bot.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.luvhive.bot.BotApplication;
+import org.luvhive.bot.BotSettings;
+import org.luvhive.core.bot.LuvhiveBotLogic;
+import org.luvhive.core.config.ConfigLoader;
+import org.luvhive.core.limits.LimitsSettings;
+import org.luvhive.core.limits.RateLimits;
+import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.testkit.telegram.EmulatedBot;
+import org.luvhive.testkit.telegram.EmulatorLimits;
+import org.luvhive.testkit.telegram.TelegramEmulator;
+
+/**
+ * The production bot, as {@code BotMain} wires it ({@link LuvhiveBotLogic} in a
+ * {@link BotApplication}), polling one Bot API emulator and sharing one test database;
+ * one or more instances. The limits are raised as far as the bot allows, so tests wait
+ * only for what the bot never exceeds by design: one message a second into one private
+ * chat (after a burst of two). Not thread-safe to start or close; the parts are.
+ */
+final class LuvhiveUnderTest implements AutoCloseable {
+
+    static final String TOKEN = "733733:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    /** Generous: a chat receives at most one message a second, and a flow waits for several. */
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final TestDatabase database;
+    private final TelegramEmulator emulator;
+    private final EmulatedBot bot;
+    private final List<BotApplication> instances = new ArrayList<>();
+
+    private LuvhiveUnderTest(TestDatabase database) {
+        this.database = database;
+        this.emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited()).build().start();
+        this.bot = emulator.bot(TOKEN);
+    }
+
+    /**
+     * Starts {@code instances} bot instances on one emulator and the test database.
+     *
+     * @param clock     what every instance reads the time from (the runner's limiters too)
+     * @param behaviour the bot's settings (admins, cooldowns, prices)
+     */
+    static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock,
+                                  org.luvhive.core.bot.BotSettings behaviour, int instances) {
+        new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()), new ObjectMapper())
+                .store(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000, 1000, 20, true), "e2e");
+        LuvhiveUnderTest system = new LuvhiveUnderTest(database);
+        try {
+            Map<String, String> environment = new HashMap<>(database.environment());
+            environment.put("BOT_TOKEN", TOKEN);
+            environment.put("TELEGRAM_API_URL", system.emulator.baseUrl());
+            environment.put("LUVHIVE_HOME", home.toString());
+            environment.put("ADMIN_IDS", behaviour.adminIds().stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")));
+            var config = new ConfigLoader(home).load(environment);
+            for (int index = 0; index < instances; index++) {
+                system.instances.add(BotApplication.start(config, clock,
+                        BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
+                        (jdbi, outbox) -> new LuvhiveBotLogic(jdbi, outbox, clock, behaviour)));
+            }
+            await().atMost(WAIT).until(system.bot::isLongPolling);
+            return system;
+        } catch (RuntimeException | Error failure) {
+            system.close();
+            throw failure;
+        }
+    }
+
+    static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock, Set<Long> admins) {
+        return start(database, home, clock, org.luvhive.core.bot.BotSettings.defaults(admins), 1);
+    }
+
+    EmulatedBot bot() {
+        return bot;
+    }
+
+    BotApplication instance(int index) {
+        return instances.get(index);
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    long count(String sql, Object... arguments) {
+        return database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int index = 0; index < arguments.length; index++) {
+                query.bind(index, arguments[index]);
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    /** Waits until Telegram has handed over every update, each is handled, and nothing is left to send. */
+    void awaitQuiet() {
+        await().atMost(WAIT).until(() -> bot.pendingUpdateCount() == 0 && count(
+                "select count(*) from inbox where status in ('pending', 'retry')") == 0
+                && count("select count(*) from outbox where status in ('queued', 'sending')") == 0);
+    }
+
+    @Override
+    public void close() {
+        for (int index = instances.size() - 1; index >= 0; index--) {
+            instances.get(index).close();
+        }
+        emulator.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.luvhive.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
+
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.luvhive.testkit.telegram.ChatMessage;
+import org.luvhive.testkit.telegram.SimulatedUser;
+
+/** What simulated users do again and again: onboard, meet a partner. Stateless. */
+final class Users {
+
+    static final String PARTNER_FOUND = "Partner found";
+
+    private Users() {
+    }
+
+    /** The whole onboarding through the bot's own prompts and buttons, as a person taps through it. */
+    static void onboard(SimulatedUser user, String gender, int age) {
+        user.sendCommand("start");
+        press(user, "consent:accept");
+        press(user, "gender:" + gender);
+        user.awaitMessageContaining("How old are you?", WAIT);
+        user.sendText(String.valueOf(age));
+        press(user, "age:confirm");
+        user.awaitMessageContaining("Which country", WAIT);
+        user.sendText("germany");
+        user.awaitMessageContaining("your city", WAIT);
+        user.sendText("  berlin ");
+        ChatMessage interests = user.awaitMessage(message -> message.hasCallbackButton("int:done"), WAIT);
+        user.press(interests, "int:music").awaitAnswer(WAIT);
+        user.press(interests, "int:done");
+        user.awaitMessageContaining("You're all set", WAIT);
+    }
+
+    /** Onboards several users at once (each chat gets its prompts at the bot's one-a-second pace). */
+    static void onboardAll(String gender, int age, SimulatedUser... users) {
+        CompletableFuture.allOf(Arrays.stream(users)
+                .map(user -> CompletableFuture.runAsync(() -> onboard(user, gender, age)))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Waits for the next message with a button {@code data} and presses it. */
+    static ChatMessage press(SimulatedUser user, String data) {
+        ChatMessage message = user.awaitMessage(candidate -> candidate.hasCallbackButton(data), WAIT);
+        user.press(message, data).awaitAnswer(WAIT);
+        return message;
+    }
+
+    /** {@code first} searches, then {@code second}: they meet, and both get the intro. */
+    static void match(SimulatedUser first, SimulatedUser second) {
+        first.sendCommand("find");
+        first.awaitMessageContaining("Searching for a partner", WAIT);
+        second.sendCommand("find");
+        assertThat(first.awaitMessageContaining(PARTNER_FOUND, WAIT).text()).doesNotContain(second.firstName());
+        assertThat(second.awaitMessageContaining(PARTNER_FOUND, WAIT).text()).doesNotContain(first.firstName());
+    }
+}
