@@ -138,9 +138,8 @@ class ChatFlowsE2ETest {
 
     @Test
     void afterAChatBothRateItAndAReportReachesTheAdminWhoBans() {
-        SimulatedUser carol = bot.newUser("Carol");
-        SimulatedUser dave = bot.newUser("Dave");
-        Users.onboardAll("other", 25, carol, dave);
+        SimulatedUser carol = Users.returning(luvhive, "Carol", "other", 25);
+        SimulatedUser dave = Users.returning(luvhive, "Dave", "male", 52);
         Users.match(carol, dave);
         carol.sendText("buy followers at spam.example");
         dave.awaitMessageContaining("buy followers", WAIT);
@@ -185,9 +184,8 @@ class ChatFlowsE2ETest {
 
     @Test
     void aBlockedPartnerIsNeverMatchedAgain() {
-        SimulatedUser erin = bot.newUser("Erin");
-        SimulatedUser frank = bot.newUser("Frank");
-        Users.onboardAll("female", 40, erin, frank);
+        SimulatedUser erin = Users.returning(luvhive, "Erin", "female", 40);
+        SimulatedUser frank = Users.returning(luvhive, "Frank", "male", 38);
         Users.match(erin, frank);
         erin.sendCommand("stop");
         frank.awaitMessageContaining("Your partner left the chat", WAIT);

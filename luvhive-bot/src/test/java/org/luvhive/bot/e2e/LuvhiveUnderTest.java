@@ -108,7 +108,11 @@ final class LuvhiveUnderTest implements AutoCloseable {
 
     /** Waits until Telegram has handed over every update, each is handled, and nothing is left to send. */
     void awaitQuiet() {
-        await().atMost(WAIT).until(() -> bot.pendingUpdateCount() == 0 && count(
+        awaitQuiet(WAIT);
+    }
+
+    void awaitQuiet(Duration atMost) {
+        await().atMost(atMost).until(() -> bot.pendingUpdateCount() == 0 && count(
                 "select count(*) from inbox where status in ('pending', 'retry')") == 0
                 && count("select count(*) from outbox where status in ('queued', 'sending')") == 0);
     }

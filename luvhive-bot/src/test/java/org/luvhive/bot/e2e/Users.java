@@ -3,8 +3,9 @@ package org.luvhive.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.SimulatedUser;
 
@@ -34,11 +35,24 @@ final class Users {
         user.awaitMessageContaining("You're all set", WAIT);
     }
 
-    /** Onboards several users at once (each chat gets its prompts at the bot's one-a-second pace). */
-    static void onboardAll(String gender, int age, SimulatedUser... users) {
-        CompletableFuture.allOf(Arrays.stream(users)
-                .map(user -> CompletableFuture.runAsync(() -> onboard(user, gender, age)))
-                .toArray(CompletableFuture[]::new)).join();
+    /**
+     * A user who finished onboarding on an earlier day: the profile is in the database, as
+     * onboarding leaves it. Onboarding itself is tested once, in the chat flows; walking
+     * every user through it would cost seven seconds each (one prompt a second).
+     */
+    static SimulatedUser returning(LuvhiveUnderTest luvhive, String name, String gender, int age) {
+        SimulatedUser user = luvhive.bot().newUser(name);
+        register(luvhive.database().jdbi(), user.id(), gender, age, Clock.systemUTC().instant());
+        return user;
+    }
+
+    static void register(Jdbi jdbi, long userId, String gender, int age, Instant now) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into users (user_id, onboarding_step, consent_at, gender, age, country, city, interests,
+                                           created_at, updated_at)
+                        values (:id, 'done', :now, :gender, :age, 'Germany', 'Berlin', 'music', :now, :now)
+                        """)
+                .bind("id", userId).bind("now", now).bind("gender", gender).bind("age", age).execute());
     }
 
     /** Waits for the next message with a button {@code data} and presses it. */
