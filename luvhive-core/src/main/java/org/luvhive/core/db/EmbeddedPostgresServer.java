@@ -86,6 +86,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .setPGStartupWait(STARTUP_WAIT)
+                    // we stop it ourselves, after the bot's graceful shutdown has used it; zonky's own
+                    // hook would stop it concurrently, under handlers still finishing their work
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IllegalStateException | IOException failure) {
             throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + directory
