@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.luvhive.cli.backup.BackupCommand;
+import org.luvhive.cli.cache.CacheCommand;
 import org.luvhive.cli.db.DbCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
 import org.luvhive.cli.mode.WebhookCommand;
+import org.luvhive.cli.status.StatusCommand;
 import org.luvhive.cli.token.RotateTokenCommand;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ContextFactory;
@@ -34,7 +36,7 @@ import picocli.CommandLine.ScopeType;
         description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
         subcommands = {DbCommand.class, BackupCommand.class, LimitsCommand.class, SetLimitsCommand.class,
                 SwitchModeCommand.class, WebhookCommand.class,
-                RotateTokenCommand.class, CommandLine.HelpCommand.class},
+                RotateTokenCommand.class, StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
