@@ -3,6 +3,7 @@ package org.luvhive.core.bot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.admin.AdminOnly;
 import org.luvhive.core.admin.BanCommand;
@@ -34,10 +35,12 @@ import org.luvhive.core.match.FindCommand;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.match.NextCommand;
 import org.luvhive.core.match.QueueMaintenance;
+import org.luvhive.core.moderation.Ban;
 import org.luvhive.core.moderation.Bans;
 import org.luvhive.core.moderation.BlockCallback;
 import org.luvhive.core.moderation.ReportCallback;
 import org.luvhive.core.moderation.ReportCommand;
+import org.luvhive.core.ops.caches.CacheRegistry;
 import org.luvhive.core.premium.BuyCallback;
 import org.luvhive.core.premium.PreCheckoutHandler;
 import org.luvhive.core.premium.Premium;
@@ -76,10 +79,19 @@ public final class LuvhiveBotLogic implements BotFeatures {
     private final List<BotApiMethod<?>> startupCalls;
     private final List<Maintenance> maintenance;
 
+    /** How long another instance may act on a cached ban lookup after a ban or unban. */
+    public static final Duration BAN_CACHE_EXPIRY = Duration.ofSeconds(5);
+
     public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings) {
+        this(jdbi, outbox, clock, settings, null);
+    }
+
+    /** With the ban lookups of every update cached in {@code caches} ("bans", {@link #BAN_CACHE_EXPIRY}). */
+    public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings, CacheRegistry caches) {
         Chats chats = new Chats(outbox);
         Matcher matcher = new Matcher(outbox, chats, settings.rematchCooldown());
-        Bans bans = new Bans(outbox, chats, matcher);
+        Bans bans = new Bans(outbox, chats, matcher,
+                caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
         Premium premium = new Premium();
         ChatDeliveryEvents chatEvents = new ChatDeliveryEvents(outbox, chats, matcher, clock);
         RelayMessage relay = new RelayMessage();

@@ -2,9 +2,11 @@ package org.luvhive.core.moderation;
 
 import static org.luvhive.core.bot.ui.Notices.notice;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
@@ -13,7 +15,10 @@ import org.luvhive.core.match.Matcher;
 
 /**
  * Bans: a banned user is told once, taken out of the queue and their chat (the partner
- * is told the chat ended), and ignored until the ban ends. Stateless; thread-safe.
+ * is told the chat ended), and ignored until the ban ends. The ban check runs on every
+ * update, so its lookup may go through a short-lived cache: this instance drops a user's
+ * entry when its own ban or unban commits, other instances see the change when the
+ * entry expires (the cache's expireAfterWrite, a few seconds). Thread-safe.
  */
 public final class Bans {
 
@@ -23,17 +28,25 @@ public final class Bans {
     private final Outbox outbox;
     private final Chats chats;
     private final Matcher matcher;
+    private final Cache<Long, Optional<Ban>> lookups;
 
     public Bans(Outbox outbox, Chats chats, Matcher matcher) {
+        this(outbox, chats, matcher, null);
+    }
+
+    /** With a cache of ban lookups by user id (null: none); give it a short expireAfterWrite. */
+    public Bans(Outbox outbox, Chats chats, Matcher matcher, Cache<Long, Optional<Ban>> lookups) {
         this.outbox = outbox;
         this.chats = chats;
         this.matcher = matcher;
+        this.lookups = lookups;
     }
 
     /** Bans until {@code until} (null: for good). */
     public void ban(Handle handle, long userId, Instant until, String reason, long adminId, Instant now) {
         matcher.lock(handle);
         handle.attach(ModerationDao.class).ban(userId, until, reason, adminId, now);
+        forgetAfterCommit(handle, userId);
         matcher.leave(handle, userId);
         chats.end(handle, userId, EndReason.BANNED, now);
         outbox.enqueue(handle, notice(userId, "🚫 You have been banned "
@@ -45,12 +58,22 @@ public final class Bans {
         if (handle.attach(ModerationDao.class).unban(userId) == 0) {
             return false;
         }
+        forgetAfterCommit(handle, userId);
         outbox.enqueue(handle, notice(userId, "✅ Your ban has been lifted. Welcome back: /find to meet someone."));
         return true;
     }
 
     public boolean isBanned(Handle handle, long userId, Instant now) {
-        return handle.attach(ModerationDao.class).findBan(userId).map(ban -> ban.activeAt(now)).orElse(false);
+        Optional<Ban> ban = lookups == null ? handle.attach(ModerationDao.class).findBan(userId)
+                : lookups.get(userId, id -> handle.attach(ModerationDao.class).findBan(id));
+        return ban.map(found -> found.activeAt(now)).orElse(false); // expiry judged now, never cached
+    }
+
+    private void forgetAfterCommit(Handle handle, long userId) {
+        if (lookups != null) {
+            lookups.invalidate(userId);
+            handle.afterCommit(() -> lookups.invalidate(userId)); // a lookup racing the commit cached the old row
+        }
     }
 
     public static String format(Instant instant) {

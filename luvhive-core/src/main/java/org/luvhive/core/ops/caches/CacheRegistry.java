@@ -2,6 +2,7 @@ package org.luvhive.core.ops.caches;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -36,12 +37,19 @@ public final class CacheRegistry {
 
     private final MeterRegistry registry;
     private final CacheSettings settings;
+    private final Ticker ticker;
     private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastClear = new AtomicReference<>();
 
     public CacheRegistry(MeterRegistry registry, CacheSettings settings) {
+        this(registry, settings, Ticker.systemTicker());
+    }
+
+    /** With the time source of expiry (tests move it instead of sleeping). */
+    public CacheRegistry(MeterRegistry registry, CacheSettings settings, Ticker ticker) {
         this.registry = registry;
         this.settings = settings;
+        this.ticker = ticker;
     }
 
     /**
@@ -55,6 +63,7 @@ public final class CacheRegistry {
         Cache<K, V> cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfterWrite(expireAfterWrite)
+                .ticker(ticker)
                 .recordStats()
                 .build();
         if (caches.putIfAbsent(name, cache) != null) {

@@ -1,0 +1,121 @@
+package org.luvhive.core.ops.caches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.luvhive.core.bot.LuvhiveBotLogic;
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.match.Matcher;
+import org.luvhive.core.moderation.Ban;
+import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.testing.ManualClock;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestDatabase;
+
+/**
+ * The ban lookup every update makes goes through a cache; a ban or unban applies at once
+ * on the instance that made it and within the cache's expiry (5 s) on the others.
+ */
+@ExtendWith(PostgresExtension.class)
+class BanCacheTest {
+
+    private static final long USER = 4242;
+    private static final long ADMIN = 1;
+
+    private final TestDatabase database;
+    private final ManualClock clock = ManualClock.at("2026-03-01T12:00:00Z");
+    private final AtomicLong nanos = new AtomicLong();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final CacheRegistry caches = new CacheRegistry(registry, CacheSettings.defaults(), nanos::get);
+    private final Cache<Long, Optional<Ban>> lookups = caches.create("bans", LuvhiveBotLogic.BAN_CACHE_EXPIRY);
+    private final Bans bans;
+
+    BanCacheTest(TestDatabase database) {
+        this.database = database;
+        Outbox outbox = new Outbox(new ObjectMapper(), clock, () -> { });
+        Chats chats = new Chats(outbox);
+        this.bans = new Bans(outbox, chats, new Matcher(outbox, chats, Duration.ofMinutes(10)), lookups);
+    }
+
+    @BeforeEach
+    void clean() {
+        database.jdbi().useHandle(handle -> handle.execute("delete from bans"));
+    }
+
+    private boolean banned() {
+        return database.jdbi().withHandle(handle -> bans.isBanned(handle, USER, clock.instant()));
+    }
+
+    private void elapse(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void repeatedChecksHitTheCache() {
+        for (int update = 0; update < 10; update++) {
+            assertThat(banned()).isFalse();
+        }
+
+        assertThat(registry.get("cache.gets").tag("cache", "bans").tag("result", "hit").functionCounter().count())
+                .isEqualTo(9);
+    }
+
+    @Test
+    void aBanOrUnbanHereAppliesAtOnce() {
+        assertThat(banned()).isFalse();
+
+        database.jdbi().useTransaction(handle -> bans.ban(handle, USER, null, "spam", ADMIN, clock.instant()));
+        assertThat(banned()).isTrue();
+
+        database.jdbi().useTransaction(handle -> bans.unban(handle, USER));
+        assertThat(banned()).isFalse();
+    }
+
+    @Test
+    void aBanMadeOnAnotherInstanceAppliesWithinFiveSeconds() {
+        assertThat(banned()).isFalse();
+        database.jdbi().useHandle(handle -> handle.attach(ModerationDao.class)
+                .ban(USER, null, "spam", ADMIN, clock.instant()));
+
+        elapse(Duration.ofSeconds(4));
+        assertThat(banned()).as("still the cached lookup").isFalse();
+        elapse(Duration.ofSeconds(1));
+        assertThat(banned()).isTrue();
+
+        database.jdbi().useHandle(handle -> handle.attach(ModerationDao.class).unban(USER));
+        elapse(Duration.ofSeconds(5));
+        assertThat(banned()).isFalse();
+    }
+
+    @Test
+    void aTemporaryBanEndsOnTimeEvenWhenCached() {
+        Instant until = clock.instant().plusSeconds(60);
+        database.jdbi().useTransaction(handle -> bans.ban(handle, USER, until, "cool down", ADMIN, clock.instant()));
+        assertThat(banned()).isTrue();
+
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(banned()).isFalse();
+    }
+
+    @Test
+    void cacheClearDropsTheLookups() {
+        banned();
+        assertThat(caches.size("bans")).isEqualTo(1);
+
+        caches.clearAll();
+
+        assertThat(caches.size("bans")).isZero();
+    }
+}
