@@ -51,3 +51,16 @@ launch() {
   # shellcheck disable=SC2086
   exec java ${LUVHIVE_JAVA_OPTS:-} -jar "$jar" "$@"
 }
+
+# As launch, for a jar without a Class-Path manifest entry: jar and lib/* on -cp, main class given.
+#   launch_class MODULE MAIN_JAR_NAME MAIN_CLASS [args...]
+launch_class() {
+  local module="$1" jar_name="$2" main="$3"
+  shift 3
+  local jar="$LUVHIVE_REPO/$module/target/$jar_name"
+  if luvhive_jar_is_stale "$module" "$jar"; then
+    luvhive_build "$module" "$jar"
+  fi
+  # shellcheck disable=SC2086
+  exec java ${LUVHIVE_JAVA_OPTS:-} -cp "$jar:$(dirname "$jar")/lib/*" "$main" "$@"
+}

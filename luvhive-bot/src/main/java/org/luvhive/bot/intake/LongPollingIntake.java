@@ -54,12 +54,16 @@ public final class LongPollingIntake implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
         while (running) {
+            TelegramGateway used = gateway.get();
             try {
-                pollOnce();
+                pollOnce(used);
                 backoff = Duration.ofSeconds(1);
             } catch (TelegramCallException failure) {
                 if (!running) {
                     return;
+                }
+                if (gateway.get() != used) {
+                    continue; // the token was rotated under this call: try the new one at once
                 }
                 Duration wait = switch (failure.failure()) {
                     case FLOOD_WAIT -> failure.retryAfter().orElse(backoff);
@@ -78,7 +82,7 @@ public final class LongPollingIntake implements AutoCloseable {
                     }
                 };
                 registry.counter(POLLS, "outcome", failure.failure().name().toLowerCase(java.util.Locale.ROOT)).increment();
-                sleep(wait);
+                sleepUnlessRotated(wait, used);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } catch (RuntimeException storeFailure) {
                 if (!running) {
@@ -92,8 +96,8 @@ public final class LongPollingIntake implements AutoCloseable {
     }
 
     /** One getUpdates: stores what came, then moves the offset past it. */
-    void pollOnce() {
-        List<Update> updates = gateway.get().execute(GetUpdates.builder()
+    void pollOnce(TelegramGateway current) {
+        List<Update> updates = current.execute(GetUpdates.builder()
                 .offset(offset)
                 .limit(100)
                 .timeout((int) pollTimeout.toSeconds())
@@ -105,6 +109,14 @@ public final class LongPollingIntake implements AutoCloseable {
         }
         inbox.store(updates);
         offset = updates.stream().mapToInt(Update::getUpdateId).max().orElse(offset - 1) + 1;
+    }
+
+    /** Waits, but not past a token rotation: a 401 usually means the new token is on its way. */
+    private void sleepUnlessRotated(Duration duration, TelegramGateway used) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (running && gateway.get() == used && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+        }
     }
 
     private void sleep(Duration duration) {

@@ -33,7 +33,7 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
     /** The short burst Telegram tolerates in one private chat. */
     public static final int PRIVATE_CHAT_BURST_CEILING = 3;
     /** How much arrival jitter the send bursts leave room for. */
-    public static final java.time.Duration JITTER_ALLOWANCE = java.time.Duration.ofMillis(100);
+    public static final java.time.Duration JITTER_ALLOWANCE = java.time.Duration.ofMillis(250);
 
     public RateLimits {
         Objects.requireNonNull(profile, "profile");

@@ -105,13 +105,13 @@ public final class SendOutcomes {
     }
 
     private void retryOrPark(OutboxRow row, String reason, Instant now) {
-        if (row.attempts() >= settings.maxAttempts()) {
-            park(row, "gave up after " + row.attempts() + " attempts: " + reason, "retries");
+        if (row.attempts() + 1 >= settings.maxAttempts()) {
+            park(row, "gave up after " + (row.attempts() + 1) + " attempts: " + reason, "retries");
             return;
         }
-        Duration backoff = backoff(row.attempts());
+        Duration backoff = backoff(row.attempts() + 1);
         LOG.warn("Sending message {} to chat {} failed (attempt {} of {}): {}; retrying in {} ms", row.id(),
-                row.chatId(), row.attempts(), settings.maxAttempts(), reason, backoff.toMillis());
+                row.chatId(), row.attempts() + 1, settings.maxAttempts(), reason, backoff.toMillis());
         jdbi.useTransaction(handle -> handle.attach(OutboxDao.class).requeue(row.id(), now.plus(backoff), reason, false));
     }
 
