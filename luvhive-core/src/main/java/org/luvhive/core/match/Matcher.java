@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.user.UserDao;
 
 /**
  * The match queue and pairing. Every change to the queue and every pairing first takes
@@ -105,6 +106,11 @@ public final class Matcher {
         MatchQueueDao queue = handle.attach(MatchQueueDao.class);
         queue.remove(first);
         queue.remove(second);
+        // a question left unanswered before the chat (a profile edit, report details) must not
+        // swallow the first message meant for the partner, nor one typed long after the chat
+        UserDao users = handle.attach(UserDao.class);
+        users.setPendingInput(first, null, now);
+        users.setPendingInput(second, null, now);
         long chatId = chats.start(handle, first, second, now);
         intro.send(handle, chatId, first, second, now);
         intro.send(handle, chatId, second, first, now);

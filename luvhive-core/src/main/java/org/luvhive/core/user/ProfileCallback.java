@@ -4,13 +4,14 @@ import static org.luvhive.core.bot.ui.Notices.answerCallback;
 import static org.luvhive.core.bot.ui.Notices.callbackArguments;
 import static org.luvhive.core.bot.ui.Notices.notice;
 
+import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 
 /**
  * The edit buttons of {@code /profile} ({@code prof:age|country|city|interests|filters}):
- * asks for the new value; the next plain text answers it ({@link ProfileInput}).
- * Thread-safe.
+ * asks for the new value; the next plain text answers it ({@link ProfileInput}). Not
+ * during a chat, where plain text is relayed to the partner. Thread-safe.
  */
 public final class ProfileCallback implements UpdateHandler {
 
@@ -30,6 +31,14 @@ public final class ProfileCallback implements UpdateHandler {
         UserProfile user = users.find(context.userId()).filter(UserProfile::onboarded).orElse(null);
         if (user == null || arguments.length != 1) {
             answerCallback(context, "Please finish /start first.", true);
+            return;
+        }
+        boolean typedAnswer = arguments[0].equals("age") || arguments[0].equals("country")
+                || arguments[0].equals("city");
+        if (typedAnswer && context.handle().attach(ChatDao.class).active(context.userId()).isPresent()) {
+            // in a chat, what the user types goes to the partner; an answer meant for the bot must not
+            answerCallback(context, "You're in a chat, so what you type goes to your partner. "
+                    + "Edit your " + arguments[0] + " after the chat (/stop).", true);
             return;
         }
         answerCallback(context);
