@@ -1,13 +1,9 @@
 package org.luvhive.core.backup.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +16,10 @@ import org.luvhive.core.backup.ManifestFile;
 /**
  * SHA-256 of every file of an archive, and the check of an archive against its
  * manifest: nothing missing, nothing extra, every size and checksum equal. Files of a
- * directory archive are hashed in parallel. Stateless and thread-safe.
+ * directory archive are hashed in parallel; large files by openssl when installed
+ * ({@link Sha256}). Stateless and thread-safe.
  */
 public final class Checksums {
-
-    private static final int BUFFER = 1 << 20;
 
     private Checksums() {
     }
@@ -98,20 +93,7 @@ public final class Checksums {
     }
 
     private static ManifestFile entry(Path file, String path) {
-        try (InputStream input = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[BUFFER];
-            long bytes = 0;
-            int read;
-            while ((read = input.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-                bytes += read;
-            }
-            return new ManifestFile(path, bytes, HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot read " + file + ": " + failure.getMessage(), failure);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", impossible);
-        }
+        Sha256.Digest digest = Sha256.of(file);
+        return new ManifestFile(path, digest.bytes(), digest.sha256());
     }
 }
