@@ -25,6 +25,7 @@ import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.backup.internal.Redactor;
 import org.luvhive.core.backup.internal.Retention;
 import org.luvhive.core.backup.internal.SecureFiles;
+import org.luvhive.core.backup.internal.StepTimes;
 import org.luvhive.core.backup.internal.Verifier;
 import org.luvhive.core.db.Database;
 
@@ -70,11 +71,13 @@ public final class Backups {
 
     /** Dumps {@code database} into a new, complete backup set. */
     public BackupSet create(Database database, CreateOptions options) {
-        return logged("create", set -> set.name(), set -> set.sizeBytes(), () -> {
+        StepTimes steps = new StepTimes();
+        return logged("create", set -> set.name(), set -> set.sizeBytes(), steps, () -> {
             SecureFiles.privateDirectory(directory);
             try (BackupLock ignored = BackupLock.acquire(directory, holder("backup create"), options.lockWait())) {
                 removeLeftovers();
-                return new Dumper(directory, locator, json, clock, progress, redactor).create(database, options);
+                steps.lap("lock");
+                return new Dumper(directory, locator, json, clock, progress, redactor).create(database, options, steps);
             }
         });
     }
@@ -202,15 +205,20 @@ public final class Backups {
     }
 
     private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, Supplier<T> work) {
+        return logged(command, name, bytes, new StepTimes(), work);
+    }
+
+    private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, StepTimes steps,
+                         Supplier<T> work) {
         Instant started = clock.instant();
         try {
             T result = work.get();
             log.append(new BackupLog.Entry(clock.instant(), command, name.apply(result), "ok",
-                    Duration.between(started, clock.instant()), bytes.apply(result), null));
+                    Duration.between(started, clock.instant()), bytes.apply(result), null, steps.asMap()));
             return result;
         } catch (RuntimeException failure) {
             log.append(new BackupLog.Entry(clock.instant(), command, null, "failed",
-                    Duration.between(started, clock.instant()), null, failure.getMessage()));
+                    Duration.between(started, clock.instant()), null, failure.getMessage(), steps.asMap()));
             throw failure;
         }
     }

@@ -14,6 +14,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface BackupDao {
 
+    /** The tables to count; shared with the create path, which runs it without SqlObject (start-up). */
+    String USER_TABLES = "select n.nspname || '.' || c.relname as name, "
+            + "quote_ident(n.nspname) || '.' || quote_ident(c.relname) as quoted, "
+            + "pg_total_relation_size(c.oid) as bytes "
+            + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+            + "where c.relkind in ('r', 'p') and n.nspname = 'public' order by 1";
+
     @SqlQuery("select current_setting('server_version')")
     String serverVersion();
 
@@ -27,11 +34,7 @@ public interface BackupDao {
     @SqlQuery("select pg_export_snapshot()")
     String exportSnapshot();
 
-    @SqlQuery("select n.nspname || '.' || c.relname as name, "
-            + "quote_ident(n.nspname) || '.' || quote_ident(c.relname) as quoted, "
-            + "pg_total_relation_size(c.oid) as bytes "
-            + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-            + "where c.relkind in ('r', 'p') and n.nspname = 'public' order by 1")
+    @SqlQuery(USER_TABLES)
     @RegisterConstructorMapper(UserTable.class)
     List<UserTable> userTables();
 

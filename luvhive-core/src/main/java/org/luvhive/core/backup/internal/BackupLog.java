@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backup log, {@code $LUVHIVE_LOG_DIR/backup.log}: one JSON object per run (time,
- * command, backup, outcome, duration, bytes, message), appended with O_APPEND so lines of
+ * command, backup, outcome, duration, bytes, message, and for create the milliseconds of
+ * each step), appended with O_APPEND so lines of
  * concurrent runs do not interleave. Messages pass the {@link Redactor}. Thread-safe.
  */
 public final class BackupLog {
@@ -41,9 +42,15 @@ public final class BackupLog {
      * @param duration how long the run took
      * @param bytes    bytes written or read, if any
      * @param message  what happened, one line
+     * @param steps    where the time went, in milliseconds per step (create only; else empty)
      */
     public record Entry(Instant time, String command, String backup, String outcome, Duration duration, Long bytes,
-                       String message) {
+                       String message, Map<String, Long> steps) {
+
+        public Entry(Instant time, String command, String backup, String outcome, Duration duration, Long bytes,
+                     String message) {
+            this(time, command, backup, outcome, duration, bytes, message, Map.of());
+        }
     }
 
     /** Appends the entry; a log that cannot be written is reported but never fails the backup itself. */
@@ -57,6 +64,9 @@ public final class BackupLog {
         line.put("bytes", entry.bytes());
         line.put("message", redactor.redact(entry.message()));
         line.put("pid", ProcessHandle.current().pid());
+        if (!entry.steps().isEmpty()) {
+            line.put("steps_ms", entry.steps());
+        }
         try {
             Files.createDirectories(file.getParent());
             boolean created = !Files.exists(file);

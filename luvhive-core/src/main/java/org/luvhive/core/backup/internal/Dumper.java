@@ -57,10 +57,14 @@ public final class Dumper {
         this.redactor = redactor;
     }
 
-    public BackupSet create(Database database, CreateOptions options) {
-        BackupDao server = database.jdbi().onDemand(BackupDao.class);
-        int serverMajor = server.serverVersionNumber() / 10000;
-        String serverVersion = server.serverVersion();
+    /** Dumps into a new set; {@code steps} receives where the time went. */
+    public BackupSet create(Database database, CreateOptions options, StepTimes steps) {
+        // plain Jdbi, not BackupDao: SqlObject's first use costs ~0.1 s of start-up before pg_dump can start
+        String[] version = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "select current_setting('server_version'), current_setting('server_version_num')")
+                .map((row, context) -> new String[] {row.getString(1), row.getString(2)}).one());
+        int serverMajor = Integer.parseInt(version[1]) / 10000;
+        String serverVersion = version[0];
         PgTools tools = locator.locate(serverMajor);
         if (tools.major() < options.compression().minimumPgDumpMajor()) {
             throw new PgToolsMissingException("compression " + options.compression() + " needs pg_dump "
@@ -68,6 +72,7 @@ public final class Dumper {
                     + tools.major() + ": use gzip levels (e.g. --compress gzip:1)");
         }
         Instant startedAt = clock.instant();
+        steps.lap("prepare");
         String name = freeName(startedAt);
         BackupFormat format = options.format();
         String archiveName = name + format.extension();
@@ -76,9 +81,11 @@ public final class Dumper {
             if (format == BackupFormat.DIRECTORY) {
                 SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
             }
-            List<TableCount> tables = dump(database, tools, options, temporary);
+            List<TableCount> tables = dump(database, tools, options, temporary, steps);
             checkArchive(tools, temporary, format);
+            steps.lap("toc_check");
             var files = Checksums.of(temporary, archiveName);
+            steps.lap("checksums");
             SecureFiles.restrict(temporary);
             Path archive = backupDirectory.resolve(archiveName);
             SecureFiles.moveAtomically(temporary, archive);
@@ -91,6 +98,7 @@ public final class Dumper {
                     Verification.unverified());
             Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
             json.write(manifestPath, manifest); // written last: its presence means the set is complete
+            steps.lap("finish");
             return new BackupSet(archive, manifestPath, manifest);
         } catch (IOException failure) {
             throw new BackupFailedException("cannot write the backup " + name + ": " + failure.getMessage(), failure);
@@ -99,14 +107,17 @@ public final class Dumper {
         }
     }
 
-    private List<TableCount> dump(Database database, PgTools tools, CreateOptions options, Path temporary) {
+    private List<TableCount> dump(Database database, PgTools tools, CreateOptions options, Path temporary,
+                                  StepTimes steps) {
         return database.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             handle.execute("set transaction read only");
             // one core for counting: the other is pg_dump's (compression), which must not wait for us
             handle.execute("set local max_parallel_workers_per_gather = 0");
-            BackupDao dao = handle.attach(BackupDao.class);
-            String snapshot = dao.exportSnapshot();
-            List<BackupDao.UserTable> userTables = dao.userTables();
+            // first statement of the transaction: pg_dump sees exactly this snapshot
+            String snapshot = handle.createQuery("select pg_export_snapshot()").mapTo(String.class).one();
+            List<BackupDao.UserTable> userTables = handle.createQuery(BackupDao.USER_TABLES)
+                    .map((row, context) -> new BackupDao.UserTable(row.getString(1), row.getString(2), row.getLong(3)))
+                    .list();
             Map<String, Long> bytes = new LinkedHashMap<>();
             userTables.forEach(table -> bytes.put(table.name(), table.bytes()));
             TableProgress tableProgress = new TableProgress(progress, "pg_dump", bytes);
@@ -117,18 +128,25 @@ public final class Dumper {
                 command.add("--jobs=" + options.jobs());
             }
             command.addAll(PgConnection.arguments(database.url()));
+            steps.lap("snapshot");
+            long dumpStarted = System.nanoTime();
             PgProcess pgDump = PgProcess.start(command, PgConnection.environment(database.url(), "luvhive-backup"),
                     redactor, tableProgress);
             List<TableCount> counts = new ArrayList<>();
             try {
                 for (BackupDao.UserTable table : userTables) {
-                    counts.add(new TableCount(table.name(), dao.countRows(table.quoted()), table.bytes()));
+                    long rows = handle.createQuery("select count(*) from " + table.quoted()) // quote_ident'ed
+                            .mapTo(Long.class).one();
+                    counts.add(new TableCount(table.name(), rows, table.bytes()));
                 }
             } catch (RuntimeException countFailure) {
                 pgDump.kill();
                 throw countFailure;
             }
+            steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000); // while pg_dump runs
+            steps.putStartup(); // also while pg_dump runs: it costs a few class loads
             PgProcess.Result result = pgDump.await();
+            steps.lap("pg_dump");
             tableProgress.finish();
             if (!result.succeeded()) {
                 throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());

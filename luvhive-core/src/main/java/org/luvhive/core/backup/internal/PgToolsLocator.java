@@ -44,10 +44,13 @@ public final class PgToolsLocator {
         List<Path> searched = new ArrayList<>();
         Path directory = findDirectory(serverMajor, searched).orElseThrow(() -> new PgToolsMissingException(
                 "pg_dump and pg_restore not found (looked in " + searched + "): " + install));
-        PgTools tools = new PgTools(directory.resolve("pg_dump"), directory.resolve("pg_restore"),
-                versionLine(directory.resolve("pg_dump")), 0);
+        Path pgDump = directory.resolve("pg_dump");
+        Path pgRestore = directory.resolve("pg_restore");
+        Process dumpVersion = startVersion(pgDump); // both at once: this is on the way to pg_dump's start
+        Process restoreVersion = startVersion(pgRestore);
+        PgTools tools = new PgTools(pgDump, pgRestore, versionLine(pgDump, dumpVersion), 0);
         int dumpMajor = major(tools.pgDumpVersion(), tools.pgDump());
-        int restoreMajor = major(versionLine(tools.pgRestore()), tools.pgRestore());
+        int restoreMajor = major(versionLine(pgRestore, restoreVersion), tools.pgRestore());
         int older = Math.min(dumpMajor, restoreMajor);
         if (older < serverMajor) {
             throw new PgToolsMissingException("pg_dump/pg_restore in " + directory + " are version " + older
@@ -87,10 +90,18 @@ public final class PgToolsLocator {
         return Files.isExecutable(directory.resolve("pg_dump")) && Files.isExecutable(directory.resolve("pg_restore"));
     }
 
-    private static String versionLine(Path tool) {
+    private static Process startVersion(Path tool) {
         try {
             Process process = new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
             process.getOutputStream().close();
+            return process;
+        } catch (IOException failure) {
+            throw new PgToolsMissingException("cannot run " + tool + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static String versionLine(Path tool, Process process) {
+        try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
