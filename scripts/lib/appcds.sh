@@ -64,7 +64,7 @@ luvhive_java_cds() {
   fi
   local tmp="$archive.$$.tmp" free_kb
   mkdir -p "$dir" 2>/dev/null || exec java "${opts[@]}" -jar "$jar" "$@"
-  free_kb="$(df -Pk "$dir" 2>/dev/null | awk 'NR == 2 { print $4 }')"
+  free_kb="$(df -Pk "$dir" 2>/dev/null | awk 'NR == 2 { print $4 }')" || free_kb=0
   if [ "${free_kb:-0}" -lt 262144 ] || ! : >"$tmp" 2>/dev/null \
     || ! java "${opts[@]}" "${quiet[@]}" -XX:ArchiveClassesAtExit="$tmp" -version >/dev/null 2>&1 \
     || [ ! -s "$tmp" ]; then
