@@ -59,6 +59,7 @@ public final class BotApplication implements AutoCloseable {
     private final IntakeControl intake;
     private final TokenWatcher tokenWatcher;
     private final BotHttpServer http;
+    private final org.luvhive.core.ops.Observability observability;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, BotSettings settings,
@@ -77,13 +78,18 @@ public final class BotApplication implements AutoCloseable {
         this.limits = new LiveLimits(new LimitsSettings(opsSettings, mapper));
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
                 Duration.ofSeconds(30));
+        this.observability = new org.luvhive.core.ops.Observability(registry, database.jdbi(), settingsListener, clock,
+                instanceName(), org.luvhive.core.ops.Observability.Settings.from(config.features()));
+        observability.bindJvmMetrics();
         BotFeatures[] features = new BotFeatures[1];
         this.pipeline = DeliveryPipeline.create(database, mapper, currentGateway, outbox -> {
-            features[0] = featuresFactory.create(database.jdbi(), outbox);
+            features[0] = featuresFactory.create(database.jdbi(), outbox, observability.caches());
             return features[0];
         }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
+        observability.watchChatLimiter(pipeline.chatLimiter());
         this.maintenance = new MaintenanceScheduler(registry);
         scheduleMaintenance(features[0], clock);
+        observability.maintenance().forEach(maintenance::every);
         features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
         this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
                 database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry);
@@ -96,6 +102,17 @@ public final class BotApplication implements AutoCloseable {
                 .suffixRoute("/telegram/" + token.botId(),
                         new WebhookHandler(config::secretToken, pipeline.inbox(), registry))
                 .start();
+    }
+
+    /** How this instance is named in alert state and logs: host and pid. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unknown) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private void scheduleMaintenance(BotFeatures features, Clock clock) {
@@ -141,6 +158,7 @@ public final class BotApplication implements AutoCloseable {
 
     private void startParts() {
         settingsListener.start();
+        observability.start();
         limits.follow(settingsListener);
         tokenWatcher.follow(settingsListener);
         pipeline.start();
@@ -206,6 +224,7 @@ public final class BotApplication implements AutoCloseable {
             intake.close();
             pipeline.stop(settings.shutdownGrace());
             maintenance.close();
+            observability.close();
             tokenWatcher.close();
             settingsListener.close();
             gateway.get().close();

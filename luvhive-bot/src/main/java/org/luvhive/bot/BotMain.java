@@ -34,8 +34,18 @@ public final class BotMain {
             LuvhiveConfig config = configSource.get();
             var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
             Clock clock = Clock.systemUTC();
-            application = BotApplication.start(configSource, clock, BotSettings.defaults(),
-                    (jdbi, outbox) -> new LuvhiveBotLogic(jdbi, outbox, clock, behaviour));
+            application = BotApplication.start(configSource, clock, BotSettings.defaults(), new FeaturesFactory() {
+                @Override
+                public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox) {
+                    return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour);
+                }
+
+                @Override
+                public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox,
+                                              org.luvhive.core.ops.caches.CacheRegistry caches) {
+                    return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour, caches); // the ban lookup is cached
+                }
+            });
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);

@@ -22,13 +22,16 @@ public final class ConfigKeys {
     /** Premium packs and prices, {@code days:stars,...}; parsed and checked by the premium feature. */
     public static final String PREMIUM_PRICES = "PREMIUM_PRICES";
 
+    /** Most entries of each in-process cache; parsed and checked by the cache registry. */
+    public static final String CACHE_MAX_ENTRIES = "CACHE_MAX_ENTRIES";
+
     /** Keys the bot's features parse themselves; read from the environment and env file like the rest. */
-    public static final List<String> FEATURES = List.of(PREMIUM_PRICES);
+    public static final List<String> FEATURES = List.of(PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     /** Every key LuvHive reads, in the order the README documents them. */
     public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
             PORT, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME, LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR,
-            LUVHIVE_ENV_FILE, PREMIUM_PRICES);
+            LUVHIVE_ENV_FILE, PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     private ConfigKeys() {
     }

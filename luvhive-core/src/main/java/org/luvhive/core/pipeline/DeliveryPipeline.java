@@ -34,15 +34,17 @@ public final class DeliveryPipeline implements AutoCloseable {
     private final InboxRunner runner;
     private final OutboxStats stats;
     private final PostgresRateLimiter sharedLimiter;
+    private final LocalRateLimiter chatLimiter;
 
     private DeliveryPipeline(InboxStore inbox, Outbox outbox, OutboxSender sender, InboxRunner runner, OutboxStats stats,
-                             PostgresRateLimiter sharedLimiter) {
+                             PostgresRateLimiter sharedLimiter, LocalRateLimiter chatLimiter) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.sender = sender;
         this.runner = runner;
         this.stats = stats;
         this.sharedLimiter = sharedLimiter;
+        this.chatLimiter = chatLimiter;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class DeliveryPipeline implements AutoCloseable {
                 new CurrentGateway(gateway), clock, registry, settings.handlerAttempts(), settings.handlerRetry());
         InboxRunner runner = new InboxRunner(processor, settings.inboxThreads(), settings.inboxIdlePoll());
         InboxStore inbox = new InboxStore(database.jdbi(), mapper, clock, registry, runner::wake);
-        return new DeliveryPipeline(inbox, outbox, sender, runner, new OutboxStats(database.jdbi(), clock), shared);
+        return new DeliveryPipeline(inbox, outbox, sender, runner, new OutboxStats(database.jdbi(), clock), shared, chats);
     }
 
     public void start() {
@@ -91,6 +93,11 @@ public final class DeliveryPipeline implements AutoCloseable {
 
     public OutboxStats stats() {
         return stats;
+    }
+
+    /** The in-process per-chat send buckets (rate-limit state, watched in metrics, never cleared). */
+    public LocalRateLimiter chatLimiter() {
+        return chatLimiter;
     }
 
     /** The PostgreSQL-backed limiter (for retention of its buckets). */

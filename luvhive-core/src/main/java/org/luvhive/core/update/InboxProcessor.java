@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.update.internal.InboxDao;
@@ -88,6 +89,9 @@ public final class InboxProcessor {
             return Optional.empty();
         }
         UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway);
+        if (writesToUs(update) && context.userId() != 0) {
+            BlockedRecipients.reachableAgain(handle, context.userId());
+        }
         String savepoint = "update_" + row.updateId();
         handle.savepoint(savepoint);
         try {
@@ -112,6 +116,18 @@ public final class InboxProcessor {
             }
             return Optional.of(failure);
         }
+    }
+
+    /**
+     * Whether the update shows the user can be reached again: anything they send, or their
+     * chat with the bot becoming a membership again (they unblocked it).
+     */
+    private static boolean writesToUs(Update update) {
+        if (update.getMyChatMember() != null) {
+            var member = update.getMyChatMember().getNewChatMember();
+            return member != null && "member".equals(member.getStatus());
+        }
+        return true;
     }
 
     private Duration backoff(int attemptsBefore) {

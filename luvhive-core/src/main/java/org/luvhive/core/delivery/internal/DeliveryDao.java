@@ -17,6 +17,10 @@ public interface DeliveryDao {
     @SqlUpdate("delete from blocked_recipients where chat_id = :chatId")
     int unblock(@Bind("chatId") long chatId);
 
+    /** Whether the user sent the bot anything after {@code since} (so a 403 from before is stale). */
+    @SqlQuery("select exists (select 1 from inbox where user_id = :chatId and received_at > :since)")
+    boolean wroteSince(@Bind("chatId") long chatId, @Bind("since") Instant since);
+
     @SqlQuery("select exists (select 1 from blocked_recipients where chat_id = :chatId)")
     boolean isBlocked(@Bind("chatId") long chatId);
 

@@ -93,6 +93,12 @@ public final class SendOutcomes {
     }
 
     private void blocked(OutboxRow row, TelegramCallException failure, Instant now) {
+        boolean wroteSince = jdbi.withExtension(DeliveryDao.class, dao -> dao.wroteSince(row.chatId(), row.createdAt()));
+        if (wroteSince) {
+            // they wrote to us after this was queued: the refusal is older than their return
+            park(row, failure.description() + " (the user has written since; not marked as blocked)", "refused");
+            return;
+        }
         registry.counter(BLOCKED).increment();
         LOG.info("Chat {} blocked the bot ({}); its queued messages are cancelled", row.chatId(), failure.description());
         jdbi.useTransaction(handle -> {

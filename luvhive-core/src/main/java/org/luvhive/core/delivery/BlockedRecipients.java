@@ -1,0 +1,20 @@
+package org.luvhive.core.delivery;
+
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.internal.DeliveryDao;
+
+/**
+ * Users the sender found unreachable (403). A user who writes to the bot again is
+ * reachable again: the intake clears the mark in the transaction that handles their
+ * update. Stateless and thread-safe.
+ */
+public final class BlockedRecipients {
+
+    private BlockedRecipients() {
+    }
+
+    /** Clears the mark, if there is one; returns whether there was. */
+    public static boolean reachableAgain(Handle handle, long chatId) {
+        return handle.attach(DeliveryDao.class).unblock(chatId) > 0;
+    }
+}
