@@ -22,6 +22,7 @@ import org.luvhive.core.backup.BackupManifest;
 import org.luvhive.core.backup.BackupProgress;
 import org.luvhive.core.backup.BackupSet;
 import org.luvhive.core.backup.CreateOptions;
+import org.luvhive.core.backup.ManifestFile;
 import org.luvhive.core.backup.PgToolsMissingException;
 import org.luvhive.core.backup.TableCount;
 import org.luvhive.core.backup.Verification;
@@ -30,8 +31,9 @@ import org.luvhive.core.db.Database;
 /**
  * Writes one backup set: pg_dump into a temporary name inside an exported snapshot
  * (the row counts are taken in the same snapshot, so they match the archive exactly),
- * every check on pg_dump's result, checksums, owner-only permissions, an atomic rename,
- * and the manifest with status complete last. The caller holds the backup lock.
+ * every check on pg_dump's result, checksums, an fsync of the archive (ours, overlapping
+ * the hashing, instead of pg_dump's), owner-only permissions, an atomic rename, and the
+ * manifest with status complete last. The caller holds the backup lock.
  * Not thread-safe.
  */
 public final class Dumper {
@@ -82,10 +84,25 @@ public final class Dumper {
                 SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
             }
             List<TableCount> tables = dump(database, tools, options, temporary, steps);
-            checkArchive(tools, temporary, format);
-            steps.lap("toc_check");
-            var files = Checksums.of(temporary, archiveName);
-            steps.lap("checksums");
+            steps.lap("pg_dump");
+            // Three things at once, all finished before the rename: fsync of what pg_dump wrote
+            // (pg_dump runs with --no-sync; the disk's time overlaps the hashing), the table of
+            // contents read by pg_restore --list, and the SHA-256 of every file.
+            checkHeader(temporary, format);
+            long checksStarted = System.nanoTime();
+            FileSync sync = FileSync.start(temporary);
+            PgProcess tocCheck = startTocCheck(tools, temporary);
+            List<ManifestFile> files;
+            try {
+                files = Checksums.of(temporary, archiveName);
+                steps.put("checksums", (System.nanoTime() - checksStarted) / 1_000_000);
+            } finally {
+                awaitTocCheck(tocCheck);
+                sync.await();
+            }
+            steps.put("toc_check", tocCheck.elapsedMillis());
+            steps.put("fsync", sync.elapsedMillis());
+            steps.lap("checks");
             SecureFiles.restrict(temporary);
             Path archive = backupDirectory.resolve(archiveName);
             SecureFiles.moveAtomically(temporary, archive);
@@ -124,6 +141,9 @@ public final class Dumper {
             List<String> command = new ArrayList<>(List.of(tools.pgDump().toString(),
                     "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
                     "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + temporary));
+            if (tools.major() >= 10) {
+                command.add("--no-sync"); // we fsync it ourselves, while hashing (create)
+            }
             if (options.jobs() > 1) {
                 command.add("--jobs=" + options.jobs());
             }
@@ -146,7 +166,6 @@ public final class Dumper {
             steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000); // while pg_dump runs
             steps.putStartup(); // also while pg_dump runs: it costs a few class loads
             PgProcess.Result result = pgDump.await();
-            steps.lap("pg_dump");
             tableProgress.finish();
             if (!result.succeeded()) {
                 throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
@@ -156,7 +175,7 @@ public final class Dumper {
     }
 
     /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */
-    private void checkArchive(PgTools tools, Path temporary, BackupFormat format) {
+    private static void checkHeader(Path temporary, BackupFormat format) {
         Path header = format == BackupFormat.DIRECTORY ? temporary.resolve("toc.dat") : temporary;
         if (!Files.isRegularFile(header)) {
             throw new BackupFailedException("pg_dump exited 0 but wrote no archive (" + header + " is missing)");
@@ -170,10 +189,61 @@ public final class Dumper {
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot read " + header, failure);
         }
-        PgProcess.Result list = PgProcess.start(List.of(tools.pgRestore().toString(), "--list",
-                "--file=/dev/null", temporary.toString()), Map.of("LC_MESSAGES", "C"), redactor, line -> { }).await();
+    }
+
+    private PgProcess startTocCheck(PgTools tools, Path temporary) {
+        return PgProcess.start(List.of(tools.pgRestore().toString(), "--list", "--file=/dev/null",
+                temporary.toString()), Map.of("LC_MESSAGES", "C"), redactor, line -> { });
+    }
+
+    private static void awaitTocCheck(PgProcess tocCheck) {
+        PgProcess.Result list = tocCheck.await();
         if (!list.succeeded()) {
             throw new BackupFailedException("the new archive's table of contents does not read: " + list.summary());
+        }
+    }
+
+    /** fsync of a file or directory tree on a thread of its own; {@link #await} rethrows its failure. */
+    private static final class FileSync {
+
+        private final Thread thread;
+        private final long started = System.nanoTime();
+        private volatile long finished;
+        private volatile IOException failure;
+
+        private FileSync(Path path) {
+            this.thread = new Thread(() -> {
+                try {
+                    SecureFiles.sync(path);
+                } catch (IOException syncFailure) {
+                    failure = syncFailure;
+                } finally {
+                    finished = System.nanoTime();
+                }
+            }, "backup-fsync");
+            thread.setDaemon(true);
+        }
+
+        static FileSync start(Path path) {
+            FileSync sync = new FileSync(path);
+            sync.thread.start();
+            return sync;
+        }
+
+        void await() throws IOException {
+            try {
+                thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for fsync", interrupted);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        long elapsedMillis() {
+            return (finished - started) / 1_000_000;
         }
     }
 

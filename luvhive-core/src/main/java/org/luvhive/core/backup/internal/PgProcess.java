@@ -25,6 +25,8 @@ public final class PgProcess {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final List<String> errorLines = new ArrayList<>();
     private final String program;
+    private final long started = System.nanoTime();
+    private volatile long ended;
 
     private PgProcess(Process process, String program, Redactor redactor, Consumer<String> lineListener) {
         this.process = process;
@@ -82,6 +84,7 @@ public final class PgProcess {
         try {
             int exitCode = process.waitFor();
             reader.join();
+            ended = System.nanoTime();
             synchronized (lastLines) {
                 return new Result(exitCode, List.copyOf(errorLines), List.copyOf(lastLines));
             }
@@ -91,6 +94,11 @@ public final class PgProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(program + " interrupted", interrupted);
         }
+    }
+
+    /** Milliseconds from start to the end of {@link #await} (0 before). */
+    public long elapsedMillis() {
+        return ended == 0 ? 0 : (ended - started) / 1_000_000;
     }
 
     /** Stops the process (on a failure elsewhere). */
