@@ -71,6 +71,8 @@ public final class PgProcess {
             }
         } catch (IOException ignored) {
             // the process went away; its exit code tells the rest
+        } finally {
+            ended = System.nanoTime(); // stderr closed: the process has ended
         }
     }
 
@@ -84,7 +86,6 @@ public final class PgProcess {
         try {
             int exitCode = process.waitFor();
             reader.join();
-            ended = System.nanoTime();
             synchronized (lastLines) {
                 return new Result(exitCode, List.copyOf(errorLines), List.copyOf(lastLines));
             }
@@ -96,7 +97,7 @@ public final class PgProcess {
         }
     }
 
-    /** Milliseconds from start to the end of {@link #await} (0 before). */
+    /** Milliseconds from start until the process closed its stderr, i.e. ended (0 before). */
     public long elapsedMillis() {
         return ended == 0 ? 0 : (ended - started) / 1_000_000;
     }
