@@ -17,8 +17,13 @@ public interface DeliveryDao {
     @SqlUpdate("delete from blocked_recipients where chat_id = :chatId")
     int unblock(@Bind("chatId") long chatId);
 
-    /** Whether the user sent the bot anything after {@code since} (so a 403 from before is stale). */
-    @SqlQuery("select exists (select 1 from inbox where user_id = :chatId and received_at > :since)")
+    /**
+     * Whether the user sent the bot anything, or had something of theirs handled, after
+     * {@code since}: then a 403 for a message queued at {@code since} is older than their
+     * return. (A block itself, a my_chat_member update, does not count.)
+     */
+    @SqlQuery("select exists (select 1 from inbox where user_id = :chatId and kind <> 'my_chat_member'"
+            + " and (received_at > :since or handled_at > :since))")
     boolean wroteSince(@Bind("chatId") long chatId, @Bind("since") Instant since);
 
     @SqlQuery("select exists (select 1 from blocked_recipients where chat_id = :chatId)")
