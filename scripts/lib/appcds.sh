@@ -74,7 +74,17 @@ luvhive_java_cds() {
   rm -f "$tmp"
   local before code=0
   before="$(stat -c '%Y %s' "$jar")"
-  java "${opts[@]}" "${quiet[@]}" -XX:ArchiveClassesAtExit="$tmp" -jar "$jar" "$@" || code=$?
+  # Not exec'd (the archive is renamed after the JVM exits), so signals are passed on to the
+  # JVM and stdin is handed to it explicitly (a background job would otherwise get /dev/null).
+  java "${opts[@]}" "${quiet[@]}" -XX:ArchiveClassesAtExit="$tmp" -jar "$jar" "$@" <&0 &
+  local child=$!
+  trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP
+  while :; do
+    code=0
+    wait "$child" || code=$?
+    kill -0 "$child" 2>/dev/null || break
+  done
+  trap - TERM INT HUP
   if [ "$code" -ne 2 ] && [ -s "$tmp" ] && [ "$(stat -c '%Y %s' "$jar" 2>/dev/null)" = "$before" ]; then
     sync "$tmp" 2>/dev/null || true
     mv -f "$tmp" "$archive" 2>/dev/null || rm -f "$tmp"
