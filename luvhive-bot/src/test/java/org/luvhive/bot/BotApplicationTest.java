@@ -19,7 +19,7 @@ import org.luvhive.core.testing.TestPostgresServer;
 @ExtendWith(PostgresExtension.class)
 class BotApplicationTest {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    private static final String TOKEN = "123456789:TestOnlyTokenNotRealXXXXXXXXXXXXXXw8";
 
     @TempDir
     Path home;

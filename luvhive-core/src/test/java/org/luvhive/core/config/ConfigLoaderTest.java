@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    private static final String TOKEN = "123456789:TestOnlyTokenNotRealXXXXXXXXXXXXXXw8";
 
     @TempDir
     Path home;
@@ -229,10 +229,10 @@ class ConfigLoaderTest {
         String printed = config.toString();
 
         assertThat(printed)
-                .contains("BOT_TOKEN=123456789:AA…w8")
+                .contains("BOT_TOKEN=123456789:Te…w8")
                 .contains("DATABASE_URL=postgresql://bot:***@db:5432/luvhive")
                 .contains("SECRET_TOKEN=***")
-                .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8")
+                .doesNotContain("TestOnlyTokenNotRealXXXXXXXXXXXXXXw8")
                 .doesNotContain("s3cret-pass")
                 .doesNotContain("webhook-secret-value");
     }
