@@ -28,6 +28,8 @@ public final class UpdateQueue {
     private final Condition changed = lock.newCondition();
     private final Map<Integer, PendingUpdate> pending = new LinkedHashMap<>();
     private final Set<Integer> inFlightUpdates = new HashSet<>();
+    /** In flight when drop_pending_updates came: gone once their delivery ends, whatever its outcome. */
+    private final Set<Integer> droppedInFlight = new HashSet<>();
     private final Set<Long> inFlightChats = new HashSet<>();
     private int nextUpdateId = FIRST_UPDATE_ID;
     private List<String> allowedUpdates = List.of();
@@ -180,6 +182,7 @@ public final class UpdateQueue {
 
     private void dropAllNotInFlight() {
         pending.keySet().removeIf(updateId -> !inFlightUpdates.contains(updateId));
+        droppedInFlight.addAll(inFlightUpdates);
     }
 
     public WebhookConfig webhook() {
@@ -280,6 +283,9 @@ public final class UpdateQueue {
         try {
             inFlightUpdates.remove(update.updateId());
             inFlightChats.remove(update.chatKey());
+            if (droppedInFlight.remove(update.updateId())) {
+                pending.remove(update.updateId());
+            }
             if (errorMessageOrNull == null) {
                 pending.remove(update.updateId());
             } else {
