@@ -23,8 +23,9 @@ public final class CliContext implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Clock clock;
-    private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final JsonOutput json = new JsonOutput();
+    // made on first use: Jackson and Micrometer cost a noticeable part of a command's start-up
+    private MeterRegistry registry;
+    private JsonOutput json;
     private LuvhiveConfig config;
     private Database database;
     private org.luvhive.core.telegram.TelegramBotsGateway telegram;
@@ -56,7 +57,7 @@ public final class CliContext implements AutoCloseable {
      */
     public Database database() {
         if (database == null) {
-            database = new DatabaseConnector(registry).open(config(), "luvhive-cli");
+            database = new DatabaseConnector(registry()).open(config(), "luvhive-cli");
             if (config().usesEmbeddedDatabase()) {
                 database.migrate();
             }
@@ -88,10 +89,16 @@ public final class CliContext implements AutoCloseable {
     }
 
     public MeterRegistry registry() {
+        if (registry == null) {
+            registry = new SimpleMeterRegistry();
+        }
         return registry;
     }
 
     public JsonOutput json() {
+        if (json == null) {
+            json = new JsonOutput();
+        }
         return json;
     }
 
