@@ -163,9 +163,8 @@ public final class BotApplication implements AutoCloseable {
         tokenWatcher.follow(settingsListener);
         pipeline.start();
         intake.start(settingsListener, maintenance, gateway::get);
-        var current = limits.current();
-        LOG.info("LuvHive is running: {} mode, HTTP on port {}, limits {} (per user {}/s, global {}/s)",
-                intake.mode().label(), http.port(), current.profile(), current.perUser(), current.global());
+        LOG.info("LuvHive is running: {} mode, HTTP on port {}, limits {}", intake.mode().label(), http.port(),
+                limits.current().describe());
     }
 
     public LuvhiveConfig config() {

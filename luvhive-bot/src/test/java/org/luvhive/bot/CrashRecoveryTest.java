@@ -3,9 +3,6 @@ package org.luvhive.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.bot.testing.EchoBotProcess;
+import org.luvhive.bot.testing.EchoBotProcesses;
+import org.luvhive.bot.testing.Runners;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
@@ -61,27 +59,9 @@ class CrashRecoveryTest {
     }
 
     private Process runner(String stage) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), EchoBotProcess.class.getName(), stage)
-                .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.putAll(database.environment());
-        environment.put("BOT_TOKEN", TOKEN);
-        environment.put("PORT", "0");
-        environment.put("TELEGRAM_API_URL", emulator.baseUrl());
-        environment.put("LUVHIVE_HOME", home.toString());
-        environment.put("LUVHIVE_ENV_FILE", "");
-        Process process = builder.start();
+        Process process = EchoBotProcesses.start(stage,
+                Runners.environment(database, emulator, TOKEN, home, Map.of()));
         processes.add(process);
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = output.readLine()) != null && !line.equals("READY")) {
-            // start-up logging
-        }
-        assertThat(line).as("the runner started").isEqualTo("READY");
-        Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }));
-        drain.setDaemon(true);
-        drain.start();
         return process;
     }
 

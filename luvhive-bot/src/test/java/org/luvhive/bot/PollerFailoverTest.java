@@ -3,9 +3,6 @@ package org.luvhive.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.bot.testing.EchoBotProcess;
+import org.luvhive.bot.testing.EchoBotProcesses;
 import org.luvhive.bot.testing.Runners;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -42,7 +39,7 @@ class PollerFailoverTest {
         try (TelegramEmulator emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited()).build().start()) {
             EmulatedBot bot = emulator.bot(TOKEN);
             Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home, Map.of());
-            Process first = startProcess(environment);
+            Process first = EchoBotProcesses.start("all", environment);
             try {
                 SimulatedUser user = bot.newUser("Steady");
                 user.sendText("one");
@@ -76,24 +73,5 @@ class PollerFailoverTest {
 
     private static long conflicts(EmulatedBot bot) {
         return bot.stats().errorsByCode().getOrDefault(409, 0L);
-    }
-
-    private static Process startProcess(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), EchoBotProcess.class.getName(), "all")
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        builder.environment().put("LUVHIVE_ENV_FILE", "");
-        Process process = builder.start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = output.readLine()) != null && !line.equals("READY")) {
-            // start-up logging
-        }
-        assertThat(line).isEqualTo("READY");
-        Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        return process;
     }
 }

@@ -83,14 +83,14 @@ public final class LongPollingIntake implements AutoCloseable {
                 };
                 registry.counter(POLLS, "outcome", failure.failure().name().toLowerCase(java.util.Locale.ROOT)).increment();
                 sleepUnlessRotated(wait, used);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = doubled(backoff);
             } catch (RuntimeException storeFailure) {
                 if (!running) {
                     return;
                 }
                 LOG.error("Storing updates failed; they stay unconfirmed and come again: {}", storeFailure.getMessage());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = doubled(backoff);
             }
         }
     }
@@ -109,6 +109,11 @@ public final class LongPollingIntake implements AutoCloseable {
         }
         inbox.store(updates);
         offset = updates.stream().mapToInt(Update::getUpdateId).max().orElse(offset - 1) + 1;
+    }
+
+    private static Duration doubled(Duration backoff) {
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     /** Waits, but not past a token rotation: a 401 usually means the new token is on its way. */

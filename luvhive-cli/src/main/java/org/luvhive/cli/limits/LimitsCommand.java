@@ -49,11 +49,11 @@ public final class LimitsCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         var out = context.out();
-        out.printf("Stored:    %s%n", stored.map(value -> LimitsView.describe(value.limits()) + ", set by "
+        out.printf("Stored:    %s%n", stored.map(value -> value.limits().describe() + ", set by "
                 + value.setting().updatedBy() + " at " + value.setting().updatedAt()).orElse("nothing (the normal profile applies)"));
         stored.flatMap(LimitsSettings.StoredLimits::problem).ifPresent(problem ->
                 out.printf("Problem:   the stored value is unreadable (%s); bots apply the defaults%n", problem));
-        out.printf("Applied:   %s%n", LimitsView.describe(current));
+        out.printf("Applied:   %s%n", current.describe());
         out.println("Effective:");
         LimitsView.effective(current).forEach((name, limit) ->
                 out.printf("  %-24s %s/s, burst %s%n", name, limit.get("per_second"), limit.get("burst")));

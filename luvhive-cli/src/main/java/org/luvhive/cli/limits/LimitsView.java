@@ -11,12 +11,6 @@ final class LimitsView {
     private LimitsView() {
     }
 
-    static String describe(RateLimits limits) {
-        return limits.profile() + " (per user " + number(limits.perUser()) + "/s burst " + limits.perUserBurst()
-                + ", global " + number(limits.global()) + "/s burst " + limits.globalBurst()
-                + ", groups " + limits.groupPerMinute() + "/min" + (limits.forced() ? ", forced" : "") + ")";
-    }
-
     static Map<String, Object> stored(RateLimits limits) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("profile", limits.profile());
@@ -44,9 +38,5 @@ final class LimitsView {
         json.put("per_second", Math.round(limit.ratePerSecond() * 1000) / 1000.0);
         json.put("burst", limit.capacity());
         return json;
-    }
-
-    static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -71,7 +71,7 @@ public final class SetLimitsCommand implements Callable<Integer> {
                 new ObjectMapper());
         RateLimits limits = choice.profile != null ? profile(choice.profile) : custom(settings.current());
         settings.store(limits, Operator.name(context.environment()));
-        context.out().printf("Limits set to %s; running bots apply them within a second.%n", LimitsView.describe(limits));
+        context.out().printf("Limits set to %s; running bots apply them within a second.%n", limits.describe());
         return ExitCode.OK.code();
     }
 

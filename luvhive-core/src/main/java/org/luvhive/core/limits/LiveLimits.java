@@ -27,8 +27,7 @@ public final class LiveLimits {
 
     /** Fixed limits, for tests and tools that do not follow the settings. */
     public static LiveLimits fixed(RateLimits limits) {
-        LiveLimits live = new LiveLimits(null, limits);
-        return live;
+        return new LiveLimits(null, limits);
     }
 
     private LiveLimits(LimitsSettings settings, RateLimits limits) {
@@ -63,12 +62,7 @@ public final class LiveLimits {
         }
         RateLimits previous = current;
         current = limits;
-        LOG.info("Rate limits changed from {} to {}", describe(previous), describe(limits));
+        LOG.info("Rate limits changed from {} to {}", previous.describe(), limits.describe());
         listeners.forEach(listener -> listener.accept(limits));
-    }
-
-    static String describe(RateLimits limits) {
-        return limits.profile() + " (per user " + RateLimits.format(limits.perUser()) + "/s burst " + limits.perUserBurst()
-                + ", global " + RateLimits.format(limits.global()) + "/s burst " + limits.globalBurst() + ")";
     }
 }

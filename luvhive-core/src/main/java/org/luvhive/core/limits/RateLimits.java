@@ -82,6 +82,13 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
         return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
+    /** One line for logs and operators, e.g. {@code normal (per user 1.5/s burst 5, global 15/s burst 15, groups 20/min)}. */
+    public String describe() {
+        return profile + " (per user " + format(perUser) + "/s burst " + perUserBurst
+                + ", global " + format(global) + "/s burst " + globalBurst
+                + ", groups " + groupPerMinute + "/min" + (forced ? ", forced" : "") + ")";
+    }
+
     /** What one user may send the bot. */
     public Limit inboundPerUser() {
         return Limit.perSecond(perUser, perUserBurst);
