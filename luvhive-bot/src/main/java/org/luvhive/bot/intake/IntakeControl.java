@@ -54,8 +54,9 @@ public final class IntakeControl implements AutoCloseable {
                     .orElse(config.runMode());
             if (next != mode) {
                 LOG.info("Run mode changed from {} to {}", mode.label(), next.label());
+                mode = next;
+                election.nudge(); // act within the second, not at the next election tick
             }
-            mode = next;
         });
         election.start();
         if (mode == RunMode.WEBHOOK) {

@@ -33,6 +33,7 @@ public final class PollerElection implements AutoCloseable {
     private final BooleanSupplier pollingWanted;
     private final Duration tick;
     private final Thread thread;
+    private final java.util.concurrent.BlockingQueue<Boolean> nudges = new java.util.concurrent.LinkedBlockingQueue<>(1);
     private volatile boolean running;
     private volatile boolean polling;
     private Connection lockConnection;
@@ -82,7 +83,7 @@ public final class PollerElection implements AutoCloseable {
                 LOG.warn("Poller election: {}", failure.getMessage());
                 stepDown();
             }
-            sleep(tick);
+            waitForTickOrNudge();
         }
         stepDown();
     }
@@ -136,13 +137,19 @@ public final class PollerElection implements AutoCloseable {
         }
     }
 
-    private void sleep(Duration duration) {
+    /** Sleeps one tick, or less when {@link #nudge()} says the run mode changed. */
+    private void waitForTickOrNudge() {
         try {
-            Thread.sleep(duration.toMillis());
+            nudges.poll(tick.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /** The run mode changed: decide now rather than at the next tick. */
+    public void nudge() {
+        nudges.offer(Boolean.TRUE);
     }
 
     @Override

@@ -70,14 +70,14 @@ class SwitchModeTest {
                         "http://127.0.0.1:" + application.httpPort() + "/lh");
                 assertThat(toWebhook.exitCode()).as(toWebhook.err()).isZero();
                 assertThat(toWebhook.out()).contains("/lh/telegram/646464");
-                await().atMost(Duration.ofSeconds(2)).until(() -> !application.intake().isPoller());
+                await().atMost(Duration.ofMillis(1500)).until(() -> !application.intake().isPoller());
                 Thread.sleep(1500);
                 CliRun info = CliRun.run(cli, home, "webhook", "info");
                 assertThat(info.out()).contains("Mode (stored):  webhook").contains("/lh/telegram/646464");
 
                 CliRun toPolling = CliRun.run(cli, home, "switch-mode", "polling");
                 assertThat(toPolling.exitCode()).as(toPolling.err()).isZero();
-                await().atMost(Duration.ofSeconds(3)).until(() -> application.intake().isPoller());
+                await().atMost(Duration.ofMillis(1500)).until(() -> application.intake().isPoller());
                 Thread.sleep(1500);
                 sending.set(false);
                 traffic.join();
