@@ -5,16 +5,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
+import org.luvhive.cli.backup.BackupCheckCommand;
 import org.luvhive.cli.backup.BackupCommand;
+import org.luvhive.cli.backup.BackupCreateCommand;
+import org.luvhive.cli.backup.BackupListCommand;
+import org.luvhive.cli.backup.BackupPruneCommand;
+import org.luvhive.cli.backup.BackupRestoreCommand;
+import org.luvhive.cli.backup.BackupVerifyCommand;
+import org.luvhive.cli.cache.CacheClearCommand;
 import org.luvhive.cli.cache.CacheCommand;
 import org.luvhive.cli.db.DbCommand;
+import org.luvhive.cli.db.DbInfoCommand;
+import org.luvhive.cli.db.DbMigrateCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
 import org.luvhive.cli.mode.WebhookCommand;
+import org.luvhive.cli.mode.WebhookInfoCommand;
 import org.luvhive.cli.status.StatusCommand;
 import org.luvhive.cli.token.RotateTokenCommand;
+import org.luvhive.cli.support.BackgroundLoggingStart;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.CommandTree;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.ExitCodes;
 import org.luvhive.core.LuvhiveVersion;
@@ -34,9 +47,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = LuvhiveCli.Version.class,
         description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
-        subcommands = {DbCommand.class, BackupCommand.class, LimitsCommand.class, SetLimitsCommand.class,
-                SwitchModeCommand.class, WebhookCommand.class,
-                RotateTokenCommand.class, StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
@@ -44,6 +54,18 @@ import picocli.CommandLine.ScopeType;
                 "",
                 "Exit codes:"})
 public final class LuvhiveCli implements Runnable {
+
+    /** Every command: the top level in the order help lists it, then each group's subcommands. */
+    private static final CommandTree COMMANDS = new CommandTree(Map.of(
+            LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
+                    SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
+                    StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class),
+            DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class),
+            BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
+                    BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
+                    BackupCheckCommand.class),
+            WebhookCommand.class, List.of(WebhookInfoCommand.class),
+            CacheCommand.class, List.of(CacheClearCommand.class)));
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces on failure.")
@@ -58,7 +80,9 @@ public final class LuvhiveCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.out, System.err, args);
+        BackgroundLoggingStart logging = BackgroundLoggingStart.begin();
+        int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.in, System.out,
+                System.err, logging::await, args);
         System.exit(exitCode);
     }
 
@@ -74,11 +98,19 @@ public final class LuvhiveCli implements Runnable {
     /** As {@link #run(Map, ConfigLoader, Clock, PrintStream, PrintStream, String...)}, reading input from {@code in}. */
     public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
                           java.io.InputStream in, PrintStream out, PrintStream err, String... args) {
+        return run(environment, configLoader, clock, in, out, err, () -> { }, args);
+    }
+
+    /** As above; {@code beforeCommand} runs once the arguments are parsed, before the command does. */
+    private static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
+                           java.io.InputStream in, PrintStream out, PrintStream err, Runnable beforeCommand,
+                           String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
             context.readFrom(in);
             CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
+            COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
             commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
                     .formatted() + System.lineSeparator());
             var sections = new java.util.ArrayList<>(commandLine.getHelpSectionKeys());
@@ -89,6 +121,10 @@ public final class LuvhiveCli implements Runnable {
             commandLine.setParameterExceptionHandler(LuvhiveCli::usageError);
             commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) ->
                     reportFailure(failure, failedCommand, parseResult));
+            commandLine.setExecutionStrategy(parseResult -> {
+                beforeCommand.run();
+                return new CommandLine.RunLast().execute(parseResult);
+            });
             return commandLine.execute(args);
         } catch (RuntimeException closeFailure) {
             // the command's own failures were reported above; this is closing the database

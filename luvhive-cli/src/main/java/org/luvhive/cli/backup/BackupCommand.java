@@ -6,8 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Backups of the bot's database: create, list, verify, restore, prune, check.",
                 "Written to $LUVHIVE_BACKUP_DIR (default $LUVHIVE_HOME/backups); every run is logged to "
-                        + "$LUVHIVE_LOG_DIR/backup.log."},
-        subcommands = {BackupCreateCommand.class, BackupListCommand.class, BackupVerifyCommand.class,
-                BackupRestoreCommand.class, BackupPruneCommand.class, BackupCheckCommand.class})
+                        + "$LUVHIVE_LOG_DIR/backup.log."})
 public final class BackupCommand {
 }

@@ -52,7 +52,7 @@ public final class BackupCreateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
-        BackupSet set = BackupCli.backups(context, json.enabled()).create(context.database(), options);
+        BackupSet set = BackupCli.backups(context, json.enabled()).create(context.dedicatedConnections(), options);
         Duration took = set.manifest().duration();
         if (json.enabled()) {
             Map<String, Object> out = BackupCli.asJson(set, context.clock().instant());

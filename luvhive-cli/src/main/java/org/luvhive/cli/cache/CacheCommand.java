@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code luvhive cache}: the running bots' in-process caches. */
 @Command(name = "cache", description = "The running bots' in-process caches.",
-        mixinStandardHelpOptions = true,
-        subcommands = {CacheClearCommand.class})
+        mixinStandardHelpOptions = true)
 public final class CacheCommand {
 }

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code luvhive db}: the database's state and its migrations. */
 @Command(name = "db", description = "Database information and migrations.",
-        mixinStandardHelpOptions = true,
-        subcommands = {DbInfoCommand.class, DbMigrateCommand.class})
+        mixinStandardHelpOptions = true)
 public final class DbCommand {
 }

@@ -10,6 +10,8 @@ import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
+import org.luvhive.core.db.DedicatedConnections;
+import org.luvhive.core.db.PoolSettings;
 
 /**
  * The CLI's composition root for one run: the environment, the output streams, and the
@@ -17,6 +19,8 @@ import org.luvhive.core.db.DatabaseConnector;
  * Commands receive it in their constructor. Not thread-safe: one run, one thread.
  */
 public final class CliContext implements AutoCloseable {
+
+    private static final String APPLICATION_NAME = "luvhive-cli";
 
     private final Map<String, String> environment;
     private final ConfigLoader configLoader;
@@ -57,12 +61,26 @@ public final class CliContext implements AutoCloseable {
      */
     public Database database() {
         if (database == null) {
-            database = new DatabaseConnector(registry()).open(config(), "luvhive-cli");
+            database = new DatabaseConnector(registry()).open(config(), APPLICATION_NAME);
             if (config().usesEmbeddedDatabase()) {
                 database.migrate();
             }
         }
         return database;
+    }
+
+    /**
+     * Connections of one's own on the configured database without starting a pool (for a
+     * command that holds one session, e.g. {@code backup create}): the open database's,
+     * the embedded server's (started and migrated as {@link #database()} does), or
+     * straight to {@code DATABASE_URL}.
+     */
+    public DedicatedConnections dedicatedConnections() {
+        if (database == null && config().databaseUrl().isPresent()) {
+            return new DedicatedConnections(config().databaseUrl().get(),
+                    PoolSettings.of(config().dbPoolSize(), APPLICATION_NAME));
+        }
+        return database().dedicatedConnections();
     }
 
     /** The database, refusing to work on a schema older than this build knows. */

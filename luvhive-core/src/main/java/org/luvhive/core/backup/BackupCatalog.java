@@ -20,10 +20,11 @@ public final class BackupCatalog {
     public static final String MANIFEST_SUFFIX = ".manifest.json";
 
     private final Path backupDirectory;
-    private final ManifestJson json = new ManifestJson();
+    private final ManifestJson json;
 
-    public BackupCatalog(Path backupDirectory) {
+    BackupCatalog(Path backupDirectory, ManifestJson json) {
         this.backupDirectory = backupDirectory;
+        this.json = json;
     }
 
     /**

@@ -28,6 +28,7 @@ import org.luvhive.core.backup.internal.SecureFiles;
 import org.luvhive.core.backup.internal.StepTimes;
 import org.luvhive.core.backup.internal.Verifier;
 import org.luvhive.core.db.Database;
+import org.luvhive.core.db.DedicatedConnections;
 
 /**
  * LuvHive's backups: create, list, verify, restore, prune and check, each appending one
@@ -54,8 +55,8 @@ public final class Backups {
         this.clock = clock;
         this.progress = progress;
         this.redactor = Redactor.forUrl(settings.databaseUrl());
-        this.log = new BackupLog(settings.logDirectory(), redactor);
-        this.catalog = new BackupCatalog(directory);
+        this.log = new BackupLog(settings.logDirectory(), redactor, json);
+        this.catalog = new BackupCatalog(directory, json);
         this.locator = new PgToolsLocator(settings.environment());
         this.registry = new InUseRegistry(directory);
     }
@@ -69,8 +70,8 @@ public final class Backups {
         return log.file();
     }
 
-    /** Dumps {@code database} into a new, complete backup set. */
-    public BackupSet create(Database database, CreateOptions options) {
+    /** Dumps {@code database} into a new, complete backup set, on a session of its own (no pool). */
+    public BackupSet create(DedicatedConnections database, CreateOptions options) {
         StepTimes steps = new StepTimes();
         return logged("create", set -> set.name(), set -> set.sizeBytes(), steps, () -> {
             SecureFiles.privateDirectory(directory);

@@ -5,10 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Optional;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -28,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Optional<EmbeddedPostgresServer> embeddedServer;
+    private final DedicatedConnections dedicatedConnections;
 
     private Database(DatabaseUrl url, PoolSettings poolSettings, HikariDataSource dataSource, Jdbi jdbi,
                      Optional<EmbeddedPostgresServer> embeddedServer) {
@@ -36,6 +34,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.embeddedServer = embeddedServer;
+        this.dedicatedConnections = new DedicatedConnections(url, poolSettings);
     }
 
     /**
@@ -81,19 +80,12 @@ public final class Database implements AutoCloseable {
      * (LISTEN, session advisory locks). The caller closes it.
      */
     public Connection openDedicatedConnection() {
-        Properties properties = new Properties();
-        if (!url.user().isEmpty()) {
-            properties.setProperty("user", url.user());
-        }
-        url.password().map(Secret::reveal).ifPresent(password -> properties.setProperty("password", password));
-        properties.setProperty("ApplicationName", poolSettings.applicationName() + "-dedicated");
-        properties.setProperty("connectTimeout", String.valueOf(Math.max(1, poolSettings.connectionTimeout().toSeconds())));
-        properties.setProperty("tcpKeepAlive", "true");
-        try {
-            return DriverManager.getConnection(url.jdbcUrl(), properties);
-        } catch (SQLException unreachable) {
-            throw unavailable(url, unreachable);
-        }
+        return dedicatedConnections.open();
+    }
+
+    /** Connections outside the pool, for whoever needs sessions of their own. */
+    public DedicatedConnections dedicatedConnections() {
+        return dedicatedConnections;
     }
 
     static DatabaseUnavailableException unavailable(DatabaseUrl url, Throwable failure) {

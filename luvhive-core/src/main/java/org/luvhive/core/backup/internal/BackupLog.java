@@ -25,11 +25,12 @@ public final class BackupLog {
 
     private final Path file;
     private final Redactor redactor;
-    private final ManifestJson json = new ManifestJson();
+    private final ManifestJson json;
 
-    public BackupLog(Path logDirectory, Redactor redactor) {
+    public BackupLog(Path logDirectory, Redactor redactor, ManifestJson json) {
         this.file = logDirectory.resolve(FILE_NAME);
         this.redactor = redactor;
+        this.json = json;
     }
 
     /**

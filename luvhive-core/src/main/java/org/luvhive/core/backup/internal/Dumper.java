@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.backup.BackupFailedException;
 import org.luvhive.core.backup.BackupFormat;
@@ -26,7 +25,8 @@ import org.luvhive.core.backup.ManifestFile;
 import org.luvhive.core.backup.PgToolsMissingException;
 import org.luvhive.core.backup.TableCount;
 import org.luvhive.core.backup.Verification;
-import org.luvhive.core.db.Database;
+import org.luvhive.core.config.DatabaseUrl;
+import org.luvhive.core.db.DedicatedConnections;
 
 /**
  * Writes one backup set: pg_dump into a temporary name inside an exported snapshot
@@ -60,14 +60,15 @@ public final class Dumper {
     }
 
     /** Dumps into a new set; {@code steps} receives where the time went. */
-    public BackupSet create(Database database, CreateOptions options, StepTimes steps) {
-        // plain Jdbi, not BackupDao: SqlObject's first use costs ~0.1 s of start-up before pg_dump can start
-        String[] version = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "select current_setting('server_version'), current_setting('server_version_num')")
-                .map((row, context) -> new String[] {row.getString(1), row.getString(2)}).one());
-        int serverMajor = Integer.parseInt(version[1]) / 10000;
-        String serverVersion = version[0];
-        PgTools tools = locator.locate(serverMajor);
+    public BackupSet create(DedicatedConnections database, CreateOptions options, StepTimes steps) {
+        try (DumpSession session = DumpSession.open(database)) {
+            return create(database.url(), session, options, steps);
+        }
+    }
+
+    private BackupSet create(DatabaseUrl url, DumpSession session, CreateOptions options, StepTimes steps) {
+        DumpSession.ServerVersion server = session.serverVersion();
+        PgTools tools = locator.locate(server.major());
         if (tools.major() < options.compression().minimumPgDumpMajor()) {
             throw new PgToolsMissingException("compression " + options.compression() + " needs pg_dump "
                     + options.compression().minimumPgDumpMajor() + " or newer; " + tools.pgDump() + " is "
@@ -83,7 +84,7 @@ public final class Dumper {
             if (format == BackupFormat.DIRECTORY) {
                 SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
             }
-            List<TableCount> tables = dump(database, tools, options, temporary, steps);
+            List<TableCount> tables = dump(url, session, tools, options, temporary, steps);
             steps.lap("pg_dump");
             // Three things at once, all finished before the rename: fsync of what pg_dump wrote
             // (pg_dump runs with --no-sync; the disk's time overlaps the hashing), the table of
@@ -110,7 +111,7 @@ public final class Dumper {
             long size = files.stream().mapToLong(file -> file.bytes()).sum();
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, name, BackupManifest.COMPLETE,
                     archiveName, format.label(), options.compression().toString(), options.jobs(),
-                    database.url().database(), database.url().host() + ":" + database.url().port(), serverVersion,
+                    url.database(), url.host() + ":" + url.port(), server.text(),
                     tools.pgDumpVersion(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
                     Verification.unverified());
             Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
@@ -124,54 +125,45 @@ public final class Dumper {
         }
     }
 
-    private List<TableCount> dump(Database database, PgTools tools, CreateOptions options, Path temporary,
-                                  StepTimes steps) {
-        return database.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            handle.execute("set transaction read only");
-            // one core for counting: the other is pg_dump's (compression), which must not wait for us
-            handle.execute("set local max_parallel_workers_per_gather = 0");
-            // first statement of the transaction: pg_dump sees exactly this snapshot
-            String snapshot = handle.createQuery("select pg_export_snapshot()").mapTo(String.class).one();
-            List<BackupDao.UserTable> userTables = handle.createQuery(BackupDao.USER_TABLES)
-                    .map((row, context) -> new BackupDao.UserTable(row.getString(1), row.getString(2), row.getLong(3)))
-                    .list();
-            Map<String, Long> bytes = new LinkedHashMap<>();
-            userTables.forEach(table -> bytes.put(table.name(), table.bytes()));
-            TableProgress tableProgress = new TableProgress(progress, "pg_dump", bytes);
-            List<String> command = new ArrayList<>(List.of(tools.pgDump().toString(),
-                    "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
-                    "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + temporary));
-            if (tools.major() >= 10) {
-                command.add("--no-sync"); // we fsync it ourselves, while hashing (create)
+    private List<TableCount> dump(DatabaseUrl url, DumpSession session, PgTools tools, CreateOptions options,
+                                  Path temporary, StepTimes steps) {
+        String snapshot = session.beginAndExportSnapshot();
+        List<BackupDao.UserTable> userTables = session.userTables();
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        userTables.forEach(table -> bytes.put(table.name(), table.bytes()));
+        TableProgress tableProgress = new TableProgress(progress, "pg_dump", bytes);
+        List<String> command = new ArrayList<>(List.of(tools.pgDump().toString(),
+                "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
+                "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + temporary));
+        if (tools.major() >= 10) {
+            command.add("--no-sync"); // we fsync it ourselves, while hashing (create)
+        }
+        if (options.jobs() > 1) {
+            command.add("--jobs=" + options.jobs());
+        }
+        command.addAll(PgConnection.arguments(url));
+        steps.lap("snapshot");
+        long dumpStarted = System.nanoTime();
+        PgProcess pgDump = PgProcess.start(command, PgConnection.environment(url, "luvhive-backup"), redactor,
+                tableProgress);
+        List<TableCount> counts = new ArrayList<>();
+        try {
+            for (BackupDao.UserTable table : userTables) {
+                counts.add(new TableCount(table.name(), session.countRows(table), table.bytes()));
             }
-            if (options.jobs() > 1) {
-                command.add("--jobs=" + options.jobs());
-            }
-            command.addAll(PgConnection.arguments(database.url()));
-            steps.lap("snapshot");
-            long dumpStarted = System.nanoTime();
-            PgProcess pgDump = PgProcess.start(command, PgConnection.environment(database.url(), "luvhive-backup"),
-                    redactor, tableProgress);
-            List<TableCount> counts = new ArrayList<>();
-            try {
-                for (BackupDao.UserTable table : userTables) {
-                    long rows = handle.createQuery("select count(*) from " + table.quoted()) // quote_ident'ed
-                            .mapTo(Long.class).one();
-                    counts.add(new TableCount(table.name(), rows, table.bytes()));
-                }
-            } catch (RuntimeException countFailure) {
-                pgDump.kill();
-                throw countFailure;
-            }
-            steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000); // while pg_dump runs
-            steps.putStartup(); // also while pg_dump runs: it costs a few class loads
-            PgProcess.Result result = pgDump.await();
-            tableProgress.finish();
-            if (!result.succeeded()) {
-                throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
-            }
-            return counts;
-        });
+        } catch (RuntimeException countFailure) {
+            pgDump.kill();
+            throw countFailure;
+        }
+        steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000); // while pg_dump runs
+        steps.putStartup(); // also while pg_dump runs: it costs a few class loads
+        json.prepare(); // and Jackson's start-up, which would otherwise delay the rename
+        PgProcess.Result result = pgDump.await();
+        tableProgress.finish();
+        if (!result.succeeded()) {
+            throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
+        }
+        return counts;
     }
 
     /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */
