@@ -31,6 +31,12 @@ final class TerminalProgress implements BackupProgress {
     }
 
     @Override
+    public void notice(String message) {
+        end();
+        System.err.println(message);
+    }
+
+    @Override
     public void end() {
         if (bar != null) {
             bar.close();

@@ -29,4 +29,8 @@ public interface BackupProgress {
 
     /** The task ended (whether or not it succeeded). */
     void end();
+
+    /** A one-line notice for the person watching, e.g. that the run waits for a lock. */
+    default void notice(String message) {
+    }
 }

@@ -24,6 +24,7 @@ import org.luvhive.core.backup.internal.ManifestJson;
 import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.backup.internal.Redactor;
 import org.luvhive.core.backup.internal.Retention;
+import org.luvhive.core.backup.internal.RunGuard;
 import org.luvhive.core.backup.internal.SecureFiles;
 import org.luvhive.core.backup.internal.StepTimes;
 import org.luvhive.core.backup.internal.Verifier;
@@ -73,12 +74,13 @@ public final class Backups {
     /** Dumps {@code database} into a new, complete backup set, on a session of its own (no pool). */
     public BackupSet create(DedicatedConnections database, CreateOptions options) {
         StepTimes steps = new StepTimes();
-        return logged("create", set -> set.name(), set -> set.sizeBytes(), steps, () -> {
+        return logged("create", set -> set.name(), set -> set.sizeBytes(), steps, (RunGuard guard) -> {
             SecureFiles.privateDirectory(directory);
-            try (BackupLock ignored = BackupLock.acquire(directory, holder("backup create"), options.lockWait())) {
+            try (BackupLock ignored = BackupLock.acquire(directory, holder("backup create"), options.lockWait(), progress)) {
                 removeLeftovers();
                 steps.lap("lock");
-                return new Dumper(directory, locator, json, clock, progress, redactor).create(database, options, steps);
+                return new Dumper(directory, locator, json, clock, progress, redactor, guard)
+                        .create(database, options, steps);
             }
         });
     }
@@ -211,16 +213,28 @@ public final class Backups {
 
     private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, StepTimes steps,
                          Supplier<T> work) {
+        return logged(command, name, bytes, steps, guard -> work.get());
+    }
+
+    /** Runs {@code work} under a {@link RunGuard} and appends its line to the backup log: ok, failed or interrupted. */
+    private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, StepTimes steps,
+                         Function<RunGuard, T> work) {
         Instant started = clock.instant();
-        try {
-            T result = work.get();
-            log.append(new BackupLog.Entry(clock.instant(), command, name.apply(result), "ok",
-                    Duration.between(started, clock.instant()), bytes.apply(result), null, steps.asMap()));
-            return result;
-        } catch (RuntimeException failure) {
-            log.append(new BackupLog.Entry(clock.instant(), command, null, "failed",
-                    Duration.between(started, clock.instant()), null, failure.getMessage(), steps.asMap()));
-            throw failure;
+        try (RunGuard guard = RunGuard.install("backup-" + command, () -> log.append(new BackupLog.Entry(
+                clock.instant(), command, null, "interrupted", Duration.between(started, clock.instant()), null,
+                "stopped by a signal; child processes ended, partial files removed", steps.asMap())))) {
+            try {
+                T result = work.apply(guard);
+                log.append(new BackupLog.Entry(clock.instant(), command, name.apply(result), "ok",
+                        Duration.between(started, clock.instant()), bytes.apply(result), null, steps.asMap()));
+                return result;
+            } catch (RuntimeException failure) {
+                if (!guard.stopping()) { // when stopping, the guard writes the line
+                    log.append(new BackupLog.Entry(clock.instant(), command, null, "failed",
+                            Duration.between(started, clock.instant()), null, failure.getMessage(), steps.asMap()));
+                }
+                throw failure;
+            }
         }
     }
 }

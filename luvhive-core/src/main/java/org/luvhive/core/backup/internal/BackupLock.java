@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.luvhive.core.backup.BackupLockedException;
+import org.luvhive.core.backup.BackupProgress;
+import org.luvhive.core.backup.HumanFormat;
 
 /**
  * The backup directory's exclusive lock ({@value #FILE_NAME}), held by create and prune
@@ -33,8 +35,14 @@ public final class BackupLock implements AutoCloseable {
      * throws {@link BackupLockedException} naming the holder.
      */
     public static BackupLock acquire(Path backupDirectory, LockHolder holder, Duration wait) {
+        return acquire(backupDirectory, holder, wait, BackupProgress.NONE);
+    }
+
+    /** As {@link #acquire(Path, LockHolder, Duration)}, telling {@code progress} once that it waits, and for whom. */
+    public static BackupLock acquire(Path backupDirectory, LockHolder holder, Duration wait, BackupProgress progress) {
         Path file = backupDirectory.resolve(FILE_NAME);
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
         while (true) {
             Optional<ProcessFileLock> lock = ProcessFileLock.tryAcquire(file, holder.describe());
             if (lock.isPresent()) {
@@ -45,7 +53,12 @@ public final class BackupLock implements AutoCloseable {
                 String current = readHolder(file);
                 throw new BackupLockedException("another backup run holds the lock " + file + ": " + current
                         + (wait.isZero() ? "; wait for it to finish, or retry with --lock-wait DURATION"
-                        : "; still held after waiting " + wait), current);
+                        : "; still held after waiting " + HumanFormat.age(wait)), current);
+            }
+            if (!told) {
+                progress.notice("Waiting up to " + HumanFormat.age(wait) + " for the backup lock, held by "
+                        + readHolder(file) + "...");
+                told = true;
             }
             try {
                 Thread.sleep(POLL_MILLIS);

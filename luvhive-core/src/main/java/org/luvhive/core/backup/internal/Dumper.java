@@ -48,15 +48,17 @@ public final class Dumper {
     private final Clock clock;
     private final BackupProgress progress;
     private final Redactor redactor;
+    private final RunGuard guard;
 
     public Dumper(Path backupDirectory, PgToolsLocator locator, ManifestJson json, Clock clock,
-                  BackupProgress progress, Redactor redactor) {
+                  BackupProgress progress, Redactor redactor, RunGuard guard) {
         this.backupDirectory = backupDirectory;
         this.locator = locator;
         this.json = json;
         this.clock = clock;
         this.progress = progress;
         this.redactor = redactor;
+        this.guard = guard;
     }
 
     /** Dumps into a new set; {@code steps} receives where the time went. */
@@ -80,6 +82,7 @@ public final class Dumper {
         BackupFormat format = options.format();
         String archiveName = name + format.extension();
         Path temporary = backupDirectory.resolve(TEMPORARY_PREFIX + archiveName);
+        guard.onStop(() -> SecureFiles.deleteRecursively(temporary)); // after pg_dump was ended
         try {
             if (format == BackupFormat.DIRECTORY) {
                 SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
@@ -115,11 +118,19 @@ public final class Dumper {
                     tools.pgDumpVersion(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
                     Verification.unverified());
             Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
-            json.write(manifestPath, manifest); // written last: its presence means the set is complete
+            try {
+                json.write(manifestPath, manifest); // written last: its presence means the set is complete
+            } catch (UncheckedIOException failure) {
+                // an archive without its manifest is no backup, and would only fill the disk further
+                SecureFiles.deleteRecursively(archive);
+                throw new BackupFailedException("cannot write the manifest of " + name + " (" + rootReason(failure)
+                        + "), nothing was kept", failure);
+            }
             steps.lap("finish");
             return new BackupSet(archive, manifestPath, manifest);
-        } catch (IOException failure) {
-            throw new BackupFailedException("cannot write the backup " + name + ": " + failure.getMessage(), failure);
+        } catch (IOException | UncheckedIOException failure) {
+            throw new BackupFailedException("cannot write the backup " + name + " (" + rootReason(failure)
+                    + "), nothing was kept", failure);
         } finally {
             SecureFiles.deleteRecursively(temporary);
         }
@@ -164,6 +175,14 @@ public final class Dumper {
             throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
         }
         return counts;
+    }
+
+    private static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */

@@ -43,7 +43,8 @@ public final class PgToolsLocator {
                 + serverMajor + ") or set " + PG_BIN_VARIABLE + " to the directory holding pg_dump " + serverMajor;
         List<Path> searched = new ArrayList<>();
         Path directory = findDirectory(serverMajor, searched).orElseThrow(() -> new PgToolsMissingException(
-                "pg_dump and pg_restore not found (looked in " + searched + "): " + install));
+                missing(searched) + " (looked in " + String.join(", ", searched.stream().map(Path::toString).toList())
+                        + "): " + install));
         Path pgDump = directory.resolve("pg_dump");
         Path pgRestore = directory.resolve("pg_restore");
         Process dumpVersion = startVersion(pgDump); // both at once: this is on the way to pg_dump's start
@@ -84,6 +85,19 @@ public final class PgToolsLocator {
             }
         }
         return Optional.empty();
+    }
+
+    /** Which tool is missing: "pg_restore not found" when some directory had pg_dump only, and so on. */
+    private static String missing(List<Path> searched) {
+        boolean dump = searched.stream().anyMatch(directory -> Files.isExecutable(directory.resolve("pg_dump")));
+        boolean restore = searched.stream().anyMatch(directory -> Files.isExecutable(directory.resolve("pg_restore")));
+        if (dump && !restore) {
+            return "pg_restore not found beside pg_dump";
+        }
+        if (restore && !dump) {
+            return "pg_dump not found beside pg_restore";
+        }
+        return dump ? "pg_dump and pg_restore not found in one directory" : "pg_dump and pg_restore not found";
     }
 
     private static boolean hasBoth(Path directory) {

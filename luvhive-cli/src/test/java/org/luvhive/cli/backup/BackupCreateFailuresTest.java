@@ -1,0 +1,145 @@
+package org.luvhive.cli.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.luvhive.cli.CliRun;
+import org.luvhive.cli.LuvhiveCli;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestDatabase;
+
+/**
+ * backup create when things go wrong half-way: a manifest that cannot be written, a
+ * SIGTERM while pg_dump runs, a --jobs that would take the bot's connections. Nothing
+ * half-written may stay, and the backup log says what happened. pg_dump is the real one
+ * behind small wrapper scripts (LUVHIVE_PG_BIN) that set each situation up.
+ */
+@ExtendWith(PostgresExtension.class)
+class BackupCreateFailuresTest {
+
+    private static final Path REAL_BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path bin;
+
+    private final TestDatabase database;
+
+    BackupCreateFailuresTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @Test
+    void aManifestThatCannotBeWrittenLeavesNoArchiveAndExits15() throws Exception {
+        // pg_dump's wrapper blocks the manifest's temporary name with a directory (as a full disk would fail the write)
+        tool("pg_dump", """
+                #!/usr/bin/env bash
+                for arg in "$@"; do case "$arg" in --file=*) file="${arg#--file=}" ;; esac; done
+                if [ -n "${file:-}" ]; then
+                  name="$(basename "$file")"; name="${name#.tmp-}"; name="${name%.dump}"
+                  mkdir -p "$(dirname "$file")/.tmp-$name.manifest.json/blocked"
+                fi
+                exec REAL "$@"
+                """.replace("REAL", REAL_BIN.resolve("pg_dump").toString()));
+        tool("pg_restore", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
+
+        CliRun run = CliRun.run(environment(), home, "backup", "create");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(15);
+        assertThat(run.err()).contains("cannot write the manifest of luvhive_backup_").contains("nothing was kept")
+                .doesNotContain("\tat ");
+        try (Stream<Path> left = Files.list(home.resolve("backups"))) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("luvhive_backup_") || name.startsWith(".tmp-"));
+        }
+        assertThat(home.resolve("logs").resolve("backup.log")).content().contains("\"outcome\":\"failed\"");
+    }
+
+    @Test
+    void aSigtermWhilePgDumpRunsEndsPgDumpRemovesThePartialArchiveAndLogsTheInterruption() throws Exception {
+        Path pidFile = bin.resolve("pg_dump.pid");
+        tool("pg_dump", """
+                #!/usr/bin/env bash
+                [ "$1" = --version ] && exec %s --version
+                for arg in "$@"; do case "$arg" in --file=*) file="${arg#--file=}" ;; esac; done
+                printf 'PGDMP partial' > "$file"
+                echo $$ > %s
+                exec sleep 120
+                """.formatted(REAL_BIN.resolve("pg_dump"), pidFile));
+        tool("pg_restore", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), LuvhiveCli.class.getName(),
+                "backup", "create"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("cli.out").toFile());
+        builder.environment().putAll(environment());
+        builder.environment().put("HOME", home.toString());
+        Process cli = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && cli.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(pidFile).as(Files.exists(home.resolve("cli.out")) ? Files.readString(home.resolve("cli.out"))
+                    : "no output").exists();
+            long pgDumpPid = Long.parseLong(Files.readString(pidFile).strip());
+
+            cli.destroy(); // SIGTERM, as systemd or timeout(1) send
+
+            assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(cli.exitValue()).isEqualTo(143);
+            assertThat(ProcessHandle.of(pgDumpPid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pg_dump still running after luvhive stopped").isFalse();
+            try (Stream<Path> left = Files.list(home.resolve("backups"))) {
+                assertThat(left.map(path -> path.getFileName().toString()))
+                        .noneMatch(name -> name.startsWith(".tmp-") || name.startsWith("luvhive_backup_"));
+            }
+            List<String> log = Files.readAllLines(home.resolve("logs").resolve("backup.log"));
+            assertThat(log.get(log.size() - 1)).contains("\"command\":\"create\"")
+                    .contains("\"outcome\":\"interrupted\"");
+        } finally {
+            cli.destroyForcibly();
+            if (Files.exists(pidFile) && Files.size(pidFile) > 0) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void moreJobsThanSixteenIsAUsageError() {
+        CliRun run = CliRun.run(new BackupFixture(database, home).environment(), home,
+                "backup", "create", "--format", "directory", "--jobs", "150");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--jobs must be 1 to 16, not 150");
+        assertThat(home.resolve("backups")).doesNotExist();
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(new BackupFixture(database, home).environment());
+        environment.put("LUVHIVE_PG_BIN", bin.toString());
+        return environment;
+    }
+
+    private void tool(String name, String script) throws IOException {
+        Path tool = bin.resolve(name);
+        Files.writeString(tool, script);
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
+    }
+}
