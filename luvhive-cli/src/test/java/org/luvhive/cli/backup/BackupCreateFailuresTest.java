@@ -127,7 +127,7 @@ class BackupCreateFailuresTest {
                 "backup", "create", "--format", "directory", "--jobs", "150");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--jobs must be 1 to 16, not 150");
+        assertThat(run.err()).contains("--jobs 150 is out of range: use 1 to 16");
         assertThat(home.resolve("backups")).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package org.luvhive.core.backup;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.luvhive.core.backup.internal.ConnectionBudget;
 
 /**
  * How to take a backup.
@@ -13,17 +14,11 @@ import java.util.Objects;
  */
 public record CreateOptions(BackupFormat format, int jobs, Compression compression, Duration lockWait) {
 
-    /** More parallel jobs than this only take connections from the bot: the disk and cores are long saturated. */
-    public static final int MAX_JOBS = 16;
-
     public CreateOptions {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(lockWait, "lockWait");
-        if (jobs < 1 || jobs > MAX_JOBS) {
-            throw new IllegalArgumentException("--jobs must be 1 to " + MAX_JOBS + ", not " + jobs
-                    + " (pg_dump opens one connection per job, plus one)");
-        }
+        ConnectionBudget.requireValid(jobs);
         if (jobs > 1 && format != BackupFormat.DIRECTORY) {
             throw new IllegalArgumentException("--jobs " + jobs + " needs --format directory "
                     + "(pg_dump writes only the directory format in parallel)");

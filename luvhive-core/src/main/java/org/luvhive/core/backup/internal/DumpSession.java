@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.luvhive.core.backup.BackupFailedException;
 import org.luvhive.core.db.DedicatedConnections;
 
@@ -53,6 +54,11 @@ final class DumpSession implements AutoCloseable {
         } catch (SQLException failure) {
             throw failed("cannot read the server's version", failure);
         }
+    }
+
+    /** {@code requested} parallel jobs, lowered to what the server's free connection slots allow ({@link ConnectionBudget}). */
+    int clampJobs(int requested, Consumer<String> notice) {
+        return ConnectionBudget.clampJobs(connection, requested, notice);
     }
 
     /**

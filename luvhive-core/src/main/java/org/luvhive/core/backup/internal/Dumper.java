@@ -138,6 +138,7 @@ public final class Dumper {
 
     private List<TableCount> dump(DatabaseUrl url, DumpSession session, PgTools tools, CreateOptions options,
                                   Path temporary, StepTimes steps) {
+        int jobs = session.clampJobs(options.jobs(), progress::notice);
         String snapshot = session.beginAndExportSnapshot();
         List<BackupDao.UserTable> userTables = session.userTables();
         Map<String, Long> bytes = new LinkedHashMap<>();
@@ -149,8 +150,8 @@ public final class Dumper {
         if (tools.major() >= 10) {
             command.add("--no-sync"); // we fsync it ourselves, while hashing (create)
         }
-        if (options.jobs() > 1) {
-            command.add("--jobs=" + options.jobs());
+        if (jobs > 1) {
+            command.add("--jobs=" + jobs);
         }
         command.addAll(PgConnection.arguments(url));
         steps.lap("snapshot");
