@@ -118,9 +118,9 @@ public final class LuvhiveCli implements Runnable {
             commandLine.setHelpSectionKeys(sections);
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);
-            commandLine.setParameterExceptionHandler(LuvhiveCli::usageError);
+            commandLine.setParameterExceptionHandler((failure, arguments) -> usageError(failure, arguments, context));
             commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) ->
-                    reportFailure(failure, failedCommand, parseResult));
+                    reportFailure(failure, failedCommand, parseResult, context));
             commandLine.setExecutionStrategy(parseResult -> {
                 beforeCommand.run();
                 return new CommandLine.RunLast().execute(parseResult);
@@ -136,32 +136,51 @@ public final class LuvhiveCli implements Runnable {
         }
     }
 
-    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+    private static int usageError(CommandLine.ParameterException failure, String[] args, CliContext context) {
         CommandLine failed = failure.getCommandLine();
         PrintWriter err = failed.getErr();
         err.println("luvhive: " + failure.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+        if (java.util.Arrays.asList(args).contains("--json")) {
+            printJsonError(context, List.of(failure.getMessage()), ExitCode.USAGE);
+        }
         return ExitCode.USAGE.code();
     }
 
-    private static int reportFailure(Exception failure, CommandLine failedCommand, CommandLine.ParseResult parseResult) {
+    private static int reportFailure(Exception failure, CommandLine failedCommand, CommandLine.ParseResult parseResult,
+                                     CliContext context) {
         PrintWriter err = failedCommand.getErr();
-        boolean verbose = isVerbose(parseResult);
-        if (failure instanceof ConfigException config) {
-            config.problems().forEach(problem -> err.println("luvhive: configuration: " + problem));
-        } else {
-            err.println("luvhive: " + (failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage()));
-        }
-        if (verbose) {
+        List<String> problems = failure instanceof ConfigException config
+                ? config.problems().stream().map(problem -> "configuration: " + problem).toList()
+                : List.of(failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage());
+        problems.forEach(problem -> err.println("luvhive: " + problem));
+        if (isVerbose(parseResult)) {
             failure.printStackTrace(err);
         }
-        return ExitCodes.of(failure).code();
+        ExitCode code = ExitCodes.of(failure);
+        if (matched(parseResult, "--json")) {
+            printJsonError(context, problems, code);
+        }
+        return code.code();
+    }
+
+    /** With --json a failure is a JSON object on stdout too, so that a script never parses an empty document. */
+    private static void printJsonError(CliContext context, List<String> problems, ExitCode code) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("error", String.join("; ", problems));
+        error.put("exit_code", code.code());
+        error.put("exit_reason", code.meaning());
+        context.out().println(context.json().render(error));
     }
 
     private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        return matched(parseResult, "--verbose");
+    }
+
+    private static boolean matched(CommandLine.ParseResult parseResult, String option) {
         for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption("--verbose")) {
+            if (level.hasMatchedOption(option)) {
                 return true;
             }
         }

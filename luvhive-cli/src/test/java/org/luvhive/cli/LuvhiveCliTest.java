@@ -2,6 +2,8 @@ package org.luvhive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,5 +91,34 @@ class LuvhiveCliTest {
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).contains("DatabaseUnavailableException").contains("\tat ").doesNotContain("never-printed");
+    }
+
+    @Test
+    void withJsonAFailureIsAJsonObjectOnStdoutToo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> environment = Map.of("DATABASE_URL",
+                "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
+
+        CliRun run = CliRun.run(environment, home, "db", "info", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        JsonNode error = new ObjectMapper().readTree(run.out());
+        assertThat(error.get("exit_code").asInt()).isEqualTo(4);
+        assertThat(error.get("exit_reason").asText()).isEqualTo("database unreachable or refused the login");
+        assertThat(error.get("error").asText()).startsWith("cannot connect to database postgresql://bot:***@")
+                .doesNotContain("never-printed");
+    }
+
+    @Test
+    void withJsonAUsageErrorIsAJsonObjectOnStdoutToo() throws Exception {
+        CliRun run = CliRun.run(Map.of(), home, "backup", "list", "--json", "--newest-first");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        JsonNode error = new ObjectMapper().readTree(run.out());
+        assertThat(error.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(error.get("error").asText()).contains("--newest-first");
     }
 }
