@@ -35,8 +35,14 @@ public final class SecureFiles {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
             return directory;
+        } catch (java.nio.file.FileAlreadyExistsException notDirectory) {
+            throw new UncheckedIOException("cannot use " + notDirectory.getFile() + " as a directory: it is a file",
+                    notDirectory);
+        } catch (java.nio.file.AccessDeniedException denied) {
+            throw new UncheckedIOException("cannot create " + directory + ": permission denied on " + denied.getFile(),
+                    denied);
         } catch (IOException failure) {
-            throw new UncheckedIOException("cannot create " + directory + ": " + failure.getMessage(), failure);
+            throw new UncheckedIOException("cannot create " + directory + ": " + failure, failure);
         }
     }
 
