@@ -8,6 +8,7 @@ import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.JsonOption;
+import org.luvhive.core.backup.Backups;
 import org.luvhive.core.backup.RestoreRequest;
 import org.luvhive.core.backup.RestoreResult;
 import picocli.CommandLine.Command;
@@ -18,7 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a backup into a NEW database (created from template0) on the same server,",
                 "check its row counts against the manifest, and print the DATABASE_URL to switch to.",
-                "A failed restore drops the half-restored database. The live database is never a target."})
+                "A failed restore drops the half-restored database. The live database is never a target.",
+                "With --force an existing target is replaced only after the restore (into a temporary",
+                "database) passed; on a failure it is left as it was. Exit 16: the restore could not be done",
+                "(pg_restore failed, no CREATEDB, the old target cannot be dropped). --jobs is 1 to 16,",
+                "lowered to the server's free connections."})
 public final class BackupRestoreCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -29,7 +34,7 @@ public final class BackupRestoreCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "DBNAME", description = "The new database's name.")
     String target;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "Parallel pg_restore jobs (default 2).")
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "Parallel pg_restore jobs, 1 to 16 (default 2).")
     int jobs;
 
     @Option(names = "--force", description = "Replace the target if it exists (asks first, unless --yes).")
@@ -54,9 +59,10 @@ public final class BackupRestoreCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
         if (force && !yes) {
-            confirm();
+            confirm(Backups.databaseExists(context.database(), target));
         }
-        RestoreResult result = BackupCli.backups(context, json.enabled()).restore(context.database(), request);
+        RestoreResult result = BackupCli.backups(context, json.enabled()).restore(context.database(), request,
+                notice -> context.err().println("luvhive: " + notice));
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("backup", result.backup());
@@ -64,26 +70,31 @@ public final class BackupRestoreCommand implements Callable<Integer> {
             out.put("database_url", result.maskedUrl());
             out.put("tables", result.tables());
             out.put("rows", result.rows());
+            out.put("replaced", result.replaced());
             context.out().println(context.json().render(out));
         } else {
-            context.out().printf("Restored %s into database '%s': %d tables, %d rows, row counts equal the manifest's.%n",
-                    result.backup(), result.target(), result.tables(), result.rows());
-            context.out().printf("To switch the bot to it, set (password as before):%n  DATABASE_URL=%s%n",
-                    result.maskedUrl());
+            context.out().printf("Restored %s into database '%s'%s: %d tables, %d rows, row counts equal the manifest's.%n",
+                    result.backup(), result.target(), result.replaced() ? " (replacing the old one)" : "",
+                    result.tables(), result.rows());
+            context.out().printf("To switch the bot to it, set%s:%n  DATABASE_URL=%s%n",
+                    result.hasPassword() ? " (password as before)" : "", result.maskedUrl());
             context.out().println("Then run 'ANALYZE' (or vacuumdb --analyze-only) on it: restored tables have no statistics.");
         }
         return ExitCode.OK.code();
     }
 
     /** Asks on the terminal; without one, --force needs --yes. */
-    private void confirm() {
+    private void confirm(boolean exists) {
+        if (!exists) {
+            return; // nothing to replace
+        }
         Console console = System.console();
         if (console == null) {
             throw new CliFailure(ExitCode.USAGE, "--force may replace database '" + target
                     + "' and there is no terminal to ask on: add --yes to confirm");
         }
-        String answer = console.readLine("If database '%s' exists it will be DROPPED and replaced. "
-                + "Type its name to go on: ", target);
+        String answer = console.readLine("Database '%s' exists: it will be DROPPED and replaced by the restored copy "
+                + "once the restore has passed (on a failure it is left as it was). Type its name to go on: ", target);
         if (answer == null || !answer.strip().equals(target)) {
             throw new CliFailure(ExitCode.TARGET_EXISTS, "not confirmed; database '" + target + "' left as it was");
         }

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.VerifyResult;
+import org.luvhive.core.backup.internal.ConnectionBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every file's SHA-256 against the manifest and read the whole archive with pg_restore;",
                 "with --restore-test also restore it into a scratch database, compare row counts, drop it.",
-                "The result is recorded in the manifest."})
+                "The result is recorded in the manifest; a passed restore test is kept by later plain verifies",
+                "while the checksums match. A restore test that cannot run (no CREATEDB) exits 16 after",
+                "recording and printing what was proved. --jobs is 1 to 16, lowered to the server's free connections."})
 public final class BackupVerifyCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -27,7 +31,8 @@ public final class BackupVerifyCommand implements Callable<Integer> {
     @Option(names = "--restore-test", description = "Also restore into a scratch database and compare row counts.")
     boolean restoreTest;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "Parallel pg_restore jobs (default 2).")
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
+            description = "Parallel pg_restore jobs for --restore-test, 1 to 16 (default 2).")
     int jobs;
 
     @Mixin
@@ -40,18 +45,31 @@ public final class BackupVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<String> name = selection.name();
+        try {
+            ConnectionBudget.requireValid(jobs);
+        } catch (IllegalArgumentException invalid) {
+            throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
+        }
         var live = restoreTest ? Optional.of(context.database()) : Optional.<org.luvhive.core.db.Database>empty();
-        VerifyResult result = BackupCli.backups(context, json.enabled()).verify(name, live, jobs);
+        VerifyResult result = BackupCli.backups(context, json.enabled())
+                .verify(name, live, jobs, notice -> context.err().println("luvhive: " + notice));
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("backup", result.backup());
             out.put("state", result.state().label());
             out.put("proved", result.proved());
             out.put("bytes_read", result.bytesRead());
+            out.put("not_run", result.notRun());
             context.out().println(context.json().render(out));
         } else {
             context.out().printf("Backup %s is %s. Proved:%n", result.backup(), result.state().label());
             result.proved().forEach(proof -> context.out().println("  - " + proof));
+            if (!result.complete()) {
+                context.out().println("Not proved: " + result.notRun());
+            }
+        }
+        if (!result.complete()) {
+            throw new CliFailure(ExitCode.RESTORE_FAILED, result.notRun());
         }
         return ExitCode.OK.code();
     }

@@ -126,6 +126,7 @@ class BackupRoundTripTest {
         Path manifestFile = fixture.backupDirectory().resolve(name + ".manifest.json");
         ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(manifestFile.toFile());
         ((ObjectNode) manifest.get("files").get(0)).put("bytes", Files.size(archive)).put("sha256", sha256(archive));
+        manifest.put("size_bytes", Files.size(archive));
         Files.writeString(manifestFile, manifest.toString());
 
         String target = "halfway_" + database.name().substring(database.name().length() - 12);

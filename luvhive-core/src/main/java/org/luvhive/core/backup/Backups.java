@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.luvhive.core.backup.internal.ArchiveRestorer;
@@ -16,6 +17,7 @@ import org.luvhive.core.backup.internal.BackupDao;
 import org.luvhive.core.backup.internal.BackupLock;
 import org.luvhive.core.backup.internal.BackupLog;
 import org.luvhive.core.backup.internal.Checksums;
+import org.luvhive.core.backup.internal.ConnectionBudget;
 import org.luvhive.core.backup.internal.Dumper;
 import org.luvhive.core.backup.internal.HealthCheck;
 import org.luvhive.core.backup.internal.InUseRegistry;
@@ -25,8 +27,10 @@ import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.backup.internal.Redactor;
 import org.luvhive.core.backup.internal.Retention;
 import org.luvhive.core.backup.internal.RunGuard;
+import org.luvhive.core.backup.internal.ScratchDatabases;
 import org.luvhive.core.backup.internal.SecureFiles;
 import org.luvhive.core.backup.internal.StepTimes;
+import org.luvhive.core.backup.internal.TrackedRun;
 import org.luvhive.core.backup.internal.Verifier;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DedicatedConnections;
@@ -91,43 +95,71 @@ public final class Backups {
 
     /**
      * Verifies the named (or newest) set; with {@code live} given, also restore-tests it
-     * into a scratch database on that server.
+     * into a scratch database on that server (first dropping scratch databases that
+     * interrupted runs left). {@code notices} gets one-line remarks for the person
+     * watching (jobs lowered, leftovers dropped).
      */
-    public VerifyResult verify(Optional<String> name, Optional<Database> live, int jobs) {
-        return logged("verify", VerifyResult::backup, VerifyResult::bytesRead, () -> {
+    public VerifyResult verify(Optional<String> name, Optional<Database> live, int jobs, Consumer<String> notices) {
+        return TrackedRun.run(log, clock, "verify", run -> {
             try (var marked = registry.mark("backup verify", () -> resolve(name), BackupSet::name)) {
-                return new Verifier(locator, json, clock, redactor, progress).verify(marked.value(), live.orElse(null),
-                        jobs);
+                run.backup(marked.value().name());
+                VerifyResult result = new Verifier(locator, json, clock, redactor, progress, registry, run.guard(),
+                        notices).verify(marked.value(), live.orElse(null), jobs);
+                if (!result.complete()) {
+                    run.failed(result.notRun());
+                }
+                return result;
             }
-        });
+        }, VerifyResult::bytesRead, result -> result.state().label());
     }
 
-    /** Restores a set into a new database; never into the live one. */
-    public RestoreResult restore(Database live, RestoreRequest request) {
-        return logged("restore", RestoreResult::backup, result -> null, () -> {
+    /** Whether {@code name} exists on the live database's server (for the restore prompt). */
+    public static boolean databaseExists(Database live, String name) {
+        return live.jdbi().onDemand(BackupDao.class).databaseExists(name);
+    }
+
+    /**
+     * Restores a set into a new database; never into the live one. An existing target is
+     * replaced (with {@code force}) only after the restore into a temporary database passed.
+     */
+    public RestoreResult restore(Database live, RestoreRequest request, Consumer<String> notices) {
+        return TrackedRun.run(log, clock, "restore", run -> {
             String target = request.target();
+            run.target(target);
             if (target.equals(live.url().database()) || NEVER_TARGETS.contains(target)) {
                 throw new RestoreTargetExistsException("refusing to restore into '" + target + "': it is "
                         + (NEVER_TARGETS.contains(target) ? "a system database" : "the live database this luvhive uses")
                         + "; restore into a new database and switch DATABASE_URL to it");
             }
             BackupDao server = live.jdbi().onDemand(BackupDao.class);
-            if (server.databaseExists(target) && !request.force()) {
+            boolean exists = server.databaseExists(target);
+            if (exists && !request.force()) {
                 throw new RestoreTargetExistsException("database '" + target + "' exists; choose another --target, "
                         + "or replace it with --force");
             }
             try (var marked = registry.mark("backup restore", () -> resolve(request.backup()), BackupSet::name)) {
                 BackupSet set = marked.value();
-                Checksums.verify(directory, set.manifest().archive(), set.manifest().files());
-                if (server.databaseExists(target)) {
-                    server.dropDatabase(BackupDao.quote(target));
+                run.backup(set.name());
+                try {
+                    Checksums.verify(directory, set.manifest().archive(), set.manifest().files());
+                    var tools = locator.locate(server.serverVersionNumber() / 10000);
+                    ScratchDatabases.dropStale(live, registry, notices);
+                    int jobs = live.jdbi().withHandle(handle -> ConnectionBudget.clampJobs(handle.getConnection(),
+                            request.jobs(), notices));
+                    long rows = new ArchiveRestorer(tools, redactor, progress, run.guard())
+                            .restoreAs(live, set, target, exists, jobs, clock.instant());
+                    return new RestoreResult(set.name(), target, live.url().withDatabase(target).masked(),
+                            set.manifest().tables().size(), rows, exists, live.url().password().isPresent());
+                } catch (BackupCorruptException corrupt) {
+                    if (!run.guard().stopping()) { // recorded as verify records it: list and check must see it
+                        json.write(set.manifestPath(), set.manifest().withVerification(new Verification(
+                                VerificationState.FAILED, clock.instant(), List.of(), corrupt.getMessage())));
+                    }
+                    throw corrupt;
                 }
-                var tools = locator.locate(server.serverVersionNumber() / 10000);
-                long rows = new ArchiveRestorer(tools, redactor, progress).restore(live, set, target, request.jobs());
-                return new RestoreResult(set.name(), target, live.url().withDatabase(target).masked(),
-                        set.manifest().tables().size(), rows);
             }
-        });
+        }, result -> null, result -> result.tables() + " tables, " + result.rows() + " rows, row counts equal the "
+                + "manifest's" + (result.replaced() ? "; replaced the existing database" : ""));
     }
 
     /** Plans retention and, with {@code apply}, removes what the plan removes. */

@@ -2,7 +2,11 @@ package org.luvhive.core.backup;
 
 import org.luvhive.core.LuvhiveException;
 
-/** pg_restore failed; the half-restored database has been dropped. */
+/**
+ * A restore (or a restore test) could not be done: the target could not be created or
+ * replaced, or pg_restore failed. Whatever this run created has been dropped; an existing
+ * target is left as it was.
+ */
 public final class RestoreFailedException extends LuvhiveException {
 
     private static final long serialVersionUID = 1L;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param backup the backup's name; empty for the newest
  * @param target the new database's name (lower-case letters, digits, underscores)
- * @param jobs   pg_restore's parallel jobs
+ * @param jobs   pg_restore's parallel jobs, 1 to 16 (lowered further to the server's free connections)
  * @param force  replace an existing target (never the live database)
  */
 public record RestoreRequest(Optional<String> backup, String target, int jobs, boolean force) {
@@ -20,8 +20,6 @@ public record RestoreRequest(Optional<String> backup, String target, int jobs, b
             throw new IllegalArgumentException("target '" + target
                     + "' is not a plain database name (lower-case letters, digits and _, at most 63)");
         }
-        if (jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be at least 1");
-        }
+        org.luvhive.core.backup.internal.ConnectionBudget.requireValid(jobs);
     }
 }

@@ -8,6 +8,9 @@ package org.luvhive.core.backup;
  * @param maskedUrl    its URL with the password masked, to switch {@code DATABASE_URL} to
  * @param tables       tables whose row counts were compared with the manifest
  * @param rows         rows restored
+ * @param replaced     whether an existing database of that name was replaced (after the restore succeeded)
+ * @param hasPassword  whether the URL carries a password (masked in {@code maskedUrl})
  */
-public record RestoreResult(String backup, String target, String maskedUrl, int tables, long rows) {
+public record RestoreResult(String backup, String target, String maskedUrl, int tables, long rows, boolean replaced,
+                            boolean hasPassword) {
 }

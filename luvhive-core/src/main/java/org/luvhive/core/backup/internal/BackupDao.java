@@ -9,8 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * What backups ask of the server: versions, the tables to count, snapshot export, and
- * creating and dropping restore targets. Identifiers go in through {@code @Define}
- * already quoted ({@link #quote}); everything else is bound.
+ * creating, renaming and dropping restore targets and scratch databases. Identifiers go
+ * in through {@code @Define} already quoted ({@link #quote}); everything else is bound.
  */
 public interface BackupDao {
 
@@ -56,6 +56,19 @@ public interface BackupDao {
     @SqlUpdate("drop database if exists <name> with (force)")
     void dropDatabase(@Define("name") String quotedName);
 
+    /** Needs no session on either name: the restore has closed its own. */
+    @SqlUpdate("alter database <from> rename to <to>")
+    void renameDatabase(@Define("from") String quotedFrom, @Define("to") String quotedTo);
+
+    @SqlQuery("select current_user")
+    String currentUser();
+
+    /** Databases whose name starts with {@code prefix} (a plain name, no LIKE wildcards but _), with their sessions. */
+    @SqlQuery("select d.datname as name, (select count(*) from pg_stat_activity a where a.datid = d.oid) as sessions "
+            + "from pg_database d where starts_with(d.datname, :prefix) order by 1")
+    @RegisterConstructorMapper(NamedDatabase.class)
+    List<NamedDatabase> databasesStartingWith(@Bind("prefix") String prefix);
+
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
@@ -72,6 +85,15 @@ public interface BackupDao {
      * @param bytes  its total size on disk
      */
     record UserTable(String name, String quoted, long bytes) {
+    }
+
+    /**
+     * A database and how many sessions it has now.
+     *
+     * @param name     its name
+     * @param sessions backends connected to it
+     */
+    record NamedDatabase(String name, long sessions) {
     }
 
     /**

@@ -77,6 +77,31 @@ public final class InUseRegistry {
         return inUse;
     }
 
+    /**
+     * Whether process {@code pid} holds a marker here, i.e. is a live verify or restore
+     * (its scratch databases are its own); call inside {@link #underRegistryLock}.
+     */
+    public boolean holdsMarker(long pid) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        boolean own = pid == ProcessHandle.current().pid();
+        try (Stream<Path> markers = Files.list(directory)) {
+            for (Path marker : (Iterable<Path>) markers::iterator) {
+                String[] parts = marker.getFileName().toString().split("\\.");
+                if (parts.length < 3 || !parts[parts.length - 2].equals(Long.toString(pid))) {
+                    continue;
+                }
+                if (own ? ProcessFileLock.holderHere(marker).isPresent() : liveOrRemove(marker)) {
+                    return true;
+                }
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot read " + directory, failure);
+        }
+        return false;
+    }
+
     private static boolean removed(Path marker) throws IOException {
         Files.deleteIfExists(marker);
         return false;

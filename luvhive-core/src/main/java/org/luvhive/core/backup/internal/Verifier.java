@@ -1,15 +1,16 @@
 package org.luvhive.core.backup.internal;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.luvhive.core.LuvhiveException;
+import java.util.function.Consumer;
 import org.luvhive.core.backup.BackupCorruptException;
+import org.luvhive.core.backup.BackupProgress;
 import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.ManifestFile;
+import org.luvhive.core.backup.RestoreFailedException;
 import org.luvhive.core.backup.Verification;
 import org.luvhive.core.backup.VerificationState;
 import org.luvhive.core.backup.VerifyResult;
@@ -20,68 +21,134 @@ import org.luvhive.core.db.Database;
  * every file's size and SHA-256 against the manifest; a full read of the archive by
  * pg_restore (every data block decompressed); and, when asked, a restore into a scratch
  * database whose row counts must equal the manifest's, dropped afterwards. A failure is
- * recorded too. Not thread-safe.
+ * recorded too. A restore test that cannot run (the role may not create databases) is
+ * named, and the proofs before it are recorded without it. A passed restore test is kept
+ * by later plain verifies while the checksums still match. Not thread-safe.
  */
 public final class Verifier {
-
-    private static final DateTimeFormatter SCRATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final PgToolsLocator locator;
     private final ManifestJson json;
     private final Clock clock;
     private final Redactor redactor;
-    private final org.luvhive.core.backup.BackupProgress progress;
+    private final BackupProgress progress;
+    private final InUseRegistry registry;
+    private final RunGuard guard;
+    private final Consumer<String> notices;
 
-    public Verifier(PgToolsLocator locator, ManifestJson json, Clock clock, Redactor redactor,
-                    org.luvhive.core.backup.BackupProgress progress) {
+    public Verifier(PgToolsLocator locator, ManifestJson json, Clock clock, Redactor redactor, BackupProgress progress,
+                    InUseRegistry registry, RunGuard guard, Consumer<String> notices) {
         this.locator = locator;
         this.json = json;
         this.clock = clock;
         this.redactor = redactor;
         this.progress = progress;
+        this.registry = registry;
+        this.guard = guard;
+        this.notices = notices;
     }
 
     /** Verifies {@code set}; {@code live} is needed only for a restore test (null otherwise). */
     public VerifyResult verify(BackupSet set, Database live, int jobs) {
+        Verification previous = set.manifest().verification();
         List<String> proved = new ArrayList<>();
+        long bytes;
+        PgTools tools;
         try {
-            long bytes = Checksums.verify(set.archive().getParent(), set.manifest().archive(), set.manifest().files());
+            bytes = checksums(set);
             proved.add("all " + set.manifest().files().size() + " file(s), " + bytes
                     + " bytes, match the sizes and SHA-256 checksums in the manifest");
-            PgTools tools = locator.locate(majorOf(set.manifest().serverVersion()));
+            tools = locator.locate(majorOf(set.manifest().serverVersion()));
             fullRead(tools, set);
             proved.add("pg_restore " + tools.major() + " read the whole archive (every data block) without error");
-            VerificationState state = VerificationState.VERIFIED;
-            if (live != null) {
-                String scratch = "luvhive_verify_" + SCRATCH_TIME.format(clock.instant()) + "_"
-                        + UUID.randomUUID().toString().substring(0, 6);
-                long rows;
-                try {
-                    rows = new ArchiveRestorer(tools, redactor, progress).restore(live, set, scratch, jobs);
-                } finally {
-                    live.jdbi().onDemand(BackupDao.class).dropDatabase(BackupDao.quote(scratch));
-                }
-                proved.add("restored into the scratch database " + scratch + " (since dropped): "
-                        + set.manifest().tables().size() + " tables, " + rows + " rows, every row count equal to the manifest's");
-                state = VerificationState.RESTORE_TESTED;
-            }
-            record(set, new Verification(state, clock.instant(), proved, null));
-            return new VerifyResult(set.name(), state, proved, bytes);
-        } catch (LuvhiveException failure) {
-            if (failure instanceof BackupCorruptException || failure instanceof org.luvhive.core.backup.RestoreFailedException) {
-                record(set, new Verification(VerificationState.FAILED, clock.instant(), proved, failure.getMessage()));
-            }
-            throw failure;
+        } catch (BackupCorruptException corrupt) {
+            recordUnlessStopping(set, previous.keepingRestoreTest(VerificationState.FAILED, clock.instant(), proved,
+                    corrupt.getMessage()));
+            throw corrupt;
+        }
+        if (live == null) {
+            return passed(set, previous, proved, bytes, null);
+        }
+        BackupDao server = live.jdbi().onDemand(BackupDao.class);
+        dropStaleScratch(live);
+        int allowed = live.jdbi().withHandle(handle -> ConnectionBudget.clampJobs(handle.getConnection(), jobs, notices));
+        String scratch = ScratchDatabases.newName(ScratchDatabases.VERIFY_PREFIX, clock.instant());
+        try {
+            ArchiveRestorer.create(server, scratch);
+        } catch (RestoreFailedException cannot) {
+            return passed(set, previous, proved, bytes, "restore test could not run: " + cannot.getMessage());
+        }
+        try {
+            long rows = new ArchiveRestorer(tools, redactor, progress, guard).restoreCreated(live, set, scratch, allowed);
+            server.dropDatabase(BackupDao.quote(scratch));
+            String proof = "restored into the scratch database " + scratch + " (since dropped): "
+                    + set.manifest().tables().size() + " tables, " + rows
+                    + " rows, every row count equal to the manifest's";
+            proved.add(proof);
+            record(set, new Verification(VerificationState.RESTORE_TESTED, clock.instant(), proved, null,
+                    clock.instant(), proof));
+            return new VerifyResult(set.name(), VerificationState.RESTORE_TESTED, proved, bytes, null);
+        } catch (BackupCorruptException | RestoreFailedException failed) {
+            // these bytes did not restore: an earlier passed restore test no longer stands
+            recordUnlessStopping(set, new Verification(VerificationState.FAILED, clock.instant(), proved,
+                    failed.getMessage()));
+            throw failed;
+        }
+    }
+
+    /** The checks passed; a restore test passed earlier on these same bytes still stands. */
+    private VerifyResult passed(BackupSet set, Verification previous, List<String> proved, long bytes, String notRun) {
+        VerificationState state = VerificationState.VERIFIED;
+        if (previous.restoreTested()) {
+            proved.add("restore-tested at " + previous.restoreTestedAt() + " ("
+                    + previous.restoreTestProved() + "); the checksums show the archive is unchanged since");
+            state = VerificationState.RESTORE_TESTED;
+        }
+        record(set, previous.keepingRestoreTest(state, clock.instant(), proved, notRun));
+        return new VerifyResult(set.name(), state, proved, bytes, notRun);
+    }
+
+    private long checksums(BackupSet set) {
+        long total = set.manifest().files().stream().mapToLong(ManifestFile::bytes).sum();
+        progress.begin("SHA-256", Math.max(1, total));
+        try {
+            long bytes = Checksums.verify(set.archive().getParent(), set.manifest().archive(), set.manifest().files());
+            progress.advanceTo(Math.max(1, total), "");
+            return bytes;
+        } finally {
+            progress.end();
         }
     }
 
     private void fullRead(PgTools tools, BackupSet set) {
-        PgProcess.Result result = PgProcess.start(List.of(tools.pgRestore().toString(), "--file=/dev/null",
-                set.archive().toString()), Map.of(), redactor, line -> { }).await();
+        Map<String, Long> tableBytes = new LinkedHashMap<>();
+        set.manifest().tables().forEach(table -> tableBytes.put(table.table(), table.bytes()));
+        TableProgress tableProgress = new TableProgress(progress, "full read", tableBytes);
+        PgProcess.Result result;
+        try {
+            result = PgProcess.start(List.of(tools.pgRestore().toString(), "--verbose", "--file=/dev/null",
+                    set.archive().toString()), Map.of(), redactor, tableProgress).await();
+        } finally {
+            tableProgress.finish();
+        }
         if (!result.succeeded()) {
-            throw new BackupCorruptException("pg_restore cannot read " + set.archive().getFileName() + " through: "
+            throw new BackupCorruptException("pg_restore cannot read all of " + set.archive().getFileName() + ": "
                     + result.summary(), set.manifest().archive(), "readable", "unreadable");
+        }
+    }
+
+    private void dropStaleScratch(Database live) {
+        try {
+            ScratchDatabases.dropStale(live, registry, notices);
+        } catch (RuntimeException unreadable) {
+            notices.accept("cannot look for scratch databases left by interrupted runs: "
+                    + ArchiveRestorer.serverReason(unreadable));
+        }
+    }
+
+    private void recordUnlessStopping(BackupSet set, Verification verification) {
+        if (!guard.stopping()) { // a killed pg_restore says nothing about the backup
+            record(set, verification);
         }
     }
 
