@@ -4,23 +4,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.BrokenSet;
 import org.luvhive.core.backup.HumanFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code luvhive backup list}: the complete backups, newest first. */
+/** {@code luvhive backup list}: the backups, newest first, with the broken ones flagged. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List complete backups, newest first: name, time, age, size, format, verification.")
+        description = {"List backups, newest first: name, time, age, size, format, state, verification.",
+                "STATE is ok, or FUTURE (completion time ahead of this clock), DAMAGED (a file missing or of",
+                "another size than the manifest says), MISSING (archive gone), INCOMPLETE or CORRUPT (manifest)."})
 public final class BackupListCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final String ROW = "%-36s %-20s %-8s %-10s %-9s %-10s %s%n";
 
     private final CliContext context;
 
@@ -31,30 +40,75 @@ public final class BackupListCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** One line of the listing: a usable set, or a broken one (with its set when its manifest is valid). */
+    private record Row(Instant time, String name, BackupSet set, String state, String reason) {
+    }
+
     @Override
     public Integer call() {
         BackupCatalog.Listing listing = BackupCli.backups(context, json.enabled()).list();
         Instant now = context.clock().instant();
+        List<Row> rows = new ArrayList<>();
+        for (BackupSet set : listing.sets()) {
+            boolean future = set.completedInFuture(now);
+            rows.add(new Row(set.completedAt(), set.name(), set, future ? "FUTURE" : "ok", future
+                    ? "completed " + HumanFormat.age(Duration.between(now, set.completedAt()))
+                    + " in the future: clock skew or an edited manifest" : null));
+        }
+        for (BrokenSet broken : listing.broken()) {
+            rows.add(new Row(broken.time(), broken.name(), broken.set().orElse(null),
+                    broken.state().label().toUpperCase(java.util.Locale.ROOT), broken.reason()));
+        }
+        rows.sort(Comparator.comparing(Row::time).reversed());
         if (json.enabled()) {
-            context.out().println(context.json().render(listing.sets().stream()
-                    .map(set -> BackupCli.asJson(set, now)).toList()));
+            List<Map<String, Object>> out = new ArrayList<>();
+            rows.forEach(row -> out.add(asJson(row, now)));
+            listing.orphans().forEach(orphan -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", orphan.getFileName().toString());
+                entry.put("state", "orphan");
+                entry.put("reason", "archive without a manifest");
+                entry.put("archive", orphan.toString());
+                out.add(entry);
+            });
+            context.out().println(context.json().render(out));
             return ExitCode.OK.code();
         }
-        var out = context.out();
-        if (listing.sets().isEmpty()) {
-            out.println("No complete backup in " + context.config().backupDir() + " (run 'luvhive backup create').");
-        } else {
-            out.printf("%-36s %-20s %-8s %-10s %-9s %s%n", "NAME", "COMPLETED (UTC)", "AGE", "SIZE", "FORMAT",
-                    "VERIFICATION");
-            for (BackupSet set : listing.sets()) {
-                out.printf("%-36s %-20s %-8s %-10s %-9s %s%n", set.name(), TIME.format(set.completedAt()),
-                        HumanFormat.age(Duration.between(set.completedAt(), now)), HumanFormat.bytes(set.sizeBytes()),
-                        set.manifest().format(), set.verificationState().label());
-            }
-        }
-        listing.problems().forEach(problem -> context.err().println("luvhive: not a usable backup: " + problem));
+        print(rows, now);
+        rows.stream().filter(row -> row.reason() != null).forEach(row -> context.err()
+                .println("luvhive: " + row.name() + " is " + row.state() + ": " + row.reason()));
         listing.orphans().forEach(orphan -> context.err().println("luvhive: archive without a manifest "
-                + "(an interrupted run; 'backup prune --apply' removes it): " + orphan.getFileName()));
+                + "(an interrupted run; 'backup prune --apply' removes it after a day): " + orphan.getFileName()));
         return ExitCode.OK.code();
+    }
+
+    private void print(List<Row> rows, Instant now) {
+        var out = context.out();
+        if (rows.isEmpty()) {
+            out.println("No complete backup in " + context.config().backupDir() + " (run 'luvhive backup create').");
+            return;
+        }
+        out.printf(ROW, "NAME", "COMPLETED (UTC)", "AGE", "SIZE", "FORMAT", "STATE", "VERIFICATION");
+        for (Row row : rows) {
+            BackupSet set = row.set();
+            out.printf(ROW, row.name(), set == null ? "-" : TIME.format(set.completedAt()),
+                    set == null ? "-" : set.completedInFuture(now) ? "future" : HumanFormat.age(Duration.between(
+                            set.completedAt(), now)), set == null ? "-" : HumanFormat.bytes(set.sizeBytes()),
+                    set == null ? "-" : set.manifest().format(), row.state(),
+                    set == null ? "-" : set.verificationState().label());
+        }
+    }
+
+    private static Map<String, Object> asJson(Row row, Instant now) {
+        Map<String, Object> json;
+        if (row.set() == null) {
+            json = new LinkedHashMap<>();
+            json.put("name", row.name());
+        } else {
+            json = BackupCli.asJson(row.set(), now);
+        }
+        json.put("state", row.state().toLowerCase(java.util.Locale.ROOT));
+        json.put("reason", row.reason());
+        return json;
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Remove old backup sets (archive + manifest). A set stays when any rule keeps it; the newest",
                 "and the newest verified always stay, and so does one a verify or restore is using.",
-                "Without rules: --max-age 14d. Lists what would go unless --apply."})
+                "Without rules: --max-age 14d. Lists what would go unless --apply. Broken sets (manifest",
+                "unreadable, incomplete or untrusted, archive damaged) are listed and kept; a manifest whose archive",
+                "is gone is removed, and so is an archive without a manifest once it is a day old."})
 public final class BackupPruneCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -71,21 +73,37 @@ public final class BackupPruneCommand implements Callable<Integer> {
             out.put("keep", result.kept().stream().map(decision -> Map.of("name", decision.set().name(),
                     "reasons", decision.reasons())).toList());
             out.put("remove", result.removed().stream().map(decision -> decision.set().name()).toList());
-            out.put("orphans", result.orphans().stream().map(path -> path.getFileName().toString()).toList());
+            out.put("orphans", names(result.orphans()));
+            out.put("orphans_kept", names(result.youngOrphans()));
+            out.put("stale_manifests", names(result.staleManifests()));
+            out.put("broken", result.broken().stream().map(broken -> Map.of("name", broken.name(),
+                    "state", broken.state().label(), "reason", broken.reason())).toList());
             context.out().println(context.json().render(out));
             return ExitCode.OK.code();
         }
         var out = context.out();
+        String removed = result.applied() ? "removed" : "remove";
         out.println(result.applied() ? "Pruned:" : "Dry run, nothing removed (add --apply to remove):");
         for (PruneDecision decision : result.decisions()) {
-            out.printf("  %-7s %s%s%n", decision.keep() ? "keep" : (result.applied() ? "removed" : "remove"),
+            out.printf("  %-7s %s%s%n", decision.keep() ? "keep" : removed,
                     decision.set().name(), decision.keep() ? "  (" + String.join(", ", decision.reasons()) + ")" : "");
         }
-        result.orphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest)%n",
-                result.applied() ? "removed" : "remove", orphan.getFileName()));
-        out.printf("%d kept, %d %s, %s %s.%n", result.kept().size(), result.removed().size() + result.orphans().size(),
-                result.applied() ? "removed" : "to remove", HumanFormat.bytes(result.freedBytes()),
-                result.applied() ? "freed" : "would be freed");
+        result.broken().forEach(broken -> out.printf("  %-7s %s  (BROKEN, left for you to inspect: %s: %s)%n", "keep",
+                broken.name(), broken.state().label(), broken.reason()));
+        result.staleManifests().forEach(manifest -> out.printf("  %-7s %s  (manifest whose archive is gone)%n",
+                removed, manifest.getFileName()));
+        result.orphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest, older than %s)%n",
+                removed, orphan.getFileName(), HumanFormat.age(PrunePolicy.ORPHAN_MIN_AGE)));
+        result.youngOrphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest, newer than %s: "
+                + "a create may be finishing it)%n", "keep", orphan.getFileName(), HumanFormat.age(PrunePolicy.ORPHAN_MIN_AGE)));
+        out.printf("%d kept, %d broken kept, %d %s, %s %s.%n", result.kept().size() + result.youngOrphans().size(),
+                result.broken().size(), result.removed().size() + result.orphans().size()
+                        + result.staleManifests().size(), result.applied() ? "removed" : "to remove",
+                HumanFormat.bytes(result.freedBytes()), result.applied() ? "freed" : "would be freed");
         return ExitCode.OK.code();
+    }
+
+    private static java.util.List<String> names(java.util.List<java.nio.file.Path> paths) {
+        return paths.stream().map(path -> path.getFileName().toString()).toList();
     }
 }

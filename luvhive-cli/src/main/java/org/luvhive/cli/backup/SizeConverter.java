@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses sizes: {@code 1048576}, {@code 512K}, {@code 10MiB}, {@code 1G} (binary units). */
+/** Parses sizes: {@code 1048576}, {@code 512K}, {@code 10MiB}, {@code 1G} (binary units), up to 8 EiB - 1. */
 final class SizeConverter implements CommandLine.ITypeConverter<Long> {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
@@ -16,13 +16,17 @@ final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         if (!matcher.matches()) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a size: use e.g. 500K, 10MiB, 1G");
         }
-        long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "b" : matcher.group(2).substring(0, 1);
-        return switch (unit) {
-            case "k" -> amount << 10;
-            case "m" -> amount << 20;
-            case "g" -> amount << 30;
-            default -> amount;
+        long factor = switch (unit) {
+            case "k" -> 1L << 10;
+            case "m" -> 1L << 20;
+            case "g" -> 1L << 30;
+            default -> 1L;
         };
+        try {
+            return Math.multiplyExact(Long.parseLong(matcher.group(1)), factor);
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is too large a size");
+        }
     }
 }

@@ -67,6 +67,47 @@ class BackupPruneTest {
         assertThat(fixture.run(clock, "backup", "prune", "--keep-last", "-1").exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void aManifestNamingAnotherPathIsCorruptAndNothingOutsideIsDeleted() throws Exception {
+        BackupFixture fixture = new BackupFixture(database, home);
+        ManualClock clock = new ManualClock(Instant.parse("2025-01-01T03:00:00Z"));
+        String edited = fixture.create(clock);
+        String unreadable = fixture.create(clock);
+        clock.advance(Duration.ofDays(30));
+        String newest = fixture.create(clock);
+        Path victim = Files.createDirectories(home.resolve("victimdir/sub"));
+        Files.writeString(victim.resolve("important.txt"), "precious");
+        Path manifest = fixture.backupDirectory().resolve(edited + ".manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"archive\" : \"" + edited + ".dump\"",
+                "\"archive\" : \"../../victimdir\"").replace("\"format\" : \"custom\"", "\"format\" : \"directory\""));
+        Files.writeString(fixture.backupDirectory().resolve(unreadable + ".manifest.json"), "{ broken");
+
+        CliRun verify = fixture.run(clock, "backup", "verify", edited);
+        assertThat(verify.exitCode()).as(verify.err()).isEqualTo(12);
+        assertThat(verify.err()).contains("corrupt").contains("../../victimdir");
+        CliRun verifyUnreadable = fixture.run(clock, "backup", "verify", unreadable);
+        assertThat(verifyUnreadable.exitCode()).as(verifyUnreadable.err()).isEqualTo(12);
+        assertThat(verifyUnreadable.err().strip()).doesNotContain("\n");
+
+        CliRun applied = fixture.run(clock, "backup", "prune", "--keep-last", "1", "--apply");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(victim.resolve("important.txt")).hasContent("precious");
+        assertThat(applied.out()).contains("keep    " + edited + "  (BROKEN").contains("keep    " + unreadable + "  (BROKEN")
+                .contains("keep    " + newest).doesNotContain("  removed ");
+        assertThat(fixture.backupDirectory().resolve(unreadable + ".dump")).exists();
+        assertThat(fixture.backupDirectory().resolve(edited + ".dump")).exists();
+        CliRun list = fixture.run(clock, "backup", "list", "--json");
+        assertThat(list.out()).contains("\"state\" : \"corrupt\"").contains(unreadable).contains(edited);
+    }
+
+    @Test
+    void anOverlongDurationIsAUsageError() {
+        BackupFixture fixture = new BackupFixture(database, home);
+        CliRun run = fixture.run("backup", "prune", "--max-age", "99999999999d");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("out of range").doesNotContain("overflow").doesNotContain("Exception");
+    }
+
     /** Names of the sets whose archive and manifest both remain; no half sets may be left. */
     private static List<String> remaining(BackupFixture fixture) {
         try (var files = Files.list(fixture.backupDirectory())) {

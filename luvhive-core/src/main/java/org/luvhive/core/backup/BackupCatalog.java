@@ -2,22 +2,33 @@ package org.luvhive.core.backup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.luvhive.core.backup.internal.ManifestJson;
+import org.luvhive.core.backup.internal.ManifestRules;
 
 /**
- * The backups in the backup directory: every complete set (an archive with a manifest
- * whose status is complete), newest first by recorded completion time, plus what is
- * there but not a usable set. Reads the directory on each call; thread-safe.
+ * The backups in the backup directory: every usable set (a complete, valid manifest whose
+ * archive is in place with the recorded sizes), newest first by recorded completion time,
+ * plus what is there but not usable. A manifest is trusted only when its archive is
+ * {@code NAME.dump} or {@code NAME.dir} beside it and all its files lie inside that
+ * archive ({@link ManifestRules}). Reads the directory on each call; thread-safe.
  */
 public final class BackupCatalog {
 
     public static final String MANIFEST_SUFFIX = ".manifest.json";
+    private static final String PREFIX = "luvhive_backup_";
 
     private final Path backupDirectory;
     private final ManifestJson json;
@@ -30,79 +41,153 @@ public final class BackupCatalog {
     /**
      * What the directory holds.
      *
-     * @param sets     complete backup sets, newest first
-     * @param problems one line per manifest that cannot be read or whose archive is missing
-     * @param orphans  archives no manifest names (a crash between rename and manifest)
+     * @param sets    usable backup sets, newest first
+     * @param broken  manifests that do not make a usable set, newest first
+     * @param orphans archives with no manifest file of their name (a crash between rename and manifest)
      */
-    public record Listing(List<BackupSet> sets, List<String> problems, List<Path> orphans) {
+    public record Listing(List<BackupSet> sets, List<BrokenSet> broken, List<Path> orphans) {
         public Listing {
             sets = List.copyOf(sets);
-            problems = List.copyOf(problems);
+            broken = List.copyOf(broken);
             orphans = List.copyOf(orphans);
         }
     }
 
+    /** Reads the directory; a path that exists but is no readable directory is an {@link UncheckedIOException}. */
     public Listing read() {
         List<BackupSet> sets = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<BrokenSet> broken = new ArrayList<>();
         List<Path> archives = new ArrayList<>();
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> manifests = new HashSet<>();
+        if (!Files.exists(backupDirectory, LinkOption.NOFOLLOW_LINKS) && !Files.exists(backupDirectory)) {
+            return new Listing(sets, broken, archives); // nothing created yet
+        }
         if (!Files.isDirectory(backupDirectory)) {
-            return new Listing(sets, problems, archives);
+            throw new UncheckedIOException("cannot read the backup directory " + backupDirectory
+                    + ": it is not a directory (check LUVHIVE_BACKUP_DIR)", new IOException("not a directory"));
         }
         try (Stream<Path> files = Files.list(backupDirectory)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 String fileName = file.getFileName().toString();
-                if (fileName.startsWith("luvhive_backup_") && (fileName.endsWith(BackupFormat.CUSTOM.extension())
+                if (fileName.startsWith(PREFIX) && (fileName.endsWith(BackupFormat.CUSTOM.extension())
                         || fileName.endsWith(BackupFormat.DIRECTORY.extension()))) {
                     archives.add(file);
                 }
-                if (!fileName.endsWith(MANIFEST_SUFFIX) || fileName.startsWith(".")) {
-                    continue;
-                }
-                try {
-                    BackupManifest manifest = json.read(file);
-                    named.add(manifest.archive());
-                    Path archive = backupDirectory.resolve(manifest.archive());
-                    if (!manifest.complete()) {
-                        problems.add(fileName + ": status '" + manifest.status() + "', not complete");
-                    } else if (!Files.exists(archive)) {
-                        problems.add(fileName + ": its archive " + manifest.archive() + " is missing");
-                    } else {
-                        sets.add(new BackupSet(archive, file, manifest));
-                    }
-                } catch (UncheckedIOException | IllegalArgumentException unreadable) {
-                    problems.add(fileName + ": unreadable manifest (" + unreadable.getMessage() + ")");
+                if (fileName.endsWith(MANIFEST_SUFFIX) && !fileName.startsWith(".")) {
+                    String stem = fileName.substring(0, fileName.length() - MANIFEST_SUFFIX.length());
+                    manifests.add(stem);
+                    classify(stem, file, sets, broken);
                 }
             }
+        } catch (AccessDeniedException denied) {
+            throw new UncheckedIOException("cannot read the backup directory " + backupDirectory
+                    + ": permission denied", denied);
+        } catch (NoSuchFileException gone) {
+            return new Listing(sets, broken, archives);
         } catch (IOException failure) {
-            throw new UncheckedIOException("cannot list the backup directory " + backupDirectory, failure);
+            throw new UncheckedIOException("cannot read the backup directory " + backupDirectory + ": "
+                    + failure.getMessage(), failure);
         }
         sets.sort(Comparator.comparing(BackupSet::completedAt).reversed());
-        archives.removeIf(archive -> named.contains(archive.getFileName().toString()));
-        return new Listing(sets, problems, archives);
+        broken.sort(Comparator.comparing(BrokenSet::time).reversed());
+        archives.removeIf(archive -> manifests.contains(stripSuffix(archive.getFileName().toString())));
+        return new Listing(sets, broken, archives);
+    }
+
+    private void classify(String stem, Path manifestPath, List<BackupSet> sets, List<BrokenSet> broken) {
+        BackupManifest manifest;
+        try {
+            manifest = json.read(manifestPath);
+        } catch (RuntimeException unreadable) {
+            broken.add(new BrokenSet(stem, manifestPath, modified(manifestPath), Optional.empty(),
+                    BrokenSet.State.CORRUPT, "unreadable manifest: " + reasonOf(unreadable, manifestPath)));
+            return;
+        }
+        Instant time = manifest.completedAt() != null ? manifest.completedAt() : modified(manifestPath);
+        if (!manifest.complete()) {
+            broken.add(new BrokenSet(stem, manifestPath, time, Optional.empty(), BrokenSet.State.INCOMPLETE,
+                    "status '" + manifest.status() + "', not complete"));
+            return;
+        }
+        Optional<String> problem = ManifestRules.problem(stem, manifest);
+        if (problem.isPresent()) {
+            broken.add(new BrokenSet(stem, manifestPath, time, Optional.empty(), BrokenSet.State.CORRUPT,
+                    "manifest not trusted: " + problem.get()));
+            return;
+        }
+        BackupSet set = new BackupSet(backupDirectory.resolve(manifest.archive()), manifestPath, manifest);
+        if (!Files.exists(set.archive(), LinkOption.NOFOLLOW_LINKS)) {
+            broken.add(new BrokenSet(stem, manifestPath, time, Optional.of(set), BrokenSet.State.MISSING,
+                    "its archive " + manifest.archive() + " is missing"));
+            return;
+        }
+        Optional<String> damage = ManifestRules.damage(backupDirectory, manifest);
+        if (damage.isPresent()) {
+            broken.add(new BrokenSet(stem, manifestPath, time, Optional.of(set), BrokenSet.State.DAMAGED,
+                    damage.get()));
+            return;
+        }
+        sets.add(set);
     }
 
     public List<BackupSet> sets() {
         return read().sets();
     }
 
-    /** The set named {@code name} (with or without its extension), or {@link BackupNotFoundException}. */
+    /**
+     * The set named {@code name} (with or without its extension). A set whose archive is
+     * damaged or missing is returned too, so that verify can prove and record it corrupt;
+     * a set whose manifest cannot be trusted is a {@link BackupCorruptException}; no
+     * manifest of that name is {@link BackupNotFoundException}.
+     */
     public BackupSet find(String name) {
         String wanted = stripSuffix(name.strip());
-        return sets().stream().filter(set -> set.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new BackupNotFoundException("no complete backup named '" + wanted + "' in "
-                        + backupDirectory + " (see 'luvhive backup list')"));
+        Listing listing = read();
+        Optional<BackupSet> usable = listing.sets().stream().filter(set -> set.name().equals(wanted)).findFirst();
+        if (usable.isPresent()) {
+            return usable.get();
+        }
+        for (BrokenSet broken : listing.broken()) {
+            if (broken.name().equals(wanted)) {
+                return broken.set().orElseThrow(() -> new BackupCorruptException("backup " + wanted + " is "
+                        + broken.state().label() + ": " + broken.reason(), broken.manifestPath().getFileName()
+                        .toString(), "a complete, valid manifest", broken.state().label()));
+            }
+        }
+        throw new BackupNotFoundException("no backup named '" + wanted + "' in " + backupDirectory
+                + " (see 'luvhive backup list')");
     }
 
-    /** The newest complete set, or {@link BackupNotFoundException}. */
+    /**
+     * The newest set with a complete, valid manifest, or {@link BackupNotFoundException}.
+     * Its archive may be damaged: verify --latest must then fail on it rather than prove
+     * an older set.
+     */
     public BackupSet latest() {
-        return sets().stream().findFirst().orElseThrow(() -> new BackupNotFoundException(
-                "no complete backup in " + backupDirectory + " (run 'luvhive backup create')"));
+        Listing listing = read();
+        Stream<BackupSet> damaged = listing.broken().stream().flatMap(broken -> broken.set().stream());
+        return Stream.concat(listing.sets().stream(), damaged).max(Comparator.comparing(BackupSet::completedAt))
+                .orElseThrow(() -> new BackupNotFoundException("no complete backup in " + backupDirectory
+                        + " (run 'luvhive backup create')"));
     }
 
     public Path directory() {
         return backupDirectory;
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException gone) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** The reader's message without the path it already names. */
+    private static String reasonOf(RuntimeException unreadable, Path manifestPath) {
+        String message = String.valueOf(unreadable.getMessage());
+        String prefix = "cannot read the manifest " + manifestPath + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static String stripSuffix(String name) {

@@ -1,6 +1,7 @@
 package org.luvhive.core.backup;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,9 @@ import java.time.Instant;
  */
 public record BackupSet(Path archive, Path manifestPath, BackupManifest manifest) {
 
+    /** Clock skew tolerated between the host that wrote a manifest and the one reading it. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
     public String name() {
         return manifest.name();
     }
@@ -19,6 +23,15 @@ public record BackupSet(Path archive, Path manifestPath, BackupManifest manifest
     /** The recorded completion time: what every ordering of backups uses. */
     public Instant completedAt() {
         return manifest.completedAt();
+    }
+
+    /**
+     * Whether the recorded completion lies more than {@link #FUTURE_TOLERANCE} after
+     * {@code now}: clock skew or an edited manifest. Such a set proves nothing about
+     * freshness, and must not count as the newest.
+     */
+    public boolean completedInFuture(Instant now) {
+        return completedAt().isAfter(now.plus(FUTURE_TOLERANCE));
     }
 
     public long sizeBytes() {

@@ -24,8 +24,8 @@ import org.luvhive.core.backup.internal.InUseRegistry;
 import org.luvhive.core.backup.internal.LockHolder;
 import org.luvhive.core.backup.internal.ManifestJson;
 import org.luvhive.core.backup.internal.PgToolsLocator;
+import org.luvhive.core.backup.internal.PrunePlan;
 import org.luvhive.core.backup.internal.Redactor;
-import org.luvhive.core.backup.internal.Retention;
 import org.luvhive.core.backup.internal.RunGuard;
 import org.luvhive.core.backup.internal.ScratchDatabases;
 import org.luvhive.core.backup.internal.SecureFiles;
@@ -176,34 +176,7 @@ public final class Backups {
     }
 
     private PruneResult plan(PrunePolicy policy, boolean apply) {
-        BackupCatalog.Listing listing = catalog.read();
-        List<PruneDecision> decisions = new ArrayList<>();
-        long freed = 0;
-        for (PruneDecision decision : Retention.decide(listing.sets(), policy.orDefault(), clock.instant())) {
-            BackupSet set = decision.set();
-            boolean removed = !decision.keep() && registry.underRegistryLock(() -> {
-                if (registry.inUse(set.name())) {
-                    return false;
-                }
-                if (apply) {
-                    SecureFiles.deleteRecursively(set.manifestPath()); // first: it stops being a complete set
-                    SecureFiles.deleteRecursively(set.archive());
-                }
-                return true;
-            });
-            if (!decision.keep() && !removed) {
-                decision = new PruneDecision(set, true, List.of("in use by a verify or restore"));
-            }
-            freed += removed ? set.sizeBytes() : 0;
-            decisions.add(decision);
-        }
-        for (Path orphan : listing.orphans()) {
-            freed += SecureFiles.size(orphan);
-            if (apply) {
-                SecureFiles.deleteRecursively(orphan);
-            }
-        }
-        return new PruneResult(decisions, listing.orphans(), apply, freed);
+        return new PrunePlan(registry).run(catalog.read(), policy, clock.instant(), apply);
     }
 
     /** The monitoring verdict; reads only the backup directory. */

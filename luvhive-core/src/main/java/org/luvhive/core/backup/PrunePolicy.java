@@ -19,6 +19,12 @@ public record PrunePolicy(int keepLast, int keepDaily, int keepWeekly, int keepM
     /** The old bot's retention: 14 days. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(14);
 
+    /**
+     * An archive without a manifest is removed only when older than this: a younger one
+     * may belong to a create between the archive's rename and its manifest.
+     */
+    public static final Duration ORPHAN_MIN_AGE = Duration.ofDays(1);
+
     public PrunePolicy {
         if (keepLast < 0 || keepDaily < 0 || keepWeekly < 0 || keepMonthly < 0) {
             throw new IllegalArgumentException("keep counts cannot be negative");

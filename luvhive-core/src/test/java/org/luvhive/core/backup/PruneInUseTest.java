@@ -62,7 +62,7 @@ class PruneInUseTest {
     }
 
     private void write(String name, Instant completedAt) throws Exception {
-        Files.writeString(directory.resolve(name + ".dump"), "PGDMP archive of " + name);
+        Files.writeString(directory.resolve(name + ".dump"), "x".repeat(100)); // the size RetentionTest.set records
         BackupManifest manifest = RetentionTest.set(name, completedAt, VerificationState.UNVERIFIED).manifest();
         new ManifestJson().write(directory.resolve(name + ".manifest.json"), manifest);
         assertThat(List.of(name)).isNotEmpty();

@@ -56,6 +56,21 @@ class RetentionTest {
     }
 
     @Test
+    void aSetCompletedInTheFutureIsKeptButIsNotTheNewest() {
+        List<BackupSet> sets = new ArrayList<>(daily(5));
+        sets.add(set("edited", START.plus(Duration.ofDays(400)), VerificationState.VERIFIED));
+        Instant now = START.plus(Duration.ofDays(4)).plus(Duration.ofHours(1));
+
+        List<PruneDecision> decisions = Retention.decide(sets, new PrunePolicy(1, 0, 0, 0, Optional.empty()), now);
+
+        assertThat(kept(decisions)).containsExactly("edited", "day4");
+        assertThat(decisions.get(0).reasons()).containsExactly("completed in the future: clock skew or an edited manifest");
+        assertThat(decisions.get(1).reasons()).containsExactly("last 1", "newest");
+        assertThat(set("skewed", now.plus(Duration.ofMinutes(4)), VerificationState.UNVERIFIED).completedInFuture(now))
+                .as("a few minutes of clock skew are tolerated").isFalse();
+    }
+
+    @Test
     void noRuleMeansFourteenDays() {
         assertThat(new PrunePolicy(0, 0, 0, 0, Optional.empty()).orDefault().maxAge()).contains(Duration.ofDays(14));
         List<PruneDecision> decisions = Retention.decide(daily(20), new PrunePolicy(0, 0, 0, 0, Optional.empty())
@@ -78,7 +93,8 @@ class RetentionTest {
     static BackupSet set(String name, Instant completedAt, VerificationState state) {
         BackupManifest manifest = new BackupManifest(1, name, BackupManifest.COMPLETE, name + ".dump", "custom",
                 "gzip:1", 1, "luvhive", "127.0.0.1:5432", "15.15", "pg_dump (PostgreSQL) 15.18", "test",
-                completedAt.minusSeconds(5), completedAt, 100, List.of(), List.of(),
+                completedAt.minusSeconds(5), completedAt, 100, List.of(new ManifestFile(name + ".dump", 100, "0".repeat(64))),
+                List.of(),
                 new Verification(state, null, List.of(), null));
         return new BackupSet(Path.of(name + ".dump"), Path.of(name + ".manifest.json"), manifest);
     }

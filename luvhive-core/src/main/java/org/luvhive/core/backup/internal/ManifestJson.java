@@ -1,5 +1,7 @@
 package org.luvhive.core.backup.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -29,10 +31,27 @@ public final class ManifestJson {
 
     public BackupManifest read(Path file) {
         try {
-            return mapper().readValue(file.toFile(), BackupManifest.class);
+            BackupManifest manifest = mapper().readValue(file.toFile(), BackupManifest.class);
+            if (manifest == null) {
+                throw new UncheckedIOException("cannot read the manifest " + file + ": it holds JSON null",
+                        new IOException("null manifest"));
+            }
+            return manifest;
         } catch (IOException failure) {
-            throw new UncheckedIOException("cannot read the manifest " + file + ": " + failure.getMessage(), failure);
+            throw new UncheckedIOException("cannot read the manifest " + file + ": " + oneLine(failure), failure);
         }
+    }
+
+    /** Jackson's message without its second line (the source location), which then goes in brackets. */
+    static String oneLine(IOException failure) {
+        if (failure instanceof JsonProcessingException parsing) {
+            JsonLocation where = parsing.getLocation();
+            String message = String.valueOf(parsing.getOriginalMessage()).replaceAll("\\s+", " ").strip();
+            return where == null || where.getLineNr() < 0 ? message
+                    : message + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        }
+        return failure instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : String.valueOf(failure.getMessage()).replaceAll("\\s+", " ").strip();
     }
 
     /** Writes atomically: a reader sees the old manifest or the new one, never half of one. */

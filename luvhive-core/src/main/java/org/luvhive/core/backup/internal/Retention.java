@@ -24,12 +24,19 @@ public final class Retention {
     private Retention() {
     }
 
-    /** One decision per set, newest first. {@code now} is the clock's instant. */
+    /**
+     * One decision per set, newest first. {@code now} is the clock's instant. A set that
+     * completed in the future (clock skew, an edited manifest) is kept and takes no part
+     * in the rules: as "newest" it would let the real newest sets go.
+     */
     public static List<PruneDecision> decide(List<BackupSet> sets, PrunePolicy policy, Instant now) {
-        List<BackupSet> newestFirst = new ArrayList<>(sets);
-        newestFirst.sort(java.util.Comparator.comparing(BackupSet::completedAt).reversed());
+        List<BackupSet> all = new ArrayList<>(sets);
+        all.sort(java.util.Comparator.comparing(BackupSet::completedAt).reversed());
         Map<BackupSet, List<String>> reasons = new LinkedHashMap<>();
-        newestFirst.forEach(set -> reasons.put(set, new ArrayList<>()));
+        all.forEach(set -> reasons.put(set, new ArrayList<>()));
+        all.stream().filter(set -> set.completedInFuture(now))
+                .forEach(set -> reasons.get(set).add("completed in the future: clock skew or an edited manifest"));
+        List<BackupSet> newestFirst = all.stream().filter(set -> !set.completedInFuture(now)).toList();
 
         for (int index = 0; index < Math.min(policy.keepLast(), newestFirst.size()); index++) {
             reasons.get(newestFirst.get(index)).add("last " + policy.keepLast());
