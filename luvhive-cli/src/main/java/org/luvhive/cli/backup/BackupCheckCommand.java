@@ -1,7 +1,9 @@
 package org.luvhive.cli.backup;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,34 +12,45 @@ import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.CheckResult;
 import org.luvhive.core.backup.CheckStatus;
 import org.luvhive.core.backup.CheckThresholds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
-/** {@code luvhive backup check}: a Nagios-style freshness and size check for monitoring. */
+/**
+ * {@code luvhive backup check}: a Nagios-style freshness and size check for monitoring.
+ * Its options are parsed here, not by picocli, so that a bad argument is a Nagios
+ * UNKNOWN (3) with a status line, not a usage error (2) that would read as CRITICAL.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"One status line on the newest backup, for monitoring. Exit codes follow Nagios:",
-                "0 OK, 1 WARNING (unverified past the grace, older than --warn-age), 2 CRITICAL (none, older than",
-                "--max-age, smaller than --min-size, verification failed), 3 UNKNOWN. Needs no database."})
+                "0 OK, 1 WARNING (unverified past the grace, older than --warn-age, a completion time in the future,",
+                "older sets broken), 2 CRITICAL (none, newest broken: archive missing or not the manifest's size,",
+                "older than --max-age, smaller than --min-size, verification failed), 3 UNKNOWN (bad argument,",
+                "backup directory unreadable). Needs no database."})
 public final class BackupCheckCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "26h",
+    @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "26h", arity = "0..1", fallbackValue = "",
             description = "CRITICAL when the newest backup is older (default 26h).")
-    Duration maxAge;
+    String maxAge;
 
-    @Option(names = "--warn-age", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--warn-age", paramLabel = "DURATION", arity = "0..1", fallbackValue = "",
             description = "WARNING when the newest backup is older (default: off).")
-    Duration warnAge;
+    String warnAge;
 
-    @Option(names = "--min-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "1",
+    @Option(names = "--min-size", paramLabel = "SIZE", defaultValue = "1", arity = "0..1", fallbackValue = "",
             description = "CRITICAL when the newest backup is smaller (e.g. 10MiB; default 1 byte).")
-    long minSize;
+    String minSize;
 
-    @Option(names = "--verify-grace", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "2h", description = "WARNING when the newest backup is still unverified after this (default 2h).")
-    Duration verifyGrace;
+    @Option(names = "--verify-grace", paramLabel = "DURATION", defaultValue = "2h", arity = "0..1", fallbackValue = "",
+            description = "WARNING when the newest backup is still unverified after this (default 2h).")
+    String verifyGrace;
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
 
     @Mixin
     JsonOption json;
@@ -50,10 +63,12 @@ public final class BackupCheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckResult result;
         try {
-            result = BackupCli.backups(context, true)
-                    .check(new CheckThresholds(maxAge, Optional.ofNullable(warnAge), minSize, verifyGrace));
+            CheckThresholds thresholds = thresholds();
+            result = BackupCli.backups(context, true).check(thresholds);
+        } catch (CommandLine.TypeConversionException invalid) {
+            result = unknown("invalid argument: " + invalid.getMessage() + " (see 'luvhive backup check --help')");
         } catch (RuntimeException unusable) { // configuration, unreadable directory: the Nagios UNKNOWN
-            result = new CheckResult(CheckStatus.UNKNOWN, "BACKUP UNKNOWN - " + unusable.getMessage(), Optional.empty());
+            result = unknown(unusable.getMessage());
         }
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -66,5 +81,29 @@ public final class BackupCheckCommand implements Callable<Integer> {
             context.out().println(result.line());
         }
         return result.status().nagiosCode();
+    }
+
+    private CheckThresholds thresholds() {
+        if (!unmatched.isEmpty()) {
+            throw new CommandLine.TypeConversionException("unknown argument '" + unmatched.get(0) + "'");
+        }
+        DurationConverter durations = new DurationConverter();
+        return new CheckThresholds(option("--max-age", maxAge, durations::convert),
+                Optional.ofNullable(warnAge).map(value -> option("--warn-age", value, durations::convert)),
+                option("--min-size", minSize, new SizeConverter()::convert),
+                option("--verify-grace", verifyGrace, durations::convert));
+    }
+
+    private static <T> T option(String name, String value, java.util.function.Function<String, T> converter) {
+        try {
+            return converter.apply(value);
+        } catch (CommandLine.TypeConversionException invalid) {
+            throw new CommandLine.TypeConversionException(name + " " + invalid.getMessage());
+        }
+    }
+
+    private static CheckResult unknown(String why) {
+        String oneLine = String.valueOf(why).replaceAll("\\s+", " ").strip();
+        return new CheckResult(CheckStatus.UNKNOWN, "BACKUP UNKNOWN - " + oneLine, Optional.empty());
     }
 }

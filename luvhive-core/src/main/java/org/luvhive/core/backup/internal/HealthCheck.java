@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.BrokenSet;
 import org.luvhive.core.backup.CheckResult;
 import org.luvhive.core.backup.CheckStatus;
 import org.luvhive.core.backup.CheckThresholds;
@@ -14,10 +15,15 @@ import org.luvhive.core.backup.HumanFormat;
 import org.luvhive.core.backup.VerificationState;
 
 /**
- * The monitoring verdict on the newest complete backup: CRITICAL when there is none, it
- * is too old or too small, or its last verification failed; WARNING when it stays
- * unverified past the grace period or passes the warning age; OK otherwise. Reads only
- * the backup directory, so it works while the database is down. Stateless.
+ * The monitoring verdict on the newest backup. CRITICAL when there is none, when the
+ * newest set is broken (its archive missing or of another size than its manifest says,
+ * its manifest unreadable, incomplete or untrusted: an older good set does not make that
+ * OK), when the newest usable set is too old or too small, or its last verification
+ * failed. WARNING when it stays unverified past the grace period or passes the warning
+ * age, when a set says it completed in the future (clock skew or an edited manifest;
+ * it is not taken as the newest), or when older sets are broken. Reads only the backup
+ * directory (a stat per archive file, no hashing), so it works while the database is
+ * down. Stateless.
  */
 public final class HealthCheck {
 
@@ -26,15 +32,55 @@ public final class HealthCheck {
 
     public static CheckResult evaluate(BackupCatalog.Listing listing, CheckThresholds thresholds, Instant now,
                                        String directory) {
-        if (listing.sets().isEmpty()) {
+        List<BackupSet> future = listing.sets().stream().filter(set -> set.completedInFuture(now)).toList();
+        Optional<BackupSet> newest = listing.sets().stream().filter(set -> !set.completedInFuture(now)).findFirst();
+        List<BrokenSet> newerBroken = listing.broken().stream()
+                .filter(broken -> newest.isEmpty() || !broken.time().isBefore(newest.get().completedAt())).toList();
+        if (newest.isEmpty() && future.isEmpty() && newerBroken.isEmpty()) {
             return new CheckResult(CheckStatus.CRITICAL, "BACKUP CRITICAL - no complete backup in " + directory,
                     Optional.empty());
         }
-        BackupSet newest = listing.sets().get(0);
-        Duration age = Duration.between(newest.completedAt(), now);
-        VerificationState state = newest.verificationState();
         CheckStatus status = CheckStatus.OK;
         List<String> problems = new ArrayList<>();
+        List<String> subject = new ArrayList<>();
+        if (!newerBroken.isEmpty()) {
+            BrokenSet broken = newerBroken.get(0);
+            status = CheckStatus.CRITICAL;
+            subject.add("newest " + broken.name() + " is " + broken.state().label().toUpperCase(java.util.Locale.ROOT)
+                    + " (" + broken.reason() + ")");
+        }
+        if (newest.isPresent()) {
+            BackupSet set = newest.get();
+            Duration age = age(set, now);
+            subject.add((newerBroken.isEmpty() ? "newest " : "newest usable ") + set.name() + " "
+                    + HumanFormat.age(age) + " ago, " + HumanFormat.bytes(set.sizeBytes()) + ", "
+                    + set.verificationState().label());
+            status = status.worst(judge(set, age, thresholds, problems));
+        } else {
+            subject.add("no usable backup with a believable completion time");
+            status = status.worst(newerBroken.isEmpty() ? CheckStatus.WARNING : CheckStatus.CRITICAL);
+        }
+        for (BackupSet set : future) {
+            status = status.worst(CheckStatus.WARNING);
+            problems.add(set.name() + " says it completed " + HumanFormat.age(Duration.between(now, set.completedAt()))
+                    + " in the future (clock skew or an edited manifest)");
+        }
+        int olderBroken = listing.broken().size() - Math.min(1, newerBroken.size());
+        if (olderBroken > 0) {
+            status = status.worst(CheckStatus.WARNING);
+            problems.add(olderBroken + " other set(s) broken (see 'luvhive backup list')");
+        }
+        String line = "BACKUP " + status.name() + " - " + String.join("; ", subject)
+                + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
+                + " | " + perfdata(newest, thresholds, now) + "backups=" + listing.sets().size()
+                + " broken=" + listing.broken().size();
+        return new CheckResult(status, line,
+                newest.isPresent() ? newest : newerBroken.stream().flatMap(broken -> broken.set().stream()).findFirst());
+    }
+
+    /** Age, size and verification of the newest usable set. */
+    private static CheckStatus judge(BackupSet newest, Duration age, CheckThresholds thresholds, List<String> problems) {
+        CheckStatus status = CheckStatus.OK;
         if (age.compareTo(thresholds.maxAge()) > 0) {
             status = CheckStatus.CRITICAL;
             problems.add("older than " + HumanFormat.age(thresholds.maxAge()));
@@ -46,6 +92,7 @@ public final class HealthCheck {
             status = status.worst(CheckStatus.CRITICAL);
             problems.add("smaller than " + HumanFormat.bytes(thresholds.minSize()));
         }
+        VerificationState state = newest.verificationState();
         if (state == VerificationState.FAILED) {
             status = status.worst(CheckStatus.CRITICAL);
             problems.add("its verification FAILED");
@@ -53,12 +100,26 @@ public final class HealthCheck {
             status = status.worst(CheckStatus.WARNING);
             problems.add("not verified " + HumanFormat.age(thresholds.verifyGrace()) + " after it was taken");
         }
-        String line = "BACKUP " + status.name() + " - newest " + newest.name() + " " + HumanFormat.age(age) + " ago, "
-                + HumanFormat.bytes(newest.sizeBytes()) + ", " + state.label()
-                + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
-                + " | age=" + age.toSeconds() + "s;" + thresholds.warnAge().map(warn -> warn.toSeconds() + "").orElse("")
-                + ";" + thresholds.maxAge().toSeconds() + " size=" + newest.sizeBytes() + "B;;" + thresholds.minSize()
-                + " backups=" + listing.sets().size();
-        return new CheckResult(status, line, Optional.of(newest));
+        return status;
+    }
+
+    /**
+     * Nagios perfdata in range syntax: {@code age=Ns;WARN;CRIT} alerts above the limits;
+     * {@code size=NB;;MIN:} alerts below the minimum.
+     */
+    private static String perfdata(Optional<BackupSet> newest, CheckThresholds thresholds, Instant now) {
+        if (newest.isEmpty()) {
+            return "";
+        }
+        return "age=" + age(newest.get(), now).toSeconds() + "s;"
+                + thresholds.warnAge().map(warn -> Long.toString(warn.toSeconds())).orElse("") + ";"
+                + thresholds.maxAge().toSeconds() + ";0; size=" + newest.get().sizeBytes() + "B;;"
+                + thresholds.minSize() + ":;0; ";
+    }
+
+    /** Never negative: a set within the clock-skew tolerance counts as just completed. */
+    private static Duration age(BackupSet set, Instant now) {
+        Duration age = Duration.between(set.completedAt(), now);
+        return age.isNegative() ? Duration.ZERO : age;
     }
 }
