@@ -20,7 +20,8 @@ public enum ExitCode {
     TARGET_EXISTS(13, "restore target exists (use --force) or is the live or a system database"),
     BACKUP_NOT_FOUND(14, "no such backup (or no backup at all)"),
     BACKUP_FAILED(15, "pg_dump failed or its output failed the checks; nothing was kept"),
-    RESTORE_FAILED(16, "pg_restore failed; the half-restored database was dropped"),
+    RESTORE_FAILED(16, "restore failed (pg_restore, or the target could not be created or replaced); a half-restored"
+            + " database was dropped, an existing target left as it was"),
     ALERTS_FIRING(20, "status: a runbook alert is firing on a running bot instance"),
     NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale)");
 

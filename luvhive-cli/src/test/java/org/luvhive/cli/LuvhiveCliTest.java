@@ -62,10 +62,7 @@ class LuvhiveCliTest {
 
     @Test
     void unreachableDatabaseIsOneLineAndExit4WithoutStackTrace() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Map<String, String> environment = Map.of("DATABASE_URL",
                 "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
 
@@ -80,10 +77,7 @@ class LuvhiveCliTest {
 
     @Test
     void verboseAddsTheStackTrace() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Map<String, String> environment = Map.of("DATABASE_URL",
                 "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
 
@@ -95,10 +89,7 @@ class LuvhiveCliTest {
 
     @Test
     void withJsonAFailureIsAJsonObjectOnStdoutToo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Map<String, String> environment = Map.of("DATABASE_URL",
                 "postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
 
@@ -120,5 +111,12 @@ class LuvhiveCliTest {
         JsonNode error = new ObjectMapper().readTree(run.out());
         assertThat(error.get("exit_code").asInt()).isEqualTo(2);
         assertThat(error.get("error").asText()).contains("--newest-first");
+    }
+
+    /** A local port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

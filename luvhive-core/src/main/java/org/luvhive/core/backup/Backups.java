@@ -213,33 +213,17 @@ public final class Backups {
     }
 
     private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, Supplier<T> work) {
-        return logged(command, name, bytes, new StepTimes(), work);
+        return logged(command, name, bytes, new StepTimes(), guard -> work.get());
     }
 
-    private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, StepTimes steps,
-                         Supplier<T> work) {
-        return logged(command, name, bytes, steps, guard -> work.get());
-    }
-
-    /** Runs {@code work} under a {@link RunGuard} and appends its line to the backup log: ok, failed or interrupted. */
+    /** Runs {@code work} as a {@link TrackedRun}: its line in the backup log says ok, failed or interrupted. */
     private <T> T logged(String command, Function<T, String> name, Function<T, Long> bytes, StepTimes steps,
                          Function<RunGuard, T> work) {
-        Instant started = clock.instant();
-        try (RunGuard guard = RunGuard.install("backup-" + command, () -> log.append(new BackupLog.Entry(
-                clock.instant(), command, null, "interrupted", Duration.between(started, clock.instant()), null,
-                "stopped by a signal; child processes ended, partial files removed", steps.asMap())))) {
-            try {
-                T result = work.apply(guard);
-                log.append(new BackupLog.Entry(clock.instant(), command, name.apply(result), "ok",
-                        Duration.between(started, clock.instant()), bytes.apply(result), null, steps.asMap()));
-                return result;
-            } catch (RuntimeException failure) {
-                if (!guard.stopping()) { // when stopping, the guard writes the line
-                    log.append(new BackupLog.Entry(clock.instant(), command, null, "failed",
-                            Duration.between(started, clock.instant()), null, failure.getMessage(), steps.asMap()));
-                }
-                throw failure;
-            }
-        }
+        return TrackedRun.run(log, clock, command, run -> {
+            run.steps(steps);
+            T result = work.apply(run.guard());
+            run.backup(name.apply(result));
+            return result;
+        }, bytes, result -> null);
     }
 }

@@ -3,14 +3,15 @@ package org.luvhive.core.backup.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One verify or restore run and its line in the backup log: the backup's name and the
- * target database as soon as they are known (so a failed or interrupted run's line names
- * them too), and the outcome: ok, failed (also when a verify returns with a step that
- * could not run) or interrupted (from the {@link RunGuard} when the JVM is stopped).
- * Thread-safe: the guard's stop thread reads what the run thread set.
+ * One backup run and its line in the backup log: the backup's name and the target
+ * database as soon as they are known (so a failed or interrupted run's line names them
+ * too), where the time went (create), and the outcome: ok, failed (also when a verify
+ * returns with a step that could not run) or interrupted (from the {@link RunGuard} when
+ * the JVM is stopped). Thread-safe: the guard's stop thread reads what the run thread set.
  */
 public final class TrackedRun {
 
@@ -18,6 +19,7 @@ public final class TrackedRun {
     private volatile String backup;
     private volatile String target;
     private volatile String failure;
+    private volatile StepTimes steps;
 
     private TrackedRun(RunGuard guard) {
         this.guard = guard;
@@ -28,25 +30,29 @@ public final class TrackedRun {
                             Function<T, Long> bytes, Function<T, String> summary) {
         Instant started = clock.instant();
         TrackedRun[] run = new TrackedRun[1];
-        try (RunGuard guard = RunGuard.install("backup-" + command, () -> log.append(new BackupLog.Entry(
-                clock.instant(), command, run[0].backup, "interrupted", Duration.between(started, clock.instant()), null,
-                run[0].withTarget("stopped by a signal; pg_restore ended, its database dropped"))))) {
+        try (RunGuard guard = RunGuard.install("backup-" + command, () -> log.append(run[0].entry(clock, started,
+                command, "interrupted", null, "stopped by a signal; child processes ended, partial work removed")))) {
             run[0] = new TrackedRun(guard);
             try {
                 T result = work.apply(run[0]);
                 String failed = run[0].failure;
-                log.append(new BackupLog.Entry(clock.instant(), command, run[0].backup, failed == null ? "ok" : "failed",
-                        Duration.between(started, clock.instant()), bytes.apply(result),
-                        run[0].withTarget(failed == null ? summary.apply(result) : failed)));
+                log.append(run[0].entry(clock, started, command, failed == null ? "ok" : "failed", bytes.apply(result),
+                        failed == null ? summary.apply(result) : failed));
                 return result;
             } catch (RuntimeException failed) {
                 if (!guard.stopping()) { // when stopping, the guard writes the line
-                    log.append(new BackupLog.Entry(clock.instant(), command, run[0].backup, "failed",
-                            Duration.between(started, clock.instant()), null, run[0].withTarget(failed.getMessage())));
+                    log.append(run[0].entry(clock, started, command, "failed", null, failed.getMessage()));
                 }
                 throw failed;
             }
         }
+    }
+
+    private BackupLog.Entry entry(Clock clock, Instant started, String command, String outcome, Long bytes,
+                                  String message) {
+        StepTimes times = steps;
+        return new BackupLog.Entry(clock.instant(), command, backup, outcome, Duration.between(started, clock.instant()),
+                bytes, withTarget(message), times == null ? Map.of() : times.asMap());
     }
 
     public RunGuard guard() {
@@ -56,6 +62,11 @@ public final class TrackedRun {
     /** The backup this run works on. */
     public void backup(String name) {
         this.backup = name;
+    }
+
+    /** Where this run's time goes, step by step (for the log line). */
+    public void steps(StepTimes times) {
+        this.steps = times;
     }
 
     /** The database this run restores into. */
