@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.luvhive.cli.backup.BackupCheckCommand;
 import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.backup.BackupCreateCommand;
@@ -28,6 +30,7 @@ import org.luvhive.cli.token.RotateTokenCommand;
 import org.luvhive.cli.support.BackgroundLoggingStart;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CommandTree;
+import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.ExitCodes;
 import org.luvhive.core.LuvhiveVersion;
@@ -109,6 +112,10 @@ public final class LuvhiveCli implements Runnable {
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
             context.readFrom(in);
+            if (COMMANDS.commandNamed(LuvhiveCli.class, args).filter(ConnectsFirst.class::isAssignableFrom).isPresent()
+                    && Collections.disjoint(Arrays.asList(args), List.of("-h", "--help", "-V", "--version"))) {
+                context.connectAhead(); // while picocli builds the command line below
+            }
             CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
             COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
             commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
@@ -142,7 +149,7 @@ public final class LuvhiveCli implements Runnable {
         err.println("luvhive: " + failure.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
-        if (java.util.Arrays.asList(args).contains("--json")) {
+        if (Arrays.asList(args).contains("--json")) {
             printJsonError(context, List.of(failure.getMessage()), ExitCode.USAGE);
         }
         return ExitCode.USAGE.code();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.BackupFormat;
 import org.luvhive.core.backup.BackupSet;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code luvhive backup create}: one pg_dump into a new, checksummed, complete backup set. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Dump the database into a new backup set (archive + manifest), under a lock.")
-public final class BackupCreateCommand implements Callable<Integer> {
+public final class BackupCreateCommand implements Callable<Integer>, ConnectsFirst {
 
     private final CliContext context;
 

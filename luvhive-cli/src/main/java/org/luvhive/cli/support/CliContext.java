@@ -32,6 +32,7 @@ public final class CliContext implements AutoCloseable {
     private JsonOutput json;
     private LuvhiveConfig config;
     private Database database;
+    private DedicatedConnections dedicatedConnections;
     private org.luvhive.core.telegram.TelegramBotsGateway telegram;
     private java.io.InputStream in = System.in;
 
@@ -76,11 +77,29 @@ public final class CliContext implements AutoCloseable {
      * straight to {@code DATABASE_URL}.
      */
     public DedicatedConnections dedicatedConnections() {
-        if (database == null && config().databaseUrl().isPresent()) {
-            return new DedicatedConnections(config().databaseUrl().get(),
-                    PoolSettings.of(config().dbPoolSize(), APPLICATION_NAME));
+        if (dedicatedConnections == null) {
+            dedicatedConnections = database == null && config().databaseUrl().isPresent()
+                    ? new DedicatedConnections(config().databaseUrl().get(),
+                            PoolSettings.of(config().dbPoolSize(), APPLICATION_NAME))
+                    : database().dedicatedConnections();
         }
-        return database().dedicatedConnections();
+        return dedicatedConnections;
+    }
+
+    /**
+     * Starts opening the first dedicated connection on another thread, for a command that
+     * needs one first thing ({@link ConnectsFirst}); only for an external {@code DATABASE_URL}
+     * (the embedded server is started by {@link #database()} on the command's own thread).
+     * A configuration problem is left for the command to report.
+     */
+    public void connectAhead() {
+        try {
+            if (config().databaseUrl().isPresent()) {
+                dedicatedConnections().openAhead();
+            }
+        } catch (RuntimeException reportedLater) {
+            // the command meets the same problem on its own thread and reports it there
+        }
     }
 
     /** The database, refusing to work on a schema older than this build knows. */
@@ -144,6 +163,9 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dedicatedConnections != null) {
+            dedicatedConnections.closeUnused();
+        }
         if (telegram != null) {
             telegram.close();
             telegram = null;

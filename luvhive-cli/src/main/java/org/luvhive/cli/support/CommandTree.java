@@ -3,6 +3,7 @@ package org.luvhive.cli.support;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,31 @@ public final class CommandTree {
     /** Adds to {@code root} the subcommands that running {@code args} needs. */
     public void addTo(CommandLine root, String[] args) {
         add(root, Arrays.asList(args));
+    }
+
+    /**
+     * The command {@code args} name below {@code root}, found from the annotations alone
+     * (before picocli builds anything): {@code backup create} names BackupCreateCommand.
+     * Empty when the arguments name no command or only a group.
+     */
+    public Optional<Class<?>> commandNamed(Class<?> root, String[] args) {
+        Class<?> current = root;
+        List<String> rest = Arrays.asList(args);
+        while (children.containsKey(current)) {
+            int named = firstNonOption(rest);
+            if (named < 0) {
+                return Optional.empty();
+            }
+            String word = rest.get(named);
+            Optional<Class<?>> next = children.get(current).stream()
+                    .filter(subcommand -> answersTo(subcommand, word)).findFirst();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            current = next.get();
+            rest = rest.subList(named + 1, rest.size());
+        }
+        return current == root ? Optional.empty() : Optional.of(current);
     }
 
     private void add(CommandLine parent, List<String> args) {
