@@ -32,6 +32,7 @@ import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CommandTree;
 import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.ContextFactory;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.ExitCodes;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.ConfigException;
@@ -118,6 +119,7 @@ public final class LuvhiveCli implements Runnable {
             }
             CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
             COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
+            DocumentsExitCodes.addToHelp(commandLine);
             commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
                     .formatted() + System.lineSeparator());
             var sections = new java.util.ArrayList<>(commandLine.getHelpSectionKeys());

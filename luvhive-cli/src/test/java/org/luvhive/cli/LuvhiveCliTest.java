@@ -25,6 +25,22 @@ class LuvhiveCliTest {
     }
 
     @Test
+    void aCommandsHelpListsTheExitCodesItCanEndWith() {
+        CliRun run = CliRun.run(Map.of(), home, "backup", "create", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit codes:").containsPattern("\\n  10 +another backup run holds the backup lock")
+                .containsPattern("\\n  15 +pg_dump failed").doesNotContain("restore target exists");
+    }
+
+    @Test
+    void theBackupGroupSummarisesEachCommandInOneCompleteLine() {
+        CliRun run = CliRun.run(Map.of(), home, "backup", "--help");
+
+        assertThat(run.out()).contains("verify   Prove a backup sound").doesNotContain("pg_restore;");
+    }
+
+    @Test
     void versionNamesTheBuild() {
         CliRun run = CliRun.run(Map.of(), home, "--version");
 

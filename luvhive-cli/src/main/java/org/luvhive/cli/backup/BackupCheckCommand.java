@@ -12,11 +12,11 @@ import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.CheckResult;
 import org.luvhive.core.backup.CheckStatus;
 import org.luvhive.core.backup.CheckThresholds;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
 /**
  * {@code luvhive backup check}: a Nagios-style freshness and size check for monitoring.
@@ -24,11 +24,14 @@ import picocli.CommandLine.Unmatched;
  * UNKNOWN (3) with a status line, not a usage error (2) that would read as CRITICAL.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"One status line on the newest backup, for monitoring. Exit codes follow Nagios:",
-                "0 OK, 1 WARNING (unverified past the grace, older than --warn-age, a completion time in the future,",
-                "older sets broken), 2 CRITICAL (none, newest broken: archive missing or not the manifest's size,",
-                "older than --max-age, smaller than --min-size, verification failed), 3 UNKNOWN (bad argument,",
-                "backup directory unreadable). Needs no database."})
+        header = "One Nagios status line on the newest backup, for monitoring (needs no database).",
+        exitCodeListHeading = "%nExit codes (Nagios plugin rules):%n",
+        exitCodeList = {"0:OK",
+                "1:WARNING: unverified past the grace, older than --warn-age, a completion time in the future, "
+                        + "older sets broken",
+                "2:CRITICAL: no backup, the newest broken (archive missing or not the manifest's size), older than "
+                        + "--max-age, smaller than --min-size, verification failed",
+                "3:UNKNOWN: a bad argument, the backup directory unreadable"})
 public final class BackupCheckCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -1,12 +1,14 @@
 package org.luvhive.cli.backup;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.ConnectsFirst;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.BackupFormat;
 import org.luvhive.core.backup.BackupSet;
@@ -18,8 +20,12 @@ import picocli.CommandLine.Option;
 
 /** {@code luvhive backup create}: one pg_dump into a new, checksummed, complete backup set. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Dump the database into a new backup set (archive + manifest), under a lock.")
-public final class BackupCreateCommand implements Callable<Integer>, ConnectsFirst {
+        header = "Dump the database into a new backup set (archive + manifest), under the backup lock.",
+        description = "pg_dump runs in a snapshot of its own (the row counts in the manifest are taken in the same "
+                + "snapshot); the archive is checked, hashed (SHA-256), fsynced and renamed into place, and the "
+                + "manifest is written last. Nothing is kept if any step fails or the run is stopped (SIGTERM). "
+                + "--jobs (directory format) is 1 to 16, lowered to the server's free connections.")
+public final class BackupCreateCommand implements Callable<Integer>, ConnectsFirst, DocumentsExitCodes {
 
     private final CliContext context;
 
@@ -68,5 +74,10 @@ public final class BackupCreateCommand implements Callable<Integer>, ConnectsFir
             context.out().printf("  Next: luvhive backup verify %s [--restore-test]%n", set.name());
         }
         return ExitCode.OK.code();
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CONFIG_INVALID, ExitCode.DATABASE_UNAVAILABLE, ExitCode.LOCK_HELD, ExitCode.PG_TOOLS_MISSING, ExitCode.BACKUP_FAILED, ExitCode.FAILURE);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
@@ -22,10 +23,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code luvhive backup list}: the backups, newest first, with the broken ones flagged. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List backups, newest first: name, time, age, size, format, state, verification.",
-                "STATE is ok, or FUTURE (completion time ahead of this clock), DAMAGED (a file missing or of",
-                "another size than the manifest says), MISSING (archive gone), INCOMPLETE or CORRUPT (manifest)."})
-public final class BackupListCommand implements Callable<Integer> {
+        header = "List backups, newest first: name, time, age, size, format, state, verification.",
+        description = "STATE is ok, or FUTURE (completion time ahead of this clock), DAMAGED (a file missing or of "
+                + "another size than the manifest says), MISSING (archive gone), INCOMPLETE or CORRUPT (manifest).")
+public final class BackupListCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -110,5 +111,10 @@ public final class BackupListCommand implements Callable<Integer> {
         json.put("state", row.state().toLowerCase(java.util.Locale.ROOT));
         json.put("reason", row.reason());
         return json;
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CONFIG_INVALID, ExitCode.FAILURE);
     }
 }

@@ -2,12 +2,14 @@ package org.luvhive.cli.backup;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.HumanFormat;
 import org.luvhive.core.backup.PruneDecision;
@@ -19,12 +21,13 @@ import picocli.CommandLine.Option;
 
 /** {@code luvhive backup prune}: retention over whole backup sets, a dry run unless --apply. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Remove old backup sets (archive + manifest). A set stays when any rule keeps it; the newest",
-                "and the newest verified always stay, and so does one a verify or restore is using.",
-                "Without rules: --max-age 14d. Lists what would go unless --apply. Broken sets (manifest",
-                "unreadable, incomplete or untrusted, archive damaged) are listed and kept; a manifest whose archive",
-                "is gone is removed, and so is an archive without a manifest once it is a day old."})
-public final class BackupPruneCommand implements Callable<Integer> {
+        header = "Remove old backup sets by retention rules (a dry run unless --apply).",
+        description = "A set (archive + manifest) stays when any rule keeps it; the newest and the newest verified "
+                + "always stay, and so does one a verify or restore is using. Without rules: --max-age 14d. Broken "
+                + "sets (manifest unreadable, incomplete or untrusted, archive damaged) are listed and kept; a "
+                + "manifest whose archive is gone is removed, and so is an archive without a manifest once it is a "
+                + "day old.")
+public final class BackupPruneCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
 
@@ -105,5 +108,10 @@ public final class BackupPruneCommand implements Callable<Integer> {
 
     private static java.util.List<String> names(java.util.List<java.nio.file.Path> paths) {
         return paths.stream().map(path -> path.getFileName().toString()).toList();
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CONFIG_INVALID, ExitCode.LOCK_HELD, ExitCode.FAILURE);
     }
 }

@@ -2,11 +2,13 @@ package org.luvhive.cli.backup;
 
 import java.io.Console;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.Backups;
 import org.luvhive.core.backup.RestoreRequest;
@@ -17,14 +19,13 @@ import picocli.CommandLine.Option;
 
 /** {@code luvhive backup restore}: a backup into a new database, never the live one. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore a backup into a NEW database (created from template0) on the same server,",
-                "check its row counts against the manifest, and print the DATABASE_URL to switch to.",
-                "A failed restore drops the half-restored database. The live database is never a target.",
-                "With --force an existing target is replaced only after the restore (into a temporary",
-                "database) passed; on a failure it is left as it was. Exit 16: the restore could not be done",
-                "(pg_restore failed, no CREATEDB, the old target cannot be dropped). --jobs is 1 to 16,",
-                "lowered to the server's free connections."})
-public final class BackupRestoreCommand implements Callable<Integer> {
+        header = "Restore a backup into a new database and print the DATABASE_URL to switch to.",
+        description = "The target is created from template0 on the same server, restored into, and its row counts "
+                + "are checked against the manifest. A failed restore drops the half-restored database. The live "
+                + "database is never a target. With --force an existing target is replaced only after the restore "
+                + "(into a temporary database) passed; on a failure it is left as it was. --jobs is 1 to 16, "
+                + "lowered to the server's free connections.")
+public final class BackupRestoreCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
 
@@ -98,5 +99,10 @@ public final class BackupRestoreCommand implements Callable<Integer> {
         if (answer == null || !answer.strip().equals(target)) {
             throw new CliFailure(ExitCode.TARGET_EXISTS, "not confirmed; database '" + target + "' left as it was");
         }
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CONFIG_INVALID, ExitCode.DATABASE_UNAVAILABLE, ExitCode.PG_TOOLS_MISSING, ExitCode.BACKUP_CORRUPT, ExitCode.TARGET_EXISTS, ExitCode.BACKUP_NOT_FOUND, ExitCode.RESTORE_FAILED, ExitCode.FAILURE);
     }
 }

@@ -1,12 +1,14 @@
 package org.luvhive.cli.backup;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.VerifyResult;
 import org.luvhive.core.backup.internal.ConnectionBudget;
@@ -16,12 +18,13 @@ import picocli.CommandLine.Option;
 
 /** {@code luvhive backup verify}: prove a backup, and say exactly what was proven. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check every file's SHA-256 against the manifest and read the whole archive with pg_restore;",
-                "with --restore-test also restore it into a scratch database, compare row counts, drop it.",
-                "The result is recorded in the manifest; a passed restore test is kept by later plain verifies",
-                "while the checksums match. A restore test that cannot run (no CREATEDB) exits 16 after",
-                "recording and printing what was proved. --jobs is 1 to 16, lowered to the server's free connections."})
-public final class BackupVerifyCommand implements Callable<Integer> {
+        header = "Prove a backup sound: checksums, a full read, and with --restore-test a restore.",
+        description = "Checks every file's SHA-256 against the manifest and reads the whole archive with pg_restore; "
+                + "with --restore-test also restores it into a scratch database, compares the row counts and drops "
+                + "it. The result is recorded in the manifest; a passed restore test is kept by later plain verifies "
+                + "while the checksums match. A restore test that cannot run (no CREATEDB) exits 16 after recording "
+                + "and printing what was proved. --jobs is 1 to 16, lowered to the server's free connections.")
+public final class BackupVerifyCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
 
@@ -72,5 +75,10 @@ public final class BackupVerifyCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.RESTORE_FAILED, result.notRun());
         }
         return ExitCode.OK.code();
+    }
+
+    @Override
+    public List<ExitCode> exitCodes() {
+        return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CONFIG_INVALID, ExitCode.DATABASE_UNAVAILABLE, ExitCode.PG_TOOLS_MISSING, ExitCode.BACKUP_CORRUPT, ExitCode.BACKUP_NOT_FOUND, ExitCode.RESTORE_FAILED, ExitCode.FAILURE);
     }
 }

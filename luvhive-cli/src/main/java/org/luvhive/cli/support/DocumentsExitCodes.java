@@ -1,0 +1,30 @@
+package org.luvhive.cli.support;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.luvhive.cli.ExitCode;
+import picocli.CommandLine;
+
+/**
+ * A command whose --help lists the exit codes it can end with; their meanings come from
+ * {@link ExitCode}, the one place they are written.
+ */
+public interface DocumentsExitCodes {
+
+    List<ExitCode> exitCodes();
+
+    /** Puts the "Exit codes:" section into the help of every command below {@code root} that documents its codes. */
+    static void addToHelp(CommandLine root) {
+        for (CommandLine command : root.getSubcommands().values()) {
+            if (command.getCommandSpec().userObject() instanceof DocumentsExitCodes documented) {
+                Map<String, String> codes = new LinkedHashMap<>();
+                documented.exitCodes().stream().sorted(Comparator.comparingInt(ExitCode::code))
+                        .forEach(code -> codes.put(Integer.toString(code.code()), code.meaning()));
+                command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            }
+            addToHelp(command);
+        }
+    }
+}
