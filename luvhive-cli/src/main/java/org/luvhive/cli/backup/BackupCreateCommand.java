@@ -71,6 +71,7 @@ public final class BackupCreateCommand implements Callable<Integer>, ConnectsFir
             context.out().printf("  %d tables, %d rows counted in the dump's snapshot; SHA-256 of %d file(s) in %s%n",
                     set.manifest().tables().size(), set.manifest().totalRows(), set.manifest().files().size(),
                     set.manifestPath().getFileName());
+            context.out().printf("  Dumped by %s (%s)%n", set.manifest().pgDumpPath(), set.manifest().pgDumpVersion());
             context.out().printf("  Next: luvhive backup verify %s [--restore-test]%n", set.name());
         }
         return ExitCode.OK.code();

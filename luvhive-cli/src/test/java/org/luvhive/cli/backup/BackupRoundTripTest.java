@@ -55,6 +55,7 @@ class BackupRoundTripTest {
         assertThat(manifest.get("status").asText()).isEqualTo("complete");
         assertThat(manifest.get("server_version").asText()).startsWith("15.");
         assertThat(manifest.get("pg_dump_version").asText()).contains("PostgreSQL");
+        assertThat(manifest.get("pg_dump_path").asText()).endsWith("/bin/pg_dump");
         assertThat(manifest.get("files").get(0).get("sha256").asText()).isEqualTo(sha256(archive));
         assertThat(rows(manifest, "public.people")).isEqualTo(3000);
         assertThat(rows(manifest, "public.messages")).isEqualTo(12000);

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param server         host:port of the server (no credentials)
  * @param serverVersion  the server's version
  * @param pgDumpVersion  the pg_dump that wrote it ({@code pg_dump --version})
+ * @param pgDumpPath     where that pg_dump is (absent in manifests of older builds)
  * @param luvhiveVersion the luvhive build that wrote it
  * @param startedAt      when the dump started
  * @param completedAt    when the archive and its checksums were complete
@@ -33,8 +34,8 @@ import java.util.Map;
  */
 public record BackupManifest(int formatVersion, String name, String status, String archive, String format,
                              String compression, int jobs, String database, String server, String serverVersion,
-                             String pgDumpVersion, String luvhiveVersion, Instant startedAt, Instant completedAt,
-                             long sizeBytes, List<ManifestFile> files, List<TableCount> tables,
+                             String pgDumpVersion, String pgDumpPath, String luvhiveVersion, Instant startedAt,
+                             Instant completedAt, long sizeBytes, List<ManifestFile> files, List<TableCount> tables,
                              Verification verification) {
 
     public static final int FORMAT_VERSION = 1;
@@ -71,7 +72,7 @@ public record BackupManifest(int formatVersion, String name, String status, Stri
 
     public BackupManifest withVerification(Verification newVerification) {
         return new BackupManifest(formatVersion, name, status, archive, format, compression, jobs, database, server,
-                serverVersion, pgDumpVersion, luvhiveVersion, startedAt, completedAt, sizeBytes, files, tables,
-                newVerification);
+                serverVersion, pgDumpVersion, pgDumpPath, luvhiveVersion, startedAt, completedAt, sizeBytes, files,
+                tables, newVerification);
     }
 }

@@ -196,7 +196,8 @@ class ManifestTrustTest {
         BackupManifest edited = new BackupManifest(manifest.formatVersion(), manifest.name(), manifest.status(),
                 archive == null ? manifest.archive() : archive, format == null ? manifest.format() : format,
                 manifest.compression(), manifest.jobs(), manifest.database(), manifest.server(), manifest.serverVersion(),
-                manifest.pgDumpVersion(), manifest.luvhiveVersion(), manifest.startedAt(), manifest.completedAt(),
+                manifest.pgDumpVersion(), manifest.pgDumpPath(), manifest.luvhiveVersion(), manifest.startedAt(),
+                manifest.completedAt(),
                 listed.stream().mapToLong(ManifestFile::bytes).sum(), listed, manifest.tables(), manifest.verification());
         new ManifestJson().write(set.manifestPath(), edited);
     }

@@ -76,6 +76,7 @@ public final class Dumper {
                     + options.compression().minimumPgDumpMajor() + " or newer; " + tools.pgDump() + " is "
                     + tools.major() + ": use gzip levels (e.g. --compress gzip:1)");
         }
+        int jobs = session.clampJobs(options.jobs(), progress::notice); // the manifest records what was used
         Instant startedAt = clock.instant();
         steps.lap("prepare");
         String name = freeName(startedAt);
@@ -87,7 +88,7 @@ public final class Dumper {
             if (format == BackupFormat.DIRECTORY) {
                 SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
             }
-            List<TableCount> tables = dump(url, session, tools, options, temporary, steps);
+            List<TableCount> tables = dump(url, session, tools, options, jobs, temporary, steps);
             steps.lap("pg_dump");
             // Three things at once, all finished before the rename: fsync of what pg_dump wrote
             // (pg_dump runs with --no-sync; the disk's time overlaps the hashing), the table of
@@ -113,9 +114,9 @@ public final class Dumper {
             Instant completedAt = clock.instant();
             long size = files.stream().mapToLong(file -> file.bytes()).sum();
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, name, BackupManifest.COMPLETE,
-                    archiveName, format.label(), options.compression().toString(), options.jobs(),
-                    url.database(), url.host() + ":" + url.port(), server.text(),
-                    tools.pgDumpVersion(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
+                    archiveName, format.label(), options.compression().toString(), jobs,
+                    url.database(), url.host() + ":" + url.port(), server.text(), tools.pgDumpVersion(),
+                    tools.pgDump().toString(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
                     Verification.unverified());
             Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
             try {
@@ -137,8 +138,7 @@ public final class Dumper {
     }
 
     private List<TableCount> dump(DatabaseUrl url, DumpSession session, PgTools tools, CreateOptions options,
-                                  Path temporary, StepTimes steps) {
-        int jobs = session.clampJobs(options.jobs(), progress::notice);
+                                  int jobs, Path temporary, StepTimes steps) {
         String snapshot = session.beginAndExportSnapshot();
         List<BackupDao.UserTable> userTables = session.userTables();
         Map<String, Long> bytes = new LinkedHashMap<>();
