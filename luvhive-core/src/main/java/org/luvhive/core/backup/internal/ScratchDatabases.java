@@ -1,5 +1,8 @@
 package org.luvhive.core.backup.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.db.Database;
 
 /**
@@ -66,7 +68,12 @@ public final class ScratchDatabases {
 
     /** Drops {@code name} on a connection of its own (the pool may be closing: used on a stop). */
     public static void dropOnOwnConnection(Database live, String name) {
-        Jdbi.create(live::openDedicatedConnection).onDemand(BackupDao.class).dropDatabase(BackupDao.quote(name));
+        // plain JDBC: this runs in a shutdown hook, where as little as possible should be set up
+        try (Connection connection = live.openDedicatedConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + BackupDao.quote(name) + " with (force)");
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot drop " + name + ": " + failure.getMessage(), failure);
+        }
     }
 
     private static boolean ownerAlive(String name, InUseRegistry registry) {

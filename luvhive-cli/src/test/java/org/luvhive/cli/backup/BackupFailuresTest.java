@@ -21,13 +21,13 @@ import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 
 /**
- * backup create when things go wrong half-way: a manifest that cannot be written, a
- * SIGTERM while pg_dump runs, a --jobs that would take the bot's connections. Nothing
- * half-written may stay, and the backup log says what happened. pg_dump is the real one
+ * backup create and restore when things go wrong half-way: a manifest that cannot be
+ * written, a SIGTERM while pg_dump or pg_restore runs, a --jobs that would take the bot's
+ * connections. Nothing half-written may stay, and the backup log says what happened. pg_dump is the real one
  * behind small wrapper scripts (LUVHIVE_PG_BIN) that set each situation up.
  */
 @ExtendWith(PostgresExtension.class)
-class BackupCreateFailuresTest {
+class BackupFailuresTest {
 
     private static final Path REAL_BIN = Path.of("/usr/lib/postgresql/15/bin");
 
@@ -39,7 +39,7 @@ class BackupCreateFailuresTest {
 
     private final TestDatabase database;
 
-    BackupCreateFailuresTest(TestDatabase database) {
+    BackupFailuresTest(TestDatabase database) {
         this.database = database;
     }
 
@@ -81,14 +81,7 @@ class BackupCreateFailuresTest {
                 exec sleep 120
                 """.formatted(REAL_BIN.resolve("pg_dump"), pidFile));
         tool("pg_restore", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), LuvhiveCli.class.getName(),
-                "backup", "create"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("cli.out").toFile());
-        builder.environment().putAll(environment());
-        builder.environment().put("HOME", home.toString());
-        Process cli = builder.start();
+        Process cli = startCli("backup", "create");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && cli.isAlive()
@@ -122,6 +115,47 @@ class BackupCreateFailuresTest {
     }
 
     @Test
+    void aSigtermWhilePgRestoreRunsEndsItDropsTheHalfRestoredDatabaseAndLogsTheInterruption() throws Exception {
+        tool("pg_dump", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_dump") + " \"$@\"\n");
+        Path pidFile = bin.resolve("pg_restore.pid");
+        tool("pg_restore", """
+                #!/usr/bin/env bash
+                case " $* " in
+                  *" --dbname "*) echo $$ > PIDFILE; exec sleep 120 ;;
+                esac
+                exec REAL "$@"
+                """.replace("PIDFILE", pidFile.toString()).replace("REAL", REAL_BIN.resolve("pg_restore").toString()));
+        CliRun created = CliRun.run(environment(), home, "backup", "create");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        String target = "interrupted_" + ProcessHandle.current().pid();
+
+        Process cli = startCli("backup", "restore", "--latest", "--target", target);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && cli.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(pidFile).as(Files.readString(home.resolve("cli.out"))).exists();
+            long pgRestorePid = Long.parseLong(Files.readString(pidFile).strip());
+            assertThat(databasesLike(target)).as("the target exists while pg_restore runs").isOne();
+
+            cli.destroy(); // SIGTERM
+
+            assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(cli.exitValue()).isEqualTo(143);
+            assertThat(ProcessHandle.of(pgRestorePid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pg_restore still running after luvhive stopped").isFalse();
+            assertThat(databasesLike(target)).as("the half-restored database was dropped").isZero();
+            List<String> log = Files.readAllLines(home.resolve("logs").resolve("backup.log"));
+            assertThat(log.get(log.size() - 1)).contains("\"command\":\"restore\"")
+                    .contains("\"outcome\":\"interrupted\"").contains(target);
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
+    @Test
     void moreJobsThanSixteenIsAUsageError() {
         CliRun run = CliRun.run(new BackupFixture(database, home).environment(), home,
                 "backup", "create", "--format", "directory", "--jobs", "150");
@@ -129,6 +163,24 @@ class BackupCreateFailuresTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--jobs 150 is out of range: use 1 to 16");
         assertThat(home.resolve("backups")).doesNotExist();
+    }
+
+    /** The real CLI in a child JVM (its output in home/cli.out), so that it can be sent a signal. */
+    private Process startCli(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), LuvhiveCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("cli.out").toFile());
+        builder.environment().putAll(environment());
+        builder.environment().put("HOME", home.toString());
+        return builder.start();
+    }
+
+    private long databasesLike(String name) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "select count(*) from pg_database where datname = :name")
+                .bind("name", name).mapTo(Long.class).one());
     }
 
     private Map<String, String> environment() {
