@@ -34,6 +34,7 @@ import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.ExitCodes;
+import org.luvhive.cli.support.LogsOnlyOnTrouble;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
@@ -84,9 +85,12 @@ public final class LuvhiveCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        BackgroundLoggingStart logging = BackgroundLoggingStart.begin();
+        Runnable beforeCommand = () -> { };
+        if (COMMANDS.commandNamed(LuvhiveCli.class, args).filter(LogsOnlyOnTrouble.class::isAssignableFrom).isEmpty()) {
+            beforeCommand = BackgroundLoggingStart.begin()::await;
+        }
         int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.in, System.out,
-                System.err, logging::await, args);
+                System.err, beforeCommand, args);
         System.exit(exitCode);
     }
 

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
  * start-up) on a thread of its own, so that it overlaps picocli building the command on
  * the other core instead of delaying, say, pg_dump's start. {@link #await} before the
  * command runs: SLF4J hands out substitute loggers to other threads while it starts, and
- * anything they logged meanwhile would be replayed with a warning on stderr.
+ * anything they logged meanwhile would be replayed with a warning on stderr. Not started
+ * for a command that logs nothing on its normal path ({@link LogsOnlyOnTrouble}).
  */
 public final class BackgroundLoggingStart {
 

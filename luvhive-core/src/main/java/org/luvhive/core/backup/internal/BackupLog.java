@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class BackupLog {
 
     public static final String FILE_NAME = "backup.log";
-    private static final Logger LOG = LoggerFactory.getLogger(BackupLog.class);
 
     private final Path file;
     private final Redactor redactor;
@@ -77,7 +75,8 @@ public final class BackupLog {
                 SecureFiles.restrict(file);
             }
         } catch (IOException | RuntimeException failure) {
-            LOG.warn("cannot append to the backup log {}: {}", file, failure.getMessage());
+            // the logger is looked up only here: a run that never warns never starts the logging backend
+            LoggerFactory.getLogger(BackupLog.class).warn("cannot append to the backup log {}: {}", file, failure.getMessage());
         }
     }
 
