@@ -51,7 +51,7 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         mixinStandardHelpOptions = true,
         versionProvider = LuvhiveCli.Version.class,
-        description = "Operate a LuvHive bot: database, backups, limits, modes, moderation.",
+        description = "Operate a LuvHive bot: database, backups, rate limits, intake mode, token, alerts, caches.",
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
