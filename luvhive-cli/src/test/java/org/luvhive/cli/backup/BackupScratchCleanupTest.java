@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
 import org.luvhive.core.backup.internal.InUseRegistry;
+import org.luvhive.core.backup.internal.ScratchDatabases;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.testing.TestPostgresServer;
@@ -38,7 +43,14 @@ class BackupScratchCleanupTest {
         String olderBuild = "luvhive_verify_20200101000000_def456";
         String deadRestore = "luvhive_restore_20200101000000_p" + deadPid + "_aaa111";
         String liveOwner = "luvhive_verify_20200101000000_p" + ownPid + "_bbb222";
-        List<String> all = List.of(deadOwner, olderBuild, deadRestore, liveOwner);
+        String otherHost = ScratchDatabases.hostTag().equals("ffffff") ? "000000" : "ffffff";
+        String otherHostRecent = "luvhive_verify_" + TIME.format(Instant.now().minus(Duration.ofHours(1))) + "_h"
+                + otherHost + "_p" + deadPid + "_ccc333";
+        String otherHostOld = "luvhive_verify_20200101000000_h" + otherHost + "_p" + deadPid + "_ddd444";
+        String thisHostDead = "luvhive_verify_20200101000000_h" + ScratchDatabases.hostTag() + "_p" + deadPid
+                + "_eee555";
+        List<String> all = List.of(deadOwner, olderBuild, deadRestore, liveOwner, otherHostRecent, otherHostOld,
+                thisHostDead);
         all.forEach(scratch -> database.jdbi().useHandle(handle -> handle.execute("create database " + scratch)));
         InUseRegistry registry = new InUseRegistry(fixture.backupDirectory());
         try (var live = registry.mark("backup verify", () -> "some_backup", value -> value)) {
@@ -51,10 +63,17 @@ class BackupScratchCleanupTest {
             assertThat(server.databaseExists(olderBuild)).isFalse();
             assertThat(server.databaseExists(deadRestore)).isFalse();
             assertThat(server.databaseExists(liveOwner)).as("a live run's scratch database is its own").isTrue();
+            assertThat(server.databaseExists(thisHostDead)).isFalse();
+            assertThat(server.databaseExists(otherHostRecent))
+                    .as("another host's run may be going on: its markers are in its own backup directory").isTrue();
+            assertThat(server.databaseExists(otherHostOld)).as("another host's, a day old").isFalse();
         } finally {
             all.forEach(server::dropDatabase);
         }
     }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private static long deadPid() {
         for (long pid = 3_999_999; ; pid--) {

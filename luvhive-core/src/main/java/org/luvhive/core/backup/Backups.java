@@ -143,7 +143,7 @@ public final class Backups {
                 try {
                     Checksums.verify(directory, set.manifest().archive(), set.manifest().files());
                     var tools = locator.locate(server.serverVersionNumber() / 10000);
-                    ScratchDatabases.dropStale(live, registry, notices);
+                    ScratchDatabases.dropStale(live, registry, clock.instant(), notices);
                     int jobs = live.jdbi().withHandle(handle -> ConnectionBudget.clampJobs(handle.getConnection(),
                             request.jobs(), notices));
                     long rows = new ArchiveRestorer(tools, redactor, progress, run.guard())

@@ -20,7 +20,8 @@ public record LockHolder(long pid, String user, String host, String command, Ins
                 command, since);
     }
 
-    private static String hostName() {
+    /** This host's name ($HOSTNAME, else the resolver's), "?" when unknown. */
+    static String hostName() {
         String fromEnvironment = System.getenv("HOSTNAME");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;

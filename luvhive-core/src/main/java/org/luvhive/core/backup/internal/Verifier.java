@@ -139,7 +139,7 @@ public final class Verifier {
 
     private void dropStaleScratch(Database live) {
         try {
-            ScratchDatabases.dropStale(live, registry, notices);
+            ScratchDatabases.dropStale(live, registry, clock.instant(), notices);
         } catch (RuntimeException unreadable) {
             notices.accept("cannot look for scratch databases left by interrupted runs: "
                     + ArchiveRestorer.serverReason(unreadable));
