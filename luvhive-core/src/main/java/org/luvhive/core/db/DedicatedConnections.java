@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.config.Secret;
 
@@ -56,14 +59,22 @@ public final class DedicatedConnections {
         thread.start();
     }
 
-    /** Closes a connection {@link #openAhead} opened that nobody took (e.g. the command failed first). */
+    /** Closes the connection {@link #openAhead} opened if nobody took it (e.g. the command failed first). */
     public void closeUnused() {
         CompletableFuture<Connection> unused;
         synchronized (this) {
             unused = ahead;
             ahead = null;
         }
-        if (unused != null) {
+        if (unused == null) {
+            return;
+        }
+        try { // waits for it (at most the connect timeout): closed before the process exits, not dropped on the floor
+            closeQuietly(unused.get(settings.connectionTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException notOpened) {
+            unused.thenAccept(DedicatedConnections::closeQuietly); // if it still opens, close it then
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             unused.thenAccept(DedicatedConnections::closeQuietly);
         }
     }
