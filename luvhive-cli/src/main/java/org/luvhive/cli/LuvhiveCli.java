@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.luvhive.cli.backup.BackupCheckCommand;
 import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.backup.BackupCreateCommand;
@@ -85,12 +86,8 @@ public final class LuvhiveCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        Runnable beforeCommand = () -> { };
-        if (COMMANDS.commandNamed(LuvhiveCli.class, args).filter(LogsOnlyOnTrouble.class::isAssignableFrom).isEmpty()) {
-            beforeCommand = BackgroundLoggingStart.begin()::await;
-        }
         int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.in, System.out,
-                System.err, beforeCommand, args);
+                System.err, true, args);
         System.exit(exitCode);
     }
 
@@ -106,18 +103,25 @@ public final class LuvhiveCli implements Runnable {
     /** As {@link #run(Map, ConfigLoader, Clock, PrintStream, PrintStream, String...)}, reading input from {@code in}. */
     public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
                           java.io.InputStream in, PrintStream out, PrintStream err, String... args) {
-        return run(environment, configLoader, clock, in, out, err, () -> { }, args);
+        return run(environment, configLoader, clock, in, out, err, false, args);
     }
 
-    /** As above; {@code beforeCommand} runs once the arguments are parsed, before the command does. */
+    /**
+     * As above; {@code startLoggingAhead} (the process's own run, not a test's) starts the
+     * logging backend on another thread while picocli builds the command line, unless the
+     * command logs nothing on its normal path ({@link LogsOnlyOnTrouble}).
+     */
     private static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
-                           java.io.InputStream in, PrintStream out, PrintStream err, Runnable beforeCommand,
+                           java.io.InputStream in, PrintStream out, PrintStream err, boolean startLoggingAhead,
                            String... args) {
+        Optional<Class<?>> named = COMMANDS.commandNamed(LuvhiveCli.class, args); // from annotations, before picocli
+        Runnable beforeCommand = startLoggingAhead && named.filter(LogsOnlyOnTrouble.class::isAssignableFrom).isEmpty()
+                ? BackgroundLoggingStart.begin()::await : () -> { };
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
             context.readFrom(in);
-            if (COMMANDS.commandNamed(LuvhiveCli.class, args).filter(ConnectsFirst.class::isAssignableFrom).isPresent()
+            if (named.filter(ConnectsFirst.class::isAssignableFrom).isPresent()
                     && Collections.disjoint(Arrays.asList(args), List.of("-h", "--help", "-V", "--version"))) {
                 context.connectAhead(); // while picocli builds the command line below
             }

@@ -59,7 +59,7 @@ public final class BackupCatalog {
         List<BrokenSet> broken = new ArrayList<>();
         List<Path> archives = new ArrayList<>();
         Set<String> manifests = new HashSet<>();
-        if (!Files.exists(backupDirectory, LinkOption.NOFOLLOW_LINKS) && !Files.exists(backupDirectory)) {
+        if (!Files.exists(backupDirectory, LinkOption.NOFOLLOW_LINKS)) {
             return new Listing(sets, broken, archives); // nothing created yet
         }
         if (!Files.isDirectory(backupDirectory)) {

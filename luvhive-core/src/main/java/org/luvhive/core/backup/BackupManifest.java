@@ -66,6 +66,13 @@ public record BackupManifest(int formatVersion, String name, String status, Stri
         return counts;
     }
 
+    /** Table sizes on disk at dump time by table, in the manifest's order (for progress weights). */
+    public Map<String, Long> tableBytes() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        tables.forEach(table -> bytes.put(table.table(), table.bytes()));
+        return bytes;
+    }
+
     public long totalRows() {
         return tables.stream().mapToLong(TableCount::rows).sum();
     }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.luvhive.core.FailureText;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.config.Secret;
 
@@ -89,18 +90,8 @@ public final class Database implements AutoCloseable {
     }
 
     static DatabaseUnavailableException unavailable(DatabaseUrl url, Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new DatabaseUnavailableException("cannot connect to database " + url.masked() + ": "
-                + firstLine(reason), failure);
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return (newline >= 0 ? text.substring(0, newline) : text).strip();
+                + FailureText.ofRootCause(failure), failure);
     }
 
     public Jdbi jdbi() {

@@ -155,9 +155,7 @@ public final class ArchiveRestorer {
     }
 
     private void runPgRestore(BackupSet set, DatabaseUrl targetUrl, int jobs) {
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        set.manifest().tables().forEach(table -> bytes.put(table.table(), table.bytes()));
-        TableProgress tableProgress = new TableProgress(progress, "pg_restore", bytes);
+        TableProgress tableProgress = new TableProgress(progress, "pg_restore", set.manifest().tableBytes());
         List<String> command = new ArrayList<>(List.of(tools.pgRestore().toString(), "--no-owner", "--no-privileges",
                 "--exit-on-error", "--verbose"));
         if (jobs > 1) {

@@ -8,31 +8,22 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * What backups ask of the server: versions, the tables to count, snapshot export, and
- * creating, renaming and dropping restore targets and scratch databases. Identifiers go
+ * What verify and restore ask of the server (create runs on a plain {@code DumpSession}):
+ * the version, the tables to count, and creating, renaming and dropping restore targets
+ * and scratch databases. Identifiers go
  * in through {@code @Define} already quoted ({@link #quote}); everything else is bound.
  */
 public interface BackupDao {
 
-    /** The tables to count; shared with the create path, which runs it without SqlObject (start-up). */
+    /** The tables to count; also run by {@code DumpSession}, on create's own connection. */
     String USER_TABLES = "select n.nspname || '.' || c.relname as name, "
             + "quote_ident(n.nspname) || '.' || quote_ident(c.relname) as quoted, "
             + "pg_total_relation_size(c.oid) as bytes "
             + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
             + "where c.relkind in ('r', 'p') and n.nspname = 'public' order by 1";
 
-    @SqlQuery("select current_setting('server_version')")
-    String serverVersion();
-
     @SqlQuery("select current_setting('server_version_num')::int")
     int serverVersionNumber();
-
-    @SqlQuery("select current_database()")
-    String currentDatabase();
-
-    /** Must be the first statement of a repeatable-read transaction; pg_dump then dumps exactly what it sees. */
-    @SqlQuery("select pg_export_snapshot()")
-    String exportSnapshot();
 
     @SqlQuery(USER_TABLES)
     @RegisterConstructorMapper(UserTable.class)

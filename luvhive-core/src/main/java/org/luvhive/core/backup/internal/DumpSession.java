@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.luvhive.core.FailureText;
 import org.luvhive.core.backup.BackupFailedException;
 import org.luvhive.core.db.DedicatedConnections;
 
@@ -125,9 +126,6 @@ final class DumpSession implements AutoCloseable {
     }
 
     private static BackupFailedException failed(String what, Exception failure) {
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        int newline = reason.indexOf('\n');
-        return new BackupFailedException(what + ": " + (newline >= 0 ? reason.substring(0, newline) : reason).strip(),
-                failure);
+        return new BackupFailedException(what + ": " + FailureText.of(failure), failure);
     }
 }

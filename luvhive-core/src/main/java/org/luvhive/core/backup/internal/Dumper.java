@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.luvhive.core.FailureText;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.backup.BackupFailedException;
 import org.luvhive.core.backup.BackupFormat;
@@ -124,14 +125,14 @@ public final class Dumper {
             } catch (UncheckedIOException failure) {
                 // an archive without its manifest is no backup, and would only fill the disk further
                 SecureFiles.deleteRecursively(archive);
-                throw new BackupFailedException("cannot write the manifest of " + name + " (" + rootReason(failure)
-                        + "), nothing was kept", failure);
+                throw new BackupFailedException("cannot write the manifest of " + name + " ("
+                        + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
             }
             steps.lap("finish");
             return new BackupSet(archive, manifestPath, manifest);
         } catch (IOException | UncheckedIOException failure) {
-            throw new BackupFailedException("cannot write the backup " + name + " (" + rootReason(failure)
-                    + "), nothing was kept", failure);
+            throw new BackupFailedException("cannot write the backup " + name + " ("
+                    + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
         } finally {
             SecureFiles.deleteRecursively(temporary);
         }
@@ -176,14 +177,6 @@ public final class Dumper {
             throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
         }
         return counts;
-    }
-
-    private static String rootReason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */

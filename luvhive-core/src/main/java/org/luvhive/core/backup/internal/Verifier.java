@@ -2,7 +2,6 @@ package org.luvhive.core.backup.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -121,9 +120,7 @@ public final class Verifier {
     }
 
     private void fullRead(PgTools tools, BackupSet set) {
-        Map<String, Long> tableBytes = new LinkedHashMap<>();
-        set.manifest().tables().forEach(table -> tableBytes.put(table.table(), table.bytes()));
-        TableProgress tableProgress = new TableProgress(progress, "full read", tableBytes);
+        TableProgress tableProgress = new TableProgress(progress, "full read", set.manifest().tableBytes());
         PgProcess.Result result;
         try {
             result = PgProcess.start(List.of(tools.pgRestore().toString(), "--verbose", "--file=/dev/null",
