@@ -34,6 +34,7 @@ import org.luvhive.cli.support.CommandTree;
 import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.DocumentsExitCodes;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.ExitCodes;
 import org.luvhive.cli.support.LogsOnlyOnTrouble;
 import org.luvhive.core.LuvhiveVersion;

@@ -1,8 +1,8 @@
 package org.luvhive.cli.backup;
 
 import java.util.Optional;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliFailure;
+import org.luvhive.cli.support.ExitCode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.DocumentsExitCodes;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
+import org.luvhive.core.backup.VerifyRequest;
 import org.luvhive.core.backup.VerifyResult;
-import org.luvhive.core.backup.internal.ConnectionBudget;
+import org.luvhive.core.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,15 +48,15 @@ public final class BackupVerifyCommand implements Callable<Integer>, DocumentsEx
 
     @Override
     public Integer call() {
-        Optional<String> name = selection.name();
+        VerifyRequest request;
         try {
-            ConnectionBudget.requireValid(jobs);
+            request = new VerifyRequest(selection.name(), jobs);
         } catch (IllegalArgumentException invalid) {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
-        var live = restoreTest ? Optional.of(context.database()) : Optional.<org.luvhive.core.db.Database>empty();
+        Optional<Database> live = restoreTest ? Optional.of(context.database()) : Optional.empty();
         VerifyResult result = BackupCli.backups(context, json.enabled())
-                .verify(name, live, jobs, notice -> context.err().println("luvhive: " + notice));
+                .verify(request, live, notice -> context.err().println("luvhive: " + notice));
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("backup", result.backup());

@@ -2,8 +2,8 @@ package org.luvhive.cli.cache;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.Operator;
 import org.luvhive.core.ops.OpsSettings;
 import org.luvhive.core.ops.caches.CacheClear;

@@ -1,8 +1,8 @@
 package org.luvhive.cli.db;
 
 import java.util.concurrent.Callable;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.Migrations;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package org.luvhive.cli.status;
 
 import java.util.concurrent.Callable;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.ops.alerts.StatusReport;
 import picocli.CommandLine.Command;

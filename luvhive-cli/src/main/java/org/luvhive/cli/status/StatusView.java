@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.luvhive.cli.ExitCode;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.core.ops.alerts.Alert;
 import org.luvhive.core.ops.alerts.AlertRule;
 import org.luvhive.core.ops.alerts.AlertRules;

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;

@@ -1,6 +1,5 @@
 package org.luvhive.cli.support;
 
-import org.luvhive.cli.ExitCode;
 import org.luvhive.core.LuvhiveException;
 
 /** A failure a command reports with a specific exit code and a one-line message. */

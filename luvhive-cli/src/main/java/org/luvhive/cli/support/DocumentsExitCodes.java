@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.luvhive.cli.ExitCode;
 import picocli.CommandLine;
 
 /**

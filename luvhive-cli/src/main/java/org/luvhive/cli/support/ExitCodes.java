@@ -1,6 +1,5 @@
 package org.luvhive.cli.support;
 
-import org.luvhive.cli.ExitCode;
 import org.luvhive.core.backup.BackupCorruptException;
 import org.luvhive.core.backup.BackupFailedException;
 import org.luvhive.core.backup.BackupLockedException;

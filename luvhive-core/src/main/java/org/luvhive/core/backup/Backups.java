@@ -99,12 +99,12 @@ public final class Backups {
      * interrupted runs left). {@code notices} gets one-line remarks for the person
      * watching (jobs lowered, leftovers dropped).
      */
-    public VerifyResult verify(Optional<String> name, Optional<Database> live, int jobs, Consumer<String> notices) {
+    public VerifyResult verify(VerifyRequest request, Optional<Database> live, Consumer<String> notices) {
         return TrackedRun.run(log, clock, "verify", run -> {
-            try (var marked = registry.mark("backup verify", () -> resolve(name), BackupSet::name)) {
+            try (var marked = registry.mark("backup verify", () -> resolve(request.backup()), BackupSet::name)) {
                 run.backup(marked.value().name());
                 VerifyResult result = new Verifier(locator, json, clock, redactor, progress, registry, run.guard(),
-                        notices).verify(marked.value(), live.orElse(null), jobs);
+                        notices).verify(marked.value(), live.orElse(null), request.jobs());
                 if (!result.complete()) {
                     run.failed(result.notRun());
                 }

@@ -1,4 +1,4 @@
-package org.luvhive.cli;
+package org.luvhive.cli.support;
 
 /**
  * Every exit code {@code luvhive} uses, in one place, so scripts can tell failures

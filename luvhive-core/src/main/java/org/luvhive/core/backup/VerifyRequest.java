@@ -1,0 +1,18 @@
+package org.luvhive.core.backup;
+
+import java.util.Optional;
+import org.luvhive.core.backup.internal.ConnectionBudget;
+
+/**
+ * Which backup to verify, and with how many jobs a restore test may run. Immutable.
+ *
+ * @param backup the backup's name; empty for the newest
+ * @param jobs   pg_restore's parallel jobs for a restore test, 1 to 16 (lowered further to the
+ *               server's free connections)
+ */
+public record VerifyRequest(Optional<String> backup, int jobs) {
+
+    public VerifyRequest {
+        ConnectionBudget.requireValid(jobs);
+    }
+}
