@@ -97,21 +97,29 @@ class DatabaseTest {
     }
 
     @Test
-    void wrongPasswordIsReportedWithoutThePassword() {
+    void wrongPasswordIsRefusedInOneLineWithoutThePassword() {
         testDatabase.jdbi().useHandle(handle -> handle.execute(
                 "do $$ begin if not exists (select from pg_roles where rolname = 'pw_user') then "
                         + "create role pw_user login password 'right-one'; end if; end $$"));
-        DatabaseUrl wrong = testDatabase.url().withDatabase(testDatabase.name());
-        wrong = new DatabaseUrl(wrong.host(), wrong.port(), wrong.database(), "pw_user",
+        testDatabase.server().requirePasswordFor("pw_user");
+        DatabaseUrl url = testDatabase.url();
+        PoolSettings pool = new PoolSettings(1, Duration.ofSeconds(2), "test");
+        DatabaseUrl right = new DatabaseUrl(url.host(), url.port(), url.database(), "pw_user",
+                Optional.of(Secret.of("right-one")), Map.of());
+        DatabaseUrl wrong = new DatabaseUrl(url.host(), url.port(), url.database(), "pw_user",
                 Optional.of(Secret.of("wrong-password-xyz")), Map.of());
 
-        // The embedded test server trusts local logins, so the password may be accepted;
-        // what matters is that no failure message carries it.
-        try (Database database = Database.connect(wrong, PoolSettings.of(1, "test"), new SimpleMeterRegistry())) {
-            assertThat(database.url().masked()).doesNotContain("wrong-password-xyz");
-        } catch (DatabaseUnavailableException refused) {
-            assertThat(refused.getMessage()).doesNotContain("wrong-password-xyz");
+        try (Database database = Database.connect(right, pool, new SimpleMeterRegistry())) {
+            String user = database.jdbi().withHandle(handle -> handle.createQuery("select current_user")
+                    .mapTo(String.class).one());
+            assertThat(user).isEqualTo("pw_user");
         }
+        assertThatThrownBy(() -> Database.connect(wrong, pool, new SimpleMeterRegistry()))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageStartingWith("cannot connect to database postgresql://pw_user:***@")
+                .hasMessageContaining("password authentication failed for user \"pw_user\"")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("wrong-password-xyz")
+                        .doesNotContain("\n"));
     }
 
     @Test

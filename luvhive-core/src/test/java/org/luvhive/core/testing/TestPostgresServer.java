@@ -1,12 +1,17 @@
 package org.luvhive.core.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +94,50 @@ public final class TestPostgresServer implements AutoCloseable {
             }
         } catch (SQLException failure) {
             throw new IllegalStateException("cannot query the test server", failure);
+        }
+    }
+
+    /**
+     * Makes the server ask {@code role} for its password (scram-sha-256) from now on: a line
+     * ahead of the embedded server's "trust everyone" rules, then a reload, waiting until a
+     * connection without the password is refused. An external server
+     * ({@value #EXTERNAL_URL_VARIABLE}) is left to its own pg_hba.conf.
+     */
+    public void requirePasswordFor(String role) {
+        if (embedded.isEmpty()) {
+            return;
+        }
+        String rule = "host all " + role + " all scram-sha-256\n";
+        try {
+            Path hba = Path.of(queryString("show hba_file"));
+            String rules = Files.readString(hba);
+            if (!rules.startsWith(rule)) {
+                Files.writeString(hba, rule + rules);
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot change the test server's pg_hba.conf", failure);
+        }
+        execute("select pg_reload_conf()");
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusesWithoutPassword(role));
+    }
+
+    private boolean refusesWithoutPassword(String role) {
+        Properties properties = new Properties();
+        properties.setProperty("user", role);
+        try (Connection ignored = DriverManager.getConnection(maintenanceUrl.jdbcUrl(), properties)) {
+            return false;
+        } catch (SQLException refused) {
+            return true;
+        }
+    }
+
+    private String queryString(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("test server refused: " + sql, failure);
         }
     }
 
