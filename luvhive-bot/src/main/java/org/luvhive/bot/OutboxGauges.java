@@ -12,11 +12,6 @@ import org.luvhive.core.update.InboxRetention;
  */
 final class OutboxGauges implements Runnable {
 
-    static final String DEPTH = "luvhive.outbox.depth";
-    static final String OLDEST = "luvhive.outbox.oldest.age";
-    static final String PARKED = "luvhive.outbox.parked";
-    static final String INBOX_WAITING = "luvhive.inbox.waiting";
-
     private final OutboxStats stats;
     private final InboxRetention inbox;
     private final AtomicLong depth = new AtomicLong();
@@ -27,11 +22,11 @@ final class OutboxGauges implements Runnable {
     OutboxGauges(OutboxStats stats, InboxRetention inbox, MeterRegistry registry) {
         this.stats = stats;
         this.inbox = inbox;
-        Gauge.builder(DEPTH, depth, AtomicLong::get).description("Outbox rows queued or being sent").register(registry);
-        Gauge.builder(OLDEST, oldestSeconds, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder(OutboxStats.DEPTH, depth, AtomicLong::get).description("Outbox rows queued or being sent").register(registry);
+        Gauge.builder(OutboxStats.OLDEST_AGE, oldestSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("How long the oldest waiting outbox row has waited").register(registry);
-        Gauge.builder(PARKED, parked, AtomicLong::get).description("Outbox rows that will not be sent").register(registry);
-        Gauge.builder(INBOX_WAITING, inboxWaiting, AtomicLong::get).description("Updates stored, not yet handled")
+        Gauge.builder(OutboxStats.PARKED, parked, AtomicLong::get).description("Outbox rows that will not be sent").register(registry);
+        Gauge.builder(InboxRetention.WAITING, inboxWaiting, AtomicLong::get).description("Updates stored, not yet handled")
                 .register(registry);
     }
 

@@ -20,9 +20,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.luvhive.bot.MaintenanceScheduler;
 import org.luvhive.core.db.QueryTimingSqlLogger;
+import org.luvhive.core.delivery.OutboxSender;
+import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.ops.Observability;
+import org.luvhive.core.ops.Retention;
 import org.luvhive.core.ops.alerts.Alert;
+import org.luvhive.core.update.InboundGate;
+import org.luvhive.core.update.InboxProcessor;
+import org.luvhive.core.update.InboxRetention;
+import org.luvhive.core.update.InboxStore;
 
 /**
  * {@code ops/prometheus/alerts.yml} and {@code ops/grafana/luvhive.json} name only
@@ -87,23 +95,25 @@ class MonitoringFilesTest {
                 .tag("cause", "G1 Evacuation Pause").register(registry).record(Duration.ofMillis(5));
         observability.caches().create("bans", Duration.ofSeconds(5));
         observability.caches().watch("chat_rate_buckets", () -> 0);
-        Counter.builder("luvhive.updates.received").tag("kind", "message").register(registry).increment();
-        Counter.builder("luvhive.updates.handled").tag("kind", "message").tag("outcome", "handled").register(registry)
+        // every other meter by the constant its production class registers it with
+        Counter.builder(InboxStore.RECEIVED).tag("kind", "message").register(registry).increment();
+        Counter.builder(InboxProcessor.HANDLED).tag("kind", "message").tag("outcome", "handled").register(registry)
                 .increment();
-        Counter.builder("luvhive.updates.failed").tag("outcome", "retry").register(registry).increment();
-        Counter.builder("luvhive.updates.limited").tag("reason", "rate").register(registry).increment();
-        Counter.builder("luvhive.telegram.floodwait").tag("scope", "chat").tag("method", "sendMessage")
+        Counter.builder(InboxProcessor.FAILED).tag("outcome", "retry").register(registry).increment();
+        Counter.builder(InboundGate.LIMITED).tag("reason", "rate").register(registry).increment();
+        Counter.builder(OutboxSender.FLOOD_WAITS).tag("scope", "chat").tag("method", "sendMessage")
                 .register(registry).increment();
-        Counter.builder("luvhive.retention.deleted").tag("what", "inbox").register(registry).increment();
-        Counter.builder("luvhive.maintenance.runs").tag("job", "alerts").tag("outcome", "error").register(registry)
+        Counter.builder(Retention.DELETED).tag("what", "inbox").register(registry).increment();
+        Counter.builder(MaintenanceScheduler.RUNS).tag("job", "alerts").tag("outcome", "error").register(registry)
                 .increment();
-        Timer.builder("luvhive.telegram.send").tag("method", "sendMessage").tag("outcome", "sent").register(registry)
+        Timer.builder(OutboxSender.SEND_TIME).tag("method", "sendMessage").tag("outcome", "sent").register(registry)
                 .record(Duration.ofMillis(40));
-        Timer.builder("luvhive.updates.handler").tag("kind", "message").register(registry).record(Duration.ofMillis(3));
-        for (String gauge : new String[] {"luvhive.outbox.depth", "luvhive.outbox.parked", "luvhive.inbox.waiting"}) {
+        Timer.builder(InboxProcessor.HANDLER_TIME).tag("kind", "message").register(registry)
+                .record(Duration.ofMillis(3));
+        for (String gauge : new String[] {OutboxStats.DEPTH, OutboxStats.PARKED, InboxRetention.WAITING}) {
             Gauge.builder(gauge, () -> 1).register(registry);
         }
-        Gauge.builder("luvhive.outbox.oldest.age", () -> 1).baseUnit("seconds").register(registry);
+        Gauge.builder(OutboxStats.OLDEST_AGE, () -> 1).baseUnit("seconds").register(registry);
         registry.get(QueryTimingSqlLogger.METER).tag("outcome", "success").timer().record(Duration.ofMillis(2));
         Set<String> names = new TreeSet<>();
         for (String line : registry.scrape().split("\n")) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
+import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.ops.alerts.AlertEvaluator;
 import org.luvhive.core.ops.alerts.AlertRules;
 import org.luvhive.core.ops.alerts.AlertStore;
@@ -22,6 +23,7 @@ import org.luvhive.core.ops.alerts.ProcessReadings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.core.update.InboxProcessor;
 
 /** {@code luvhive status} against alert states written by evaluators as running bots write them. */
 @ExtendWith(PostgresExtension.class)
@@ -113,7 +115,7 @@ class StatusCommandTest {
         AlertEvaluator bot = bot("bot-a");
         bot.run();
         clock.advance(Duration.ofSeconds(5));
-        Counter.builder("luvhive.telegram.floodwait").tag("scope", "chat").tag("method", "sendMessage")
+        Counter.builder(OutboxSender.FLOOD_WAITS).tag("scope", "chat").tag("method", "sendMessage")
                 .register(registry).increment(9);
         bot.run();
         clock.advance(Duration.ofSeconds(2));
@@ -144,7 +146,7 @@ class StatusCommandTest {
         AlertEvaluator gone = bot("bot-gone");
         gone.run();
         clock.advance(Duration.ofSeconds(5));
-        Counter.builder("luvhive.updates.failed").tag("outcome", "dead").register(registry).increment();
+        Counter.builder(InboxProcessor.FAILED).tag("outcome", "dead").register(registry).increment();
         gone.run();
         clock.advance(Duration.ofMinutes(5));
         bot("bot-alive").run();

@@ -45,6 +45,9 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 public final class OutboxSender implements AutoCloseable {
 
     public static final String SEND_TIME = "luvhive.telegram.send";
+    public static final String FLOOD_WAITS = "luvhive.telegram.floodwait";
+    public static final String PARKED = "luvhive.delivery.parked";
+    public static final String BLOCKED = "luvhive.delivery.blocked";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final String GLOBAL_KEY = "global-sends";
 

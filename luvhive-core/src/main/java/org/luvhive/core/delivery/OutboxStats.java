@@ -13,6 +13,11 @@ import org.luvhive.core.delivery.internal.OutboxDao;
  */
 public final class OutboxStats {
 
+    /** The gauges a running bot shows these figures as (also read by the alerts). */
+    public static final String DEPTH = "luvhive.outbox.depth";
+    public static final String OLDEST_AGE = "luvhive.outbox.oldest.age";
+    public static final String PARKED = "luvhive.outbox.parked";
+
     private final Jdbi jdbi;
     private final Clock clock;
 

@@ -7,6 +7,9 @@ import org.luvhive.core.update.internal.InboxDao;
 /** Deletes inbox rows that are no longer needed. Thread-safe. */
 public final class InboxRetention {
 
+    /** The gauge a running bot shows {@link #waiting()} as. */
+    public static final String WAITING = "luvhive.inbox.waiting";
+
     private final Jdbi jdbi;
 
     public InboxRetention(Jdbi jdbi) {

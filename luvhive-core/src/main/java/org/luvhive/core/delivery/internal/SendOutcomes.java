@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
+import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.ParkedMessage;
 import org.luvhive.core.delivery.SenderSettings;
 import org.luvhive.core.delivery.ViolationsLog;
@@ -28,9 +29,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 public final class SendOutcomes {
 
-    public static final String FLOOD_WAITS = "luvhive.telegram.floodwait";
-    public static final String PARKED = "luvhive.delivery.parked";
-    public static final String BLOCKED = "luvhive.delivery.blocked";
     private static final Logger LOG = LoggerFactory.getLogger(SendOutcomes.class);
 
     private final Jdbi jdbi;
@@ -84,7 +82,7 @@ public final class SendOutcomes {
         Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(5));
         ChatPauses.Scope scope = pauses.floodWait(row.chatId(), retryAfter, sentAt, now);
         String scopeName = scope.name().toLowerCase(java.util.Locale.ROOT);
-        registry.counter(FLOOD_WAITS, "scope", scopeName, "method", row.method()).increment();
+        registry.counter(OutboxSender.FLOOD_WAITS, "scope", scopeName, "method", row.method()).increment();
         violations.floodWait(now, row.chatId(), row.method(), retryAfter.toSeconds(), scopeName);
         LOG.warn("FloodWait: Telegram asked to wait {} s ({} scope, chat {}, {}); message {} put back",
                 retryAfter.toSeconds(), scopeName, row.chatId(), row.method(), row.id());
@@ -99,7 +97,7 @@ public final class SendOutcomes {
             park(row, failure.description() + " (the user has written since; not marked as blocked)", "refused");
             return;
         }
-        registry.counter(BLOCKED).increment();
+        registry.counter(OutboxSender.BLOCKED).increment();
         LOG.info("Chat {} blocked the bot ({}); its queued messages are cancelled", row.chatId(), failure.description());
         jdbi.useTransaction(handle -> {
             OutboxDao outbox = handle.attach(OutboxDao.class);
@@ -130,7 +128,7 @@ public final class SendOutcomes {
     }
 
     private void park(OutboxRow row, String reason, String why) {
-        registry.counter(PARKED, "reason", why).increment();
+        registry.counter(OutboxSender.PARKED, "reason", why).increment();
         LOG.warn("Message {} to chat {} ({}) parked: {}", row.id(), row.chatId(), row.method(), reason);
         jdbi.useTransaction(handle -> {
             if (handle.attach(OutboxDao.class).park(row.id(), reason) == 1) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.luvhive.core.db.QueryTimingSqlLogger;
+import org.luvhive.core.delivery.OutboxSender;
+import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.testing.ManualClock;
+import org.luvhive.core.update.InboxProcessor;
 
 /**
  * Each runbook alert fires when its condition is produced in the registry and clears
@@ -29,7 +32,7 @@ class AlertEvaluatorTest {
 
     AlertEvaluatorTest() {
         new QueryTimingSqlLogger(registry); // registers luvhive.db.query as the bot does
-        Gauge.builder("luvhive.outbox.depth", depth, AtomicLong::get).register(registry);
+        Gauge.builder(OutboxStats.DEPTH, depth, AtomicLong::get).register(registry);
         evaluator = new AlertEvaluator(registry, process, null, clock, "bot-a", AlertRules.runbook(), TICK);
         evaluator.evaluate(); // the windows' first sample, as Observability.start() takes it
     }
@@ -109,7 +112,7 @@ class AlertEvaluatorTest {
         tick();
         assertThat(state(Alert.FLOODWAIT)).as("5 per minute is the limit, not above it").isEqualTo(AlertState.OK);
 
-        Counter.builder("luvhive.telegram.floodwait").tag("scope", "bot").tag("method", "copyMessage")
+        Counter.builder(OutboxSender.FLOOD_WAITS).tag("scope", "bot").tag("method", "copyMessage")
                 .register(registry).increment(); // another scope and method: counted too
         tick();
         Instant fired = clock.instant();
@@ -199,16 +202,16 @@ class AlertEvaluatorTest {
     }
 
     private void handled(int count) {
-        Counter.builder("luvhive.updates.handled").tag("kind", "message").tag("outcome", "handled")
+        Counter.builder(InboxProcessor.HANDLED).tag("kind", "message").tag("outcome", "handled")
                 .register(registry).increment(count);
     }
 
     private void failed(int count) {
-        Counter.builder("luvhive.updates.failed").tag("outcome", "retry").register(registry).increment(count);
+        Counter.builder(InboxProcessor.FAILED).tag("outcome", "retry").register(registry).increment(count);
     }
 
     private void floodWaits(int count) {
-        Counter.builder("luvhive.telegram.floodwait").tag("scope", "chat").tag("method", "sendMessage")
+        Counter.builder(OutboxSender.FLOOD_WAITS).tag("scope", "chat").tag("method", "sendMessage")
                 .register(registry).increment(count);
     }
 

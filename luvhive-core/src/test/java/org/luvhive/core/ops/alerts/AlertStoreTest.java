@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.core.update.InboxProcessor;
 
 /** Evaluations land in alert_state, one row per instance and alert; silent instances turn stale. */
 @ExtendWith(PostgresExtension.class)
@@ -42,7 +43,7 @@ class AlertStoreTest {
         AlertEvaluator evaluator = evaluator("bot-a");
         evaluator.run();
         clock.advance(Duration.ofSeconds(5));
-        Counter.builder("luvhive.updates.failed").tag("outcome", "dead").register(registry).increment(3);
+        Counter.builder(InboxProcessor.FAILED).tag("outcome", "dead").register(registry).increment(3);
         evaluator.run();
 
         StatusReport report = StatusReport.read(database.jdbi(), clock);
@@ -71,7 +72,7 @@ class AlertStoreTest {
         AlertEvaluator evaluator = evaluator("bot-gone");
         evaluator.run();
         clock.advance(Duration.ofSeconds(5));
-        Counter.builder("luvhive.updates.failed").tag("outcome", "dead").register(registry).increment();
+        Counter.builder(InboxProcessor.FAILED).tag("outcome", "dead").register(registry).increment();
         evaluator.run();
         assertThat(StatusReport.read(database.jdbi(), clock).anyFiring()).isTrue();
 

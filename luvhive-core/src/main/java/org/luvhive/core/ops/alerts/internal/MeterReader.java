@@ -4,19 +4,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import org.luvhive.core.db.QueryTimingSqlLogger;
+import org.luvhive.core.delivery.OutboxSender;
+import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.ops.alerts.ProcessReadings;
+import org.luvhive.core.update.InboxProcessor;
 
 /**
- * Takes a {@link Sample} from the registry by meter name, whatever the tags, so meters
- * registered later (a counter's first increment) are picked up. Thread-safe.
+ * Takes a {@link Sample} from the registry by meter name (the constants of the classes
+ * that register them), whatever the tags, so meters registered later (a counter's first
+ * increment) are picked up. Thread-safe.
  */
 public final class MeterReader {
-
-    public static final String HANDLED = "luvhive.updates.handled";
-    public static final String FAILED = "luvhive.updates.failed";
-    public static final String FLOODWAIT = "luvhive.telegram.floodwait";
-    public static final String DB_QUERY = "luvhive.db.query";
-    public static final String OUTBOX_DEPTH = "luvhive.outbox.depth";
 
     private final MeterRegistry registry;
     private final ProcessReadings process;
@@ -27,9 +26,9 @@ public final class MeterReader {
     }
 
     public Sample sample(Instant at) {
-        return new Sample(at, counted(HANDLED), counted(FAILED), counted(FLOODWAIT),
-                DbHistogram.of(registry.find(DB_QUERY).timers()), gauged(OUTBOX_DEPTH),
-                process.heapUsedRatio(), process.cpuUsage());
+        return new Sample(at, counted(InboxProcessor.HANDLED), counted(InboxProcessor.FAILED),
+                counted(OutboxSender.FLOOD_WAITS), DbHistogram.of(registry.find(QueryTimingSqlLogger.METER).timers()),
+                gauged(OutboxStats.DEPTH), process.heapUsedRatio(), process.cpuUsage());
     }
 
     private double counted(String name) {
