@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param json        the Bot API Message object
  * @param fromBot     whether the bot sent it (false: a simulated user did)
  * @param replyMarkup the reply_markup the bot sent with it, or null
+ * @param reactionTypes the bot's reaction on it (setMessageReaction): an array of ReactionType, or null
  */
-public record ChatMessage(JsonNode json, boolean fromBot, JsonNode replyMarkup) {
+public record ChatMessage(JsonNode json, boolean fromBot, JsonNode replyMarkup, JsonNode reactionTypes) {
+
+    public ChatMessage(JsonNode json, boolean fromBot, JsonNode replyMarkup) {
+        this(json, fromBot, replyMarkup, null);
+    }
 
     public int messageId() {
         return json.path("message_id").asInt();
@@ -110,6 +115,15 @@ public record ChatMessage(JsonNode json, boolean fromBot, JsonNode replyMarkup) 
             }
         }
         return texts;
+    }
+
+    /** The emoji the bot reacted with, empty when it did not (or removed its reaction). */
+    public List<String> reactions() {
+        List<String> emoji = new ArrayList<>();
+        if (reactionTypes != null) {
+            reactionTypes.forEach(type -> emoji.add(type.path("emoji").asText()));
+        }
+        return emoji;
     }
 
     @Override

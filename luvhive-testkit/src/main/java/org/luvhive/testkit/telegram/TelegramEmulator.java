@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.luvhive.testkit.telegram.internal.BotApiHandler;
 import org.luvhive.testkit.telegram.internal.BotDirectory;
 import org.luvhive.testkit.telegram.internal.BotState;
+import org.luvhive.testkit.telegram.internal.FileDownloadHandler;
 
 /**
  * An emulator of the Telegram Bot API on 127.0.0.1: serves {@code /bot<token>/<method>}
@@ -80,6 +81,7 @@ public final class TelegramEmulator implements AutoCloseable {
         }
         server.setExecutor(requestThreads);
         server.createContext("/", new BotApiHandler(bots, mapper, settings.clock()));
+        server.createContext("/file/", new FileDownloadHandler(bots, mapper));
         server.createContext("/sim/", new SimHttpApi(this, mapper));
         server.start();
         return this;

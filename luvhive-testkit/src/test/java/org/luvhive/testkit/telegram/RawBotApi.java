@@ -46,6 +46,31 @@ final class RawBotApi {
                 + (query.isEmpty() ? "" : "?" + query))).GET());
     }
 
+    /** POSTs a multipart body given byte for byte, with this boundary in the Content-Type. */
+    Reply multipart(String token, String method, String boundary, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/bot" + token + "/" + method))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** GETs a URL path of the emulator and returns the status and the raw bytes. */
+    Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Download(int status, String contentType, byte[] body) {
+    }
+
     Reply sim(String httpMethod, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/sim" + path))
                 .header("Content-Type", "application/json")

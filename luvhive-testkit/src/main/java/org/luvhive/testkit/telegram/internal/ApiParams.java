@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  * text inside a form field. Not thread-safe; lives for one request.
  */
 public final class ApiParams {
+    private static final String ATTACH = "attach://";
+
     private final ObjectNode values;
     private final Map<String, UploadedFile> files;
     private final ObjectMapper mapper;
@@ -25,7 +27,21 @@ public final class ApiParams {
     }
 
     /** A file part of a multipart request. */
-    public record UploadedFile(String fileName, String contentType, int size) {
+    public record UploadedFile(String fileName, String contentType, byte[] content) {
+        public int size() {
+            return content.length;
+        }
+    }
+
+    /**
+     * What a file parameter names: an uploaded part, or a file_id or URL to resolve. As on
+     * Telegram, a part may come under the parameter's own name or under any name the value
+     * points at with {@code attach://<name>}.
+     */
+    public record InputFile(UploadedFile upload, String reference) {
+        public boolean isUpload() {
+            return upload != null;
+        }
     }
 
     public boolean has(String name) {
@@ -114,8 +130,25 @@ public final class ApiParams {
         }
     }
 
-    public Optional<UploadedFile> file(String name) {
-        return Optional.ofNullable(files.get(name));
+    /**
+     * The file parameter {@code name}: its own multipart part, else the part its
+     * {@code attach://} value names, else its value as a file_id or URL; empty when none
+     * of these exists (Telegram then says "there is no &lt;name&gt; in the request").
+     */
+    public Optional<InputFile> inputFile(String name) {
+        UploadedFile own = files.get(name);
+        if (own != null) {
+            return Optional.of(new InputFile(own, null));
+        }
+        return string(name).map(String::trim).filter(value -> !value.isEmpty()).flatMap(this::inputFileOf);
+    }
+
+    /** A value inside a JSON parameter (InputMedia's {@code media}): {@code attach://<name>}, a file_id or a URL. */
+    public Optional<InputFile> inputFileOf(String value) {
+        if (value.startsWith(ATTACH)) {
+            return Optional.ofNullable(files.get(value.substring(ATTACH.length()))).map(file -> new InputFile(file, null));
+        }
+        return Optional.of(new InputFile(null, value));
     }
 
     /** Used for chat-scoped fault rules and the request log; never fails. */

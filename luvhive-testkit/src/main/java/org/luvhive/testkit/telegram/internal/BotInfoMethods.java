@@ -37,11 +37,16 @@ final class BotInfoMethods {
 
     private static MethodResult getMe(BotState bot, ApiParams params) {
         ObjectNode me = bot.botUserJson();
+        // The fields telegram-bot-api always writes for getMe, in its order (Bot API 9.3).
         me.put("can_join_groups", true);
         me.put("can_read_all_group_messages", false);
         me.put("supports_inline_queries", false);
+        me.put("supports_guest_queries", false);
         me.put("can_connect_to_business", false);
         me.put("has_main_web_app", false);
+        me.put("has_topics_enabled", false);
+        me.put("allows_users_to_create_topics", false);
+        me.put("can_manage_bots", false);
         return MethodResult.of(me);
     }
 

@@ -27,6 +27,7 @@ public final class BotState implements AutoCloseable {
     private final Map<String, CompletableFuture<CallbackAnswer>> callbackQueries = new ConcurrentHashMap<>();
     private final AtomicReference<ArrayNode> commands;
     private final AtomicLong querySequence = new AtomicLong();
+    private final AtomicLong albumSequence = new AtomicLong(13_579_000_000_000_000L);
     private final RateLimiter limiter;
     private final FaultBook faults;
     private final BotStats stats;
@@ -121,6 +122,11 @@ public final class BotState implements AutoCloseable {
 
     public String newQueryId() {
         return identity.id() + "" + (1_000_000 + querySequence.incrementAndGet());
+    }
+
+    /** A media_group_id for a new album: digits, like Telegram's. */
+    public String newAlbumId() {
+        return String.valueOf(albumSequence.incrementAndGet());
     }
 
     public CompletableFuture<CallbackAnswer> openCallbackQuery(String queryId) {

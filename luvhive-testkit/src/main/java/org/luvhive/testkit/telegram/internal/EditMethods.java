@@ -3,6 +3,8 @@ package org.luvhive.testkit.telegram.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +12,8 @@ import java.util.Optional;
 final class EditMethods {
     private static final String NOT_MODIFIED = "message is not modified: specified new message content and reply "
             + "markup are exactly the same as a current content and reply markup of the message";
+
+    private static final int MAX_DELETED_AT_ONCE = 100;
 
     private EditMethods() {
     }
@@ -19,6 +23,7 @@ final class EditMethods {
         registry.add("editMessageCaption", EditMethods::editMessageCaption);
         registry.add("editMessageReplyMarkup", EditMethods::editMessageReplyMarkup);
         registry.add("deleteMessage", EditMethods::deleteMessage);
+        registry.add("deleteMessages", EditMethods::deleteMessages);
     }
 
     private record Target(ChatState chat, StoredMessage message) {
@@ -46,9 +51,8 @@ final class EditMethods {
 
     private static MethodResult editMessageText(BotState bot, ApiParams params) {
         Target target = editable(bot, params);
-        String text = FormattedText.visibleText(params.string("text").orElse(""),
-                params.string("parse_mode").orElse(null));
-        if (text.isBlank()) {
+        MessageText text = MessageText.of(params, "text", "entities", bot.mapper());
+        if (text.text().isBlank()) {
             throw ApiError.badRequest("message text is empty");
         }
         JsonNode markup = newInlineMarkup(params);
@@ -57,12 +61,11 @@ final class EditMethods {
             if (!json.has("text")) {
                 throw ApiError.badRequest("there is no text in the message to edit");
             }
-            if (json.get("text").asText().equals(text) && Objects.equals(json.get("reply_markup"), markup)) {
+            if (json.get("text").asText().equals(text.text()) && Objects.equals(json.get("entities"), text.entities())
+                    && Objects.equals(json.get("reply_markup"), markup)) {
                 throw ApiError.badRequest(NOT_MODIFIED);
             }
-            json.put("text", text);
-            json.remove("entities");
-            params.json("entities").ifPresent(entities -> json.set("entities", entities));
+            text.putInto(json, "text", "entities");
             applyMarkup(message, markup, bot);
             return json.deepCopy();
         });
@@ -71,22 +74,23 @@ final class EditMethods {
 
     private static MethodResult editMessageCaption(BotState bot, ApiParams params) {
         Target target = editable(bot, params);
-        String caption = FormattedText.visibleText(params.string("caption").orElse(""),
-                params.string("parse_mode").orElse(null));
+        MessageText caption = MessageText.of(params, "caption", "caption_entities", bot.mapper());
         JsonNode markup = newInlineMarkup(params);
         JsonNode result = target.chat().modify(target.message(), message -> {
             ObjectNode json = message.json;
             if (json.has("text")) {
                 throw ApiError.badRequest("there is no caption in the message to edit");
             }
-            if (json.path("caption").asText("").equals(caption) && Objects.equals(json.get("reply_markup"), markup)) {
+            if (json.path("caption").asText("").equals(caption.text())
+                    && Objects.equals(json.get("caption_entities"), caption.entities())
+                    && Objects.equals(json.get("reply_markup"), markup)) {
                 throw ApiError.badRequest(NOT_MODIFIED);
             }
-            json.remove("caption_entities");
-            if (caption.isEmpty()) {
+            if (caption.text().isEmpty()) {
                 json.remove("caption");
+                json.remove("caption_entities");
             } else {
-                json.put("caption", caption);
+                caption.putInto(json, "caption", "caption_entities");
             }
             applyMarkup(message, markup, bot);
             return json.deepCopy();
@@ -123,5 +127,49 @@ final class EditMethods {
                 .orElseThrow(() -> ApiError.badRequest("message to delete not found"));
         chat.modify(message, stored -> stored.deleted = true);
         return MethodResult.of(BooleanNode.TRUE);
+    }
+
+    /** Deletes up to 100 messages; ids not found are skipped, as on Telegram. */
+    private static MethodResult deleteMessages(BotState bot, ApiParams params) {
+        List<Long> ids = messageIds(params);
+        ChatState chat = bot.chat(params.chatId("chat_id"));
+        for (long id : ids) {
+            chat.find(id).ifPresent(message -> chat.modify(message, stored -> stored.deleted = true));
+        }
+        return MethodResult.of(BooleanNode.TRUE);
+    }
+
+    private static List<Long> messageIds(ApiParams params) {
+        if (params.string("message_ids").filter(raw -> !raw.isEmpty()).isEmpty()) {
+            throw ApiError.badRequest("message identifiers are not specified");
+        }
+        JsonNode array = params.json("message_ids").orElseThrow();
+        if (!array.isArray()) {
+            throw ApiError.badRequest("expected an Array of message identifiers");
+        }
+        if (array.size() > MAX_DELETED_AT_ONCE) {
+            throw ApiError.badRequest("too many message identifiers specified");
+        }
+        if (array.isEmpty()) {
+            throw ApiError.badRequest("message identifiers are not specified");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : array) {
+            if (!id.isNumber() && !id.isTextual()) {
+                throw ApiError.badRequest("message identifier must be a Number");
+            }
+            long value;
+            try {
+                value = id.isIntegralNumber() ? id.asLong() : Integer.parseInt(id.asText().trim());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("can't parse message identifier as a Number");
+            }
+            if (value <= 0 || value > Integer.MAX_VALUE) {
+                throw ApiError.badRequest(value <= 0 ? "invalid message identifier specified"
+                        : "can't parse message identifier as a Number");
+            }
+            ids.add(value);
+        }
+        return ids;
     }
 }

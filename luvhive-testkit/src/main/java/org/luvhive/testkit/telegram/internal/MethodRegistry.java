@@ -22,6 +22,9 @@ public final class MethodRegistry {
         EditMethods.register(this);
         PaymentMethods.register(this);
         BotInfoMethods.register(this);
+        MediaGroupMethods.register(this);
+        FileMethods.register(this);
+        ReactionMethods.register(this);
     }
 
     void add(String canonicalName, MethodHandler handler) {

@@ -3,6 +3,8 @@ package org.luvhive.testkit.telegram.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,9 +46,31 @@ public final class Outbox {
         Optional<JsonNode> markup = params.json("reply_markup");
         markup.ifPresent(Outbox::validateMarkup);
         bot.admitSend(chat.id());
+        return append(bot, chat, replyTo, markup, content, complete);
+    }
+
+    /**
+     * An album (sendMediaGroup): one message per content, sharing the reply parameters. The
+     * call counts as one send against the limits, so a 10-item album fits a chat's burst as
+     * it does on Telegram. Reply markup is not allowed on albums.
+     */
+    public static List<StoredMessage> sendAlbum(BotState bot, ApiParams params, ChatState chat,
+                                                List<Consumer<ObjectNode>> contents) {
+        Optional<JsonNode> replyTo = replyTarget(params, chat);
+        bot.admitSend(chat.id());
+        List<StoredMessage> sent = new ArrayList<>();
+        for (Consumer<ObjectNode> content : contents) {
+            sent.add(append(bot, chat, replyTo, Optional.empty(), content, stored -> { }));
+        }
+        return sent;
+    }
+
+    private static StoredMessage append(BotState bot, ChatState chat, Optional<JsonNode> replyTo,
+                                        Optional<JsonNode> markup, Consumer<ObjectNode> content,
+                                        Consumer<StoredMessage> complete) {
         return chat.append(messageId -> {
             ObjectNode message = header(bot, chat, messageId, bot.botUserJson());
-            replyTo.ifPresent(target -> message.set("reply_to_message", target));
+            replyTo.ifPresent(target -> message.set("reply_to_message", target.deepCopy()));
             content.accept(message);
             markup.filter(node -> node.has("inline_keyboard"))
                     .ifPresent(node -> message.set("reply_markup", inlineOnly(node)));

@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public final class RequestBodyParser {
     private static final int MAX_BODY_BYTES = 50 * 1024 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-    private static final Pattern DISPOSITION_NAME = Pattern.compile("[; ]name=\"([^\"]*)\"");
-    private static final Pattern DISPOSITION_FILENAME = Pattern.compile("filename=\"([^\"]*)\"");
 
     private final ObjectMapper mapper;
 
@@ -137,21 +135,22 @@ public final class RequestBodyParser {
         for (String header : headers.split("\r\n")) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-disposition:")) {
-                disposition = header;
+                disposition = header.substring(header.indexOf(':') + 1);
             } else if (lower.startsWith("content-type:")) {
                 partType = header.substring(header.indexOf(':') + 1).trim();
             }
         }
-        Matcher name = DISPOSITION_NAME.matcher(disposition);
-        if (!name.find()) {
+        Map<String, String> parameters = DispositionParameters.parse(disposition);
+        String name = parameters.get("name");
+        if (name == null) {
             return;
         }
-        Matcher fileName = DISPOSITION_FILENAME.matcher(disposition);
-        String utf8Name = utf8(name.group(1));
-        if (fileName.find()) {
-            files.put(utf8Name, new ApiParams.UploadedFile(utf8(fileName.group(1)), partType, content.length()));
+        String fileName = parameters.get("filename");
+        if (fileName != null) {
+            files.put(utf8(name), new ApiParams.UploadedFile(utf8(fileName), partType,
+                    content.getBytes(StandardCharsets.ISO_8859_1)));
         } else {
-            values.put(utf8Name, utf8(content));
+            values.put(utf8(name), utf8(content));
         }
     }
 

@@ -30,66 +30,53 @@ final class SendMethods {
 
     private static MethodResult sendMessage(BotState bot, ApiParams params) {
         ChatState chat = Outbox.targetChat(bot, params);
-        String text = params.string("text").orElse("");
-        String parseMode = params.string("parse_mode").orElse(null);
-        String visible = FormattedText.visibleText(text, parseMode);
-        if (visible.isBlank()) {
+        MessageText text = MessageText.of(params, "text", "entities", bot.mapper());
+        if (text.text().isBlank()) {
             throw ApiError.badRequest("message text is empty");
         }
-        if (visible.codePointCount(0, visible.length()) > MAX_TEXT) {
+        if (text.text().codePointCount(0, text.text().length()) > MAX_TEXT) {
             throw ApiError.badRequest("message is too long");
         }
-        Optional<JsonNode> entities = parseMode == null ? params.json("entities") : Optional.empty();
-        StoredMessage sent = Outbox.send(bot, params, chat, message -> {
-            message.put("text", visible);
-            entities.ifPresent(node -> message.set("entities", node));
-        });
+        StoredMessage sent = Outbox.send(bot, params, chat, message -> text.putInto(message, "text", "entities"));
         return MethodResult.delivered(chat.snapshot(sent).json());
     }
 
     private static MethodResult sendMedia(BotState bot, ApiParams params, MediaKind kind) {
         ChatState chat = Outbox.targetChat(bot, params);
         JsonNode media = mediaParameter(bot, params, kind);
-        Optional<String> caption = caption(params);
+        Optional<MessageText> caption = caption(bot, params);
         StoredMessage sent = Outbox.send(bot, params, chat, message -> {
             message.set(kind.field(), media);
             if (kind == MediaKind.ANIMATION) {
                 message.set("document", media.deepCopy());
             }
-            caption.filter(text -> kind.takesCaption()).ifPresent(text -> message.put("caption", text));
+            caption.filter(text -> kind.takesCaption())
+                    .ifPresent(text -> text.putInto(message, "caption", "caption_entities"));
         });
         return MethodResult.delivered(chat.snapshot(sent).json());
     }
 
     private static JsonNode mediaParameter(BotState bot, ApiParams params, MediaKind kind) {
-        Optional<ApiParams.UploadedFile> upload = params.file(kind.field());
-        if (upload.isPresent()) {
-            return bot.media().create(kind, upload.get().fileName());
-        }
-        String reference = params.string(kind.field()).map(String::trim).orElse("");
-        if (reference.isEmpty()) {
-            throw ApiError.badRequest("there is no " + kind.field() + " in the request");
-        }
-        if (reference.startsWith("attach://")) {
-            throw ApiError.badRequest("wrong file identifier/HTTP URL specified");
-        }
-        if (reference.startsWith("http://") || reference.startsWith("https://")) {
-            return bot.media().create(kind, null);
-        }
-        return bot.media().find(kind, reference)
-                .orElseThrow(() -> ApiError.badRequest("wrong file identifier/HTTP URL specified"));
+        String name = kind.field().replace('_', ' ');
+        ApiParams.InputFile input = params.inputFile(kind.field())
+                .orElseThrow(() -> ApiError.badRequest("there is no " + name + " in the request"));
+        return bot.media().resolve(kind, input);
     }
 
-    private static Optional<String> caption(ApiParams params) {
-        Optional<String> raw = params.string("caption");
-        if (raw.isEmpty()) {
+    /** The caption with its entities; empty when there is none (an empty caption is none). */
+    static Optional<MessageText> caption(BotState bot, ApiParams params) {
+        if (params.string("caption").isEmpty()) {
             return Optional.empty();
         }
-        String visible = FormattedText.visibleText(raw.get(), params.string("parse_mode").orElse(null));
-        if (visible.codePointCount(0, visible.length()) > MAX_CAPTION) {
+        MessageText caption = MessageText.of(params, "caption", "caption_entities", bot.mapper());
+        return checkedCaption(caption);
+    }
+
+    static Optional<MessageText> checkedCaption(MessageText caption) {
+        if (caption.text().codePointCount(0, caption.text().length()) > MAX_CAPTION) {
             throw ApiError.badRequest("message caption is too long");
         }
-        return visible.isEmpty() ? Optional.empty() : Optional.of(visible);
+        return caption.text().isEmpty() ? Optional.empty() : Optional.of(caption);
     }
 
     private static MethodResult sendLocation(BotState bot, ApiParams params) {
@@ -133,15 +120,13 @@ final class SendMethods {
         }
         ChatState chat = Outbox.targetChat(bot, params);
         boolean replaceCaption = params.has("caption") && !source.has("text");
-        String newCaption = replaceCaption ? caption(params).orElse("") : "";
+        Optional<MessageText> newCaption = replaceCaption ? caption(bot, params) : Optional.empty();
         StoredMessage sent = Outbox.send(bot, params, chat, message -> {
             copyContent(source, message);
             if (replaceCaption) {
                 message.remove("caption_entities");
                 message.remove("caption");
-                if (!newCaption.isEmpty()) {
-                    message.put("caption", newCaption);
-                }
+                newCaption.ifPresent(text -> text.putInto(message, "caption", "caption_entities"));
             }
         });
         ObjectNode result = bot.mapper().createObjectNode().put("message_id", sent.messageId());

@@ -14,6 +14,8 @@ final class StoredMessage {
     JsonNode replyMarkup;
     Invoice invoice;
     boolean deleted;
+    /** The bot's reaction (setMessageReaction): an array of ReactionType, empty when none. */
+    JsonNode reactions;
 
     /** What an invoice message was sent with but Message JSON does not show. */
     record Invoice(String payload, String currency, long totalAmount) {
@@ -29,6 +31,7 @@ final class StoredMessage {
     }
 
     ChatMessage snapshot() {
-        return new ChatMessage(json.deepCopy(), fromBot, replyMarkup == null ? null : replyMarkup.deepCopy());
+        return new ChatMessage(json.deepCopy(), fromBot, replyMarkup == null ? null : replyMarkup.deepCopy(),
+                reactions == null ? null : reactions.deepCopy());
     }
 }

@@ -8,12 +8,14 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** getUpdates and the webhook methods. Stateless. */
 final class UpdateMethods {
-    private static final Pattern SECRET_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SECRET_TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int MAX_SECRET_TOKEN = 256;
     private static final int DEFAULT_MAX_CONNECTIONS = 40;
 
     private UpdateMethods() {
@@ -50,13 +52,17 @@ final class UpdateMethods {
 
     private static MethodResult setWebhook(BotState bot, ApiParams params) {
         String url = params.string("url").map(String::trim).orElse("");
+        boolean dropPending = params.bool("drop_pending_updates");
         if (url.isEmpty()) {
-            boolean wasSet = bot.updates().deleteWebhook(params.bool("drop_pending_updates"));
+            boolean wasSet = bot.updates().deleteWebhook(dropPending);
             return new MethodResult(BooleanNode.TRUE, wasSet ? "Webhook was deleted" : "Webhook is already deleted",
                     false);
         }
         validateUrl(url);
         String secret = params.string("secret_token").filter(token -> !token.isEmpty()).orElse(null);
+        if (secret != null && secret.length() > MAX_SECRET_TOKEN) {
+            throw ApiError.badRequest("secret token is too long");
+        }
         if (secret != null && !SECRET_TOKEN.matcher(secret).matches()) {
             throw ApiError.badRequest("secret token contains unallowed characters");
         }
@@ -64,8 +70,11 @@ final class UpdateMethods {
         maxConnections = Math.max(1, Math.min(100, maxConnections));
         WebhookConfig previous = bot.updates().webhook();
         WebhookConfig config = new WebhookConfig(url, secret, maxConnections, allowedUpdates(params).orElse(null));
-        bot.updates().setWebhook(config, params.bool("drop_pending_updates"));
-        boolean unchanged = previous != null && previous.url().equals(url);
+        bot.updates().setWebhook(config, dropPending);
+        // Telegram answers "already set" only when nothing but allowed_updates could have changed.
+        boolean unchanged = previous != null && previous.url().equals(url)
+                && Objects.equals(previous.secretToken(), secret) && previous.maxConnections() == maxConnections
+                && !dropPending;
         return new MethodResult(BooleanNode.TRUE, unchanged ? "Webhook is already set" : "Webhook was set", false);
     }
 

@@ -94,7 +94,8 @@ public final class UpdateQueue {
                             + "make sure that only one bot instance is running");
                 }
                 if (webhook != null) {
-                    throw webhookActive();
+                    // A webhook set while this poll was parked ends it, as Telegram does.
+                    throw ApiError.conflict("terminated by setWebhook request");
                 }
                 List<PendingUpdate> batch = firstUpdates(limit);
                 if (!batch.isEmpty() || remaining <= 0) {
