@@ -77,7 +77,7 @@ public final class BotApplication implements AutoCloseable {
         OpsSettings opsSettings = new OpsSettings(database.jdbi(), clock);
         this.limits = new LiveLimits(new LimitsSettings(opsSettings, mapper));
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
-                Duration.ofSeconds(30));
+                OpsSettingsListener.FALLBACK_REFRESH, clock);
         this.observability = new org.luvhive.core.ops.Observability(registry, database.jdbi(), settingsListener, clock,
                 instanceName(), org.luvhive.core.ops.Observability.Settings.from(config.features()));
         observability.bindJvmMetrics();

@@ -41,7 +41,7 @@ class CacheClearCommandTest {
         Cache<Long, String> profiles = caches.create("profiles", Duration.ofMinutes(1));
         profiles.put(1L, "someone");
         try (OpsSettingsListener listener = new OpsSettingsListener(database.database()::openDedicatedConnection,
-                settings, Duration.ofSeconds(30))) {
+                settings, OpsSettingsListener.FALLBACK_REFRESH, Clock.systemUTC())) {
             listener.start();
             caches.follow(listener);
             Map<String, String> environment = new HashMap<>(database.environment());

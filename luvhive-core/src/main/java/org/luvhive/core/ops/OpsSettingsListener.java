@@ -3,7 +3,9 @@ package org.luvhive.core.ops;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,27 +23,32 @@ import org.slf4j.LoggerFactory;
  * {@code luvhive_ops_settings} over a dedicated connection (never a pooled one: a LISTEN
  * belongs to its session) and hands each changed key's new value to its subscribers.
  * After a lost connection it reconnects with back-off and re-reads every subscribed key,
- * and it re-reads them every {@code refreshEvery} anyway, so a missed notification heals.
- * Thread-safe.
+ * and it re-reads them every {@code refreshEvery} of its clock anyway ({@link #FALLBACK_REFRESH}
+ * in a bot), so a missed notification heals. Thread-safe.
  */
 public final class OpsSettingsListener implements AutoCloseable {
 
     public static final String CHANNEL = "luvhive_ops_settings";
+    /** How often a running bot re-reads its settings in case a notification was missed. */
+    public static final Duration FALLBACK_REFRESH = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OpsSettingsListener.class);
     private static final int POLL_MILLIS = 250;
 
     private final Supplier<Connection> connections;
     private final OpsSettings settings;
     private final Duration refreshEvery;
+    private final Clock clock;
     private final Map<String, List<Consumer<Optional<OpsSetting>>>> subscribers = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    public OpsSettingsListener(Supplier<Connection> connections, OpsSettings settings, Duration refreshEvery) {
+    public OpsSettingsListener(Supplier<Connection> connections, OpsSettings settings, Duration refreshEvery,
+                               Clock clock) {
         this.connections = connections;
         this.settings = settings;
         this.refreshEvery = refreshEvery;
+        this.clock = clock;
         this.thread = new Thread(this::run, "luvhive-ops-settings-listener");
         this.thread.setDaemon(true);
     }
@@ -83,7 +90,7 @@ public final class OpsSettingsListener implements AutoCloseable {
     }
 
     private void listen(PGConnection listening) throws SQLException {
-        long nextRefresh = System.nanoTime() + refreshEvery.toNanos();
+        Instant nextRefresh = clock.instant().plus(refreshEvery);
         while (running) {
             PGNotification[] notifications = listening.getNotifications(POLL_MILLIS);
             if (notifications != null) {
@@ -91,9 +98,10 @@ public final class OpsSettingsListener implements AutoCloseable {
                     deliver(notification.getParameter());
                 }
             }
-            if (System.nanoTime() >= nextRefresh) {
+            Instant now = clock.instant();
+            if (!now.isBefore(nextRefresh)) {
                 refreshAll();
-                nextRefresh = System.nanoTime() + refreshEvery.toNanos();
+                nextRefresh = now.plus(refreshEvery);
             }
         }
     }

@@ -37,7 +37,7 @@ class CachesTest {
         this.database = database;
         this.settings = new OpsSettings(database.jdbi(), clock);
         this.listener = new OpsSettingsListener(database.database()::openDedicatedConnection, settings,
-                Duration.ofSeconds(30));
+                OpsSettingsListener.FALLBACK_REFRESH, clock);
     }
 
     @AfterEach
