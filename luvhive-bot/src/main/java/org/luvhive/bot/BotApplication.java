@@ -16,6 +16,9 @@ import org.luvhive.bot.http.TelegramCheck;
 import org.luvhive.bot.http.WebhookHandler;
 import org.luvhive.bot.intake.IntakeControl;
 import org.luvhive.core.LuvhiveVersion;
+import org.luvhive.core.Maintenance;
+import org.luvhive.core.caches.CacheRegistry;
+import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.config.BotToken;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
@@ -24,15 +27,15 @@ import org.luvhive.core.db.DatabaseInfo;
 import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.LiveLimits;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.OpsSettingsListener;
-import org.luvhive.core.ops.Retention;
-import org.luvhive.core.ops.RunModeSettings;
+import org.luvhive.core.ops.Observability;
 import org.luvhive.core.pipeline.DeliveryPipeline;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.OpsSettingsListener;
+import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.update.BotFeatures;
-import org.luvhive.core.update.InboxRetention;
+import org.luvhive.core.update.InboxStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +62,8 @@ public final class BotApplication implements AutoCloseable {
     private final IntakeControl intake;
     private final TokenWatcher tokenWatcher;
     private final BotHttpServer http;
-    private final org.luvhive.core.ops.Observability observability;
+    private final CacheRegistry caches;
+    private final Observability observability;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, BotSettings settings,
@@ -78,17 +82,18 @@ public final class BotApplication implements AutoCloseable {
         this.limits = new LiveLimits(new LimitsSettings(opsSettings, mapper));
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
                 OpsSettingsListener.FALLBACK_REFRESH, clock);
-        this.observability = new org.luvhive.core.ops.Observability(registry, database.jdbi(), settingsListener, clock,
-                instanceName(), org.luvhive.core.ops.Observability.Settings.from(config.features()));
+        this.caches = new CacheRegistry(registry, CacheSettings.from(config.features()));
+        this.observability = new Observability(registry, database.jdbi(), clock, instanceName(),
+                Observability.Settings.defaults());
         observability.bindJvmMetrics();
         BotFeatures[] features = new BotFeatures[1];
         this.pipeline = DeliveryPipeline.create(database, mapper, currentGateway, outbox -> {
-            features[0] = featuresFactory.create(database.jdbi(), outbox, observability.caches());
+            features[0] = featuresFactory.create(database.jdbi(), outbox, caches);
             return features[0];
         }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
-        observability.watchChatLimiter(pipeline.chatLimiter());
+        caches.watch("chat_rate_buckets", pipeline.chatLimiter()::size); // rate-limit state: watched, never cleared
         this.maintenance = new MaintenanceScheduler(registry);
-        scheduleMaintenance(features[0], clock);
+        scheduleMaintenance(features[0]);
         observability.maintenance().forEach(maintenance::every);
         features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
         this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
@@ -115,11 +120,10 @@ public final class BotApplication implements AutoCloseable {
         return host + ":" + ProcessHandle.current().pid();
     }
 
-    private void scheduleMaintenance(BotFeatures features, Clock clock) {
-        OutboxGauges gauges = new OutboxGauges(pipeline.stats(), new InboxRetention(database.jdbi()), registry);
-        maintenance.every(new BotFeatures.Maintenance("queue-gauges", Duration.ofSeconds(5), gauges));
-        maintenance.every(new BotFeatures.Maintenance("retention", Duration.ofHours(1), new Retention(database.jdbi(),
-                pipeline.sharedLimiter(), clock, registry, Duration.ofDays(3), Duration.ofDays(14))));
+    private void scheduleMaintenance(BotFeatures features) {
+        QueueGauges gauges = new QueueGauges(pipeline.stats(), new InboxStats(database.jdbi()), registry);
+        maintenance.every(new Maintenance("queue-gauges", Duration.ofSeconds(5), gauges));
+        pipeline.maintenance().forEach(maintenance::every);
         features.maintenance().forEach(maintenance::every);
     }
 
@@ -158,6 +162,7 @@ public final class BotApplication implements AutoCloseable {
 
     private void startParts() {
         settingsListener.start();
+        caches.follow(settingsListener);
         observability.start();
         limits.follow(settingsListener);
         tokenWatcher.follow(settingsListener);

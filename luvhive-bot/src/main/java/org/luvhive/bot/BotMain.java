@@ -42,7 +42,7 @@ public final class BotMain {
 
                 @Override
                 public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox,
-                                              org.luvhive.core.ops.caches.CacheRegistry caches) {
+                                              org.luvhive.core.caches.CacheRegistry caches) {
                     return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour, caches); // the ban lookup is cached
                 }
             });

@@ -11,7 +11,7 @@ public interface FeaturesFactory {
     BotFeatures create(Jdbi jdbi, Outbox outbox);
 
     /** With the runner's cache registry (bounded, in metrics, cleared by {@code luvhive cache clear}). */
-    default BotFeatures create(Jdbi jdbi, Outbox outbox, org.luvhive.core.ops.caches.CacheRegistry caches) {
+    default BotFeatures create(Jdbi jdbi, Outbox outbox, org.luvhive.core.caches.CacheRegistry caches) {
         return create(jdbi, outbox);
     }
 }

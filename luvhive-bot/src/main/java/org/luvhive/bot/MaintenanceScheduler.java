@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.telegram.TelegramGateway;
-import org.luvhive.core.update.BotFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -33,12 +33,12 @@ public final class MaintenanceScheduler implements AutoCloseable {
         this.registry = registry;
     }
 
-    public void every(BotFeatures.Maintenance job) {
+    public void every(Maintenance job) {
         executor.scheduleWithFixedDelay(() -> run(job), job.every().toMillis(), job.every().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    private void run(BotFeatures.Maintenance job) {
+    private void run(Maintenance job) {
         try {
             job.task().run();
             registry.counter(RUNS, "job", job.name(), "outcome", "ok").increment();

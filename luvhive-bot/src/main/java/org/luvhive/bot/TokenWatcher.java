@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.luvhive.core.config.BotToken;
 import org.luvhive.core.config.LuvhiveConfig;
-import org.luvhive.core.ops.OpsSettingsListener;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

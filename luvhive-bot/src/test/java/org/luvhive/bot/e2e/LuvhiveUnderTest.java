@@ -18,7 +18,7 @@ import org.luvhive.core.bot.LuvhiveBotLogic;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;

@@ -21,15 +21,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.luvhive.bot.MaintenanceScheduler;
+import org.luvhive.core.caches.CacheRegistry;
+import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.db.QueryTimingSqlLogger;
 import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.ops.Observability;
-import org.luvhive.core.ops.Retention;
 import org.luvhive.core.ops.alerts.Alert;
+import org.luvhive.core.pipeline.PipelineRetention;
 import org.luvhive.core.update.InboundGate;
 import org.luvhive.core.update.InboxProcessor;
-import org.luvhive.core.update.InboxRetention;
+import org.luvhive.core.update.InboxStats;
 import org.luvhive.core.update.InboxStore;
 
 /**
@@ -87,14 +89,16 @@ class MonitoringFilesTest {
     private static Set<String> renderedSeries() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new QueryTimingSqlLogger(registry);
-        Observability observability = new Observability(registry, null, null, Clock.systemUTC(), "bot-test",
+        Observability observability = new Observability(registry, null, Clock.systemUTC(), "bot-test",
                 Observability.Settings.defaults());
+        CacheRegistry caches = new CacheRegistry(registry, CacheSettings.defaults());
+        new PipelineRetention(null, null, Clock.systemUTC(), registry, PipelineRetention.Periods.defaults());
         observability.bindJvmMetrics();
         // what JvmGcMetrics records at the first GC (which may not have happened yet in this JVM)
         Timer.builder("jvm.gc.pause").tag("gc", "G1 Young Generation").tag("action", "end of minor GC")
                 .tag("cause", "G1 Evacuation Pause").register(registry).record(Duration.ofMillis(5));
-        observability.caches().create("bans", Duration.ofSeconds(5));
-        observability.caches().watch("chat_rate_buckets", () -> 0);
+        caches.create("bans", Duration.ofSeconds(5));
+        caches.watch("chat_rate_buckets", () -> 0);
         // every other meter by the constant its production class registers it with
         Counter.builder(InboxStore.RECEIVED).tag("kind", "message").register(registry).increment();
         Counter.builder(InboxProcessor.HANDLED).tag("kind", "message").tag("outcome", "handled").register(registry)
@@ -103,14 +107,14 @@ class MonitoringFilesTest {
         Counter.builder(InboundGate.LIMITED).tag("reason", "rate").register(registry).increment();
         Counter.builder(OutboxSender.FLOOD_WAITS).tag("scope", "chat").tag("method", "sendMessage")
                 .register(registry).increment();
-        Counter.builder(Retention.DELETED).tag("what", "inbox").register(registry).increment();
+        Counter.builder(PipelineRetention.DELETED).tag("what", "inbox").register(registry).increment();
         Counter.builder(MaintenanceScheduler.RUNS).tag("job", "alerts").tag("outcome", "error").register(registry)
                 .increment();
         Timer.builder(OutboxSender.SEND_TIME).tag("method", "sendMessage").tag("outcome", "sent").register(registry)
                 .record(Duration.ofMillis(40));
         Timer.builder(InboxProcessor.HANDLER_TIME).tag("kind", "message").register(registry)
                 .record(Duration.ofMillis(3));
-        for (String gauge : new String[] {OutboxStats.DEPTH, OutboxStats.PARKED, InboxRetention.WAITING}) {
+        for (String gauge : new String[] {OutboxStats.DEPTH, OutboxStats.PARKED, InboxStats.WAITING}) {
             Gauge.builder(gauge, () -> 1).register(registry);
         }
         Gauge.builder(OutboxStats.OLDEST_AGE, () -> 1).baseUnit("seconds").register(registry);

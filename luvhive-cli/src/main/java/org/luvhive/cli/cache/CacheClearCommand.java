@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.Operator;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.caches.CacheClear;
+import org.luvhive.core.caches.CacheClear;
+import org.luvhive.core.settings.OpsSettings;
 import picocli.CommandLine.Command;
 
 /**

@@ -10,7 +10,7 @@ import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.settings.OpsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

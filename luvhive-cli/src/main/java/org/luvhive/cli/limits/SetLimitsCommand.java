@@ -9,11 +9,11 @@ import org.luvhive.cli.support.Operator;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.ops.OpsSettings;
-import picocli.CommandLine;
+import org.luvhive.core.settings.OpsSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code luvhive set-limits}: switches the send and per-user limits of every running bot,

@@ -10,15 +10,15 @@ import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigKeys;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.config.RunMode;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.RunModeSettings;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.update.UpdateKind;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code luvhive switch-mode polling|webhook}: tells Telegram first (deleteWebhook or

@@ -17,16 +17,16 @@ import org.luvhive.core.config.ConfigKeys;
 import org.luvhive.core.config.EnvFileWriter;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.config.RunMode;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.RunModeSettings;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.luvhive.core.update.UpdateKind;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code luvhive rotate-token}: the new token comes from stdin or a file, never the

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.OpsSettingsListener;
-import org.luvhive.core.ops.caches.CacheRegistry;
-import org.luvhive.core.ops.caches.CacheSettings;
+import org.luvhive.core.caches.CacheRegistry;
+import org.luvhive.core.caches.CacheSettings;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 

@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.internal.DeliveryDao;
-import org.luvhive.core.delivery.internal.OutboxDao;
 
 /**
- * The outbox's figures for operators and alerts (queue depth, age of the oldest waiting
- * row, parked rows), and the deletion of finished rows. Thread-safe.
+ * The outbox's figures for operators and alerts: queue depth, age of the oldest waiting
+ * row, parked rows. Read-only; thread-safe.
  */
 public final class OutboxStats {
 
@@ -40,10 +39,5 @@ public final class OutboxStats {
             Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
             return new Snapshot(dao.depth(), age.isNegative() ? Duration.ZERO : age, dao.parkedCount());
         });
-    }
-
-    /** Deletes sent and cancelled rows created before {@code before}. */
-    public int deleteFinished(Instant before) {
-        return jdbi.withExtension(OutboxDao.class, dao -> dao.deleteFinishedBefore(before));
     }
 }

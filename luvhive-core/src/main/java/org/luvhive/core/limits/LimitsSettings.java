@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import org.luvhive.core.ops.OpsSetting;
-import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.settings.OpsSetting;
+import org.luvhive.core.settings.OpsSettings;
 
 /**
  * The limits as stored in the ops settings under {@value #KEY}, as JSON. What is not

@@ -3,7 +3,7 @@ package org.luvhive.core.limits;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.luvhive.core.ops.OpsSettingsListener;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

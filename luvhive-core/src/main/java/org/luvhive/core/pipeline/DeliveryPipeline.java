@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.OutboxSender;
@@ -33,18 +35,18 @@ public final class DeliveryPipeline implements AutoCloseable {
     private final OutboxSender sender;
     private final InboxRunner runner;
     private final OutboxStats stats;
-    private final PostgresRateLimiter sharedLimiter;
     private final LocalRateLimiter chatLimiter;
+    private final PipelineRetention retention;
 
     private DeliveryPipeline(InboxStore inbox, Outbox outbox, OutboxSender sender, InboxRunner runner, OutboxStats stats,
-                             PostgresRateLimiter sharedLimiter, LocalRateLimiter chatLimiter) {
+                             LocalRateLimiter chatLimiter, PipelineRetention retention) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.sender = sender;
         this.runner = runner;
         this.stats = stats;
-        this.sharedLimiter = sharedLimiter;
         this.chatLimiter = chatLimiter;
+        this.retention = retention;
     }
 
     /**
@@ -70,7 +72,10 @@ public final class DeliveryPipeline implements AutoCloseable {
                 new CurrentGateway(gateway), clock, registry, settings.handlerAttempts(), settings.handlerRetry());
         InboxRunner runner = new InboxRunner(processor, settings.inboxThreads(), settings.inboxIdlePoll());
         InboxStore inbox = new InboxStore(database.jdbi(), mapper, clock, registry, runner::wake);
-        return new DeliveryPipeline(inbox, outbox, sender, runner, new OutboxStats(database.jdbi(), clock), shared, chats);
+        PipelineRetention retention = new PipelineRetention(database.jdbi(), shared, clock, registry,
+                PipelineRetention.Periods.defaults());
+        return new DeliveryPipeline(inbox, outbox, sender, runner, new OutboxStats(database.jdbi(), clock), chats,
+                retention);
     }
 
     public void start() {
@@ -100,9 +105,9 @@ public final class DeliveryPipeline implements AutoCloseable {
         return chatLimiter;
     }
 
-    /** The PostgreSQL-backed limiter (for retention of its buckets). */
-    public PostgresRateLimiter sharedLimiter() {
-        return sharedLimiter;
+    /** The pipeline's retention jobs, to schedule. */
+    public List<Maintenance> maintenance() {
+        return retention.jobs();
     }
 
     /**

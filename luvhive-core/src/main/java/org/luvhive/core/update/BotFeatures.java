@@ -1,7 +1,7 @@
 package org.luvhive.core.update;
 
-import java.time.Duration;
 import java.util.List;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
@@ -25,15 +25,5 @@ public interface BotFeatures {
 
     default List<Maintenance> maintenance() {
         return List.of();
-    }
-
-    /**
-     * A job run every {@code every} on one thread.
-     *
-     * @param name  for logs and metrics
-     * @param every how often
-     * @param task  the work; exceptions are logged and counted, the schedule goes on
-     */
-    record Maintenance(String name, Duration every, Runnable task) {
     }
 }

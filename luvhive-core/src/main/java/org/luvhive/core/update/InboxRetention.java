@@ -4,11 +4,8 @@ import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.update.internal.InboxDao;
 
-/** Deletes inbox rows that are no longer needed. Thread-safe. */
+/** Deletes inbox rows, or the user ids in them, once they are no longer needed. Thread-safe. */
 public final class InboxRetention {
-
-    /** The gauge a running bot shows {@link #waiting()} as. */
-    public static final String WAITING = "luvhive.inbox.waiting";
 
     private final Jdbi jdbi;
 
@@ -26,8 +23,11 @@ public final class InboxRetention {
         return jdbi.withExtension(InboxDao.class, dao -> dao.deleteDeadBefore(before));
     }
 
-    /** Updates stored and not yet handled (pending or waiting for a retry). */
-    public long waiting() {
-        return jdbi.withExtension(InboxDao.class, InboxDao::waitingCount);
+    /**
+     * Removes the user and chat id from at most {@code batch} handled and skipped updates
+     * received before {@code before}; the update_id stays for redelivery detection.
+     */
+    public int forgetUsers(Instant before, int batch) {
+        return jdbi.withExtension(InboxDao.class, dao -> dao.forgetUsersBefore(before, batch));
     }
 }

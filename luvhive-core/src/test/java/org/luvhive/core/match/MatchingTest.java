@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.BotSettings;
-import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -30,7 +30,7 @@ class MatchingTest {
 
     private void run(String task) {
         bot.logic().maintenance().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
-                .map(BotFeatures.Maintenance::task).orElseThrow().run();
+                .map(Maintenance::task).orElseThrow().run();
     }
 
     private void filter(long userId, String... taps) {

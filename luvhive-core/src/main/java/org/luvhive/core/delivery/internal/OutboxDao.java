@@ -92,6 +92,11 @@ public interface OutboxDao {
     @SqlQuery("select " + COLUMNS + " from outbox where id = :id")
     Optional<OutboxRow> find(@Bind("id") long id);
 
-    @SqlUpdate("delete from outbox where status in ('sent', 'cancelled') and created_at < :before")
-    int deleteFinishedBefore(@Bind("before") Instant before);
+    /** Sent and cancelled rows (who was sent something when), in batches: short transactions, short locks. */
+    @SqlUpdate("""
+            delete from outbox
+            where id in (select id from outbox where status in ('sent', 'cancelled') and created_at < :before
+                         limit :batch)
+            """)
+    int deleteFinishedBefore(@Bind("before") Instant before, @Bind("batch") int batch);
 }

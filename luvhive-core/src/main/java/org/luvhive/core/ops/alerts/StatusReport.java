@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.OutboxStats;
-import org.luvhive.core.update.InboxRetention;
+import org.luvhive.core.update.InboxStats;
 
 /**
  * What {@code luvhive status} shows: every instance's alerts as stored (an instance
@@ -64,7 +64,7 @@ public record StatusReport(Instant at, List<InstanceAlerts> instances, Queues qu
                     Duration.between(reported, now).compareTo(STALE_AFTER) > 0, List.copyOf(alerts)));
         });
         OutboxStats.Snapshot outbox = new OutboxStats(jdbi, clock).snapshot();
-        Queues queues = new Queues(outbox.depth(), outbox.oldest(), outbox.parked(), new InboxRetention(jdbi).waiting());
+        Queues queues = new Queues(outbox.depth(), outbox.oldest(), outbox.parked(), new InboxStats(jdbi).waiting());
         return new StatusReport(now, instances, queues);
     }
 

@@ -65,4 +65,14 @@ public interface InboxDao {
 
     @SqlQuery("select count(*) from inbox where status in ('pending', 'retry')")
     long waitingCount();
+
+    /** Handled updates keep their update_id (redelivery detection) but no longer say whose they were. */
+    @SqlUpdate("""
+            update inbox set user_id = null, chat_id = null
+            where update_id in (select update_id from inbox
+                                where status in ('handled', 'skipped') and received_at < :before
+                                  and (user_id is not null or chat_id is not null)
+                                limit :batch)
+            """)
+    int forgetUsersBefore(@Bind("before") Instant before, @Bind("batch") int batch);
 }

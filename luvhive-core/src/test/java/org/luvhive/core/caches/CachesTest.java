@@ -1,4 +1,4 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.caches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +17,8 @@ import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.LocalRateLimiter;
 import org.luvhive.core.ops.Observability;
-import org.luvhive.core.ops.OpsSettings;
-import org.luvhive.core.ops.OpsSettingsListener;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -72,16 +72,15 @@ class CachesTest {
 
     @Test
     void cacheClearEmptiesARunningBotsCachesWithinASecondButNotItsRateLimitState() {
-        Observability observability = new Observability(registry, database.jdbi(), listener, clock, "bot-a",
-                Observability.Settings.defaults());
+        CacheRegistry caches = new CacheRegistry(registry, CacheSettings.defaults());
         LocalRateLimiter chatLimiter = new LocalRateLimiter(new ClockTimeMeter(clock), 100, Duration.ofMinutes(10));
         chatLimiter.tryAcquire("chat:1", new Limit(1, 1, Duration.ofSeconds(1)));
-        observability.watchChatLimiter(chatLimiter);
-        Cache<Long, Boolean> bans = observability.caches().create("bans", Duration.ofSeconds(5));
+        caches.watch("chat_rate_buckets", chatLimiter::size);
+        Cache<Long, Boolean> bans = caches.create("bans", Duration.ofSeconds(5));
         bans.put(1L, false);
         bans.put(2L, true);
         listener.start();
-        observability.start();
+        caches.follow(listener);
         assertThat(bans.estimatedSize()).as("subscribing clears nothing").isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
@@ -92,18 +91,17 @@ class CachesTest {
         assertThat(registry.get(CacheRegistry.STATE_SIZE).tag("state", "chat_rate_buckets").gauge().value())
                 .isEqualTo(1);
         assertThat(registry.get(CacheRegistry.CLEARS).counter().count()).isEqualTo(1);
-        observability.close();
     }
 
     @Test
-    void observabilitySchedulesTheEvaluatorAndTheCleanup() {
-        Observability observability = new Observability(registry, database.jdbi(), listener, Clock.systemUTC(),
-                "bot-b", Observability.Settings.defaults());
+    void observabilitySchedulesTheEvaluatorAndBindsTheJvmMeters() {
+        Observability observability = new Observability(registry, database.jdbi(), Clock.systemUTC(), "bot-b",
+                Observability.Settings.defaults());
         observability.bindJvmMetrics();
         observability.bindJvmMetrics();
 
         assertThat(observability.maintenance()).extracting(job -> job.name() + "/" + job.every())
-                .containsExactly("alerts/PT5S", "activity-cleanup/PT15M");
+                .containsExactly("alerts/PT5S");
         assertThat(registry.find("jvm.memory.used").tag("area", "heap").gauges()).isNotEmpty();
         assertThat(registry.find("process.cpu.usage").gauge()).isNotNull();
         observability.close();

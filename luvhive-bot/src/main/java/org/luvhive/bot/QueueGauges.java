@@ -4,29 +4,31 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 import org.luvhive.core.delivery.OutboxStats;
-import org.luvhive.core.update.InboxRetention;
+import org.luvhive.core.update.InboxStats;
 
 /**
  * Queue figures as gauges, refreshed by a maintenance job rather than queried on every
  * scrape: outbox depth, age of its oldest waiting row, parked rows, inbox backlog.
  */
-final class OutboxGauges implements Runnable {
+final class QueueGauges implements Runnable {
 
     private final OutboxStats stats;
-    private final InboxRetention inbox;
+    private final InboxStats inbox;
     private final AtomicLong depth = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong inboxWaiting = new AtomicLong();
 
-    OutboxGauges(OutboxStats stats, InboxRetention inbox, MeterRegistry registry) {
+    QueueGauges(OutboxStats stats, InboxStats inbox, MeterRegistry registry) {
         this.stats = stats;
         this.inbox = inbox;
-        Gauge.builder(OutboxStats.DEPTH, depth, AtomicLong::get).description("Outbox rows queued or being sent").register(registry);
+        Gauge.builder(OutboxStats.DEPTH, depth, AtomicLong::get).description("Outbox rows queued or being sent")
+                .register(registry);
         Gauge.builder(OutboxStats.OLDEST_AGE, oldestSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("How long the oldest waiting outbox row has waited").register(registry);
-        Gauge.builder(OutboxStats.PARKED, parked, AtomicLong::get).description("Outbox rows that will not be sent").register(registry);
-        Gauge.builder(InboxRetention.WAITING, inboxWaiting, AtomicLong::get).description("Updates stored, not yet handled")
+        Gauge.builder(OutboxStats.PARKED, parked, AtomicLong::get).description("Outbox rows that will not be sent")
+                .register(registry);
+        Gauge.builder(InboxStats.WAITING, inboxWaiting, AtomicLong::get).description("Updates stored, not yet handled")
                 .register(registry);
     }
 

@@ -1,4 +1,4 @@
-package org.luvhive.core.ops;
+package org.luvhive.core.settings;
 
 import java.net.URI;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.luvhive.core.ops;
+package org.luvhive.core.settings.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.settings.OpsSetting;
 
 /** Rows of {@code ops_settings}. */
 @RegisterConstructorMapper(OpsSetting.class)

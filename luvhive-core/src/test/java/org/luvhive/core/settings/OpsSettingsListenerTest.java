@@ -1,4 +1,4 @@
-package org.luvhive.core.ops;
+package org.luvhive.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.caches;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
-import org.luvhive.core.ops.OpsSetting;
-import org.luvhive.core.ops.OpsSettingsListener;
+import org.luvhive.core.settings.OpsSetting;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

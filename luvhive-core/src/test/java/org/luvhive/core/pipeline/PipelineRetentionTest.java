@@ -1,4 +1,4 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,20 +10,27 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.luvhive.core.limits.ClockTimeMeter;
+import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 
 /** After 24 h the pipeline's tables no longer say who did what; what is still needed stays. */
 @ExtendWith(PostgresExtension.class)
-class ActivityCleanupTest {
+class PipelineRetentionTest {
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-03-02T12:00:00Z");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    ActivityCleanupTest(TestDatabase database) {
+    PipelineRetentionTest(TestDatabase database) {
         this.database = database;
+    }
+
+    private PipelineRetention retention() {
+        return new PipelineRetention(database.jdbi(), new PostgresRateLimiter(database.database().dataSource(),
+                new ClockTimeMeter(clock), Duration.ofHours(1)), clock, registry, PipelineRetention.Periods.defaults());
     }
 
     @BeforeEach
@@ -52,7 +59,7 @@ class ActivityCleanupTest {
 
     @Test
     void handledUpdatesForgetTheirUserAndSentMessagesGoAfterADay() {
-        new ActivityCleanup(database.jdbi(), clock, registry, ActivityCleanup.KEEP).run();
+        retention().forgetActivity();
 
         List<Map<String, Object>> inbox = database.jdbi().withHandle(handle -> handle.createQuery(
                 "select update_id, user_id, chat_id from inbox order by update_id").mapToMap().list());
@@ -61,16 +68,16 @@ class ActivityCleanupTest {
         List<Long> outbox = database.jdbi().withHandle(handle -> handle.createQuery(
                 "select chat_id from outbox order by chat_id").mapTo(Long.class).list());
         assertThat(outbox).containsExactly(203L, 204L, 205L);
-        assertThat(registry.get(ActivityCleanup.CLEANED).tag("what", "inbox_user_ids").counter().count()).isEqualTo(2);
-        assertThat(registry.get(ActivityCleanup.CLEANED).tag("what", "outbox_sent").counter().count()).isEqualTo(2);
+        assertThat(registry.get(PipelineRetention.CLEANED).tag("what", "inbox_user_ids").counter().count()).isEqualTo(2);
+        assertThat(registry.get(PipelineRetention.CLEANED).tag("what", "outbox_sent").counter().count()).isEqualTo(2);
     }
 
     @Test
     void aSecondRunFindsNothingLeft() {
-        ActivityCleanup cleanup = new ActivityCleanup(database.jdbi(), clock, registry, ActivityCleanup.KEEP);
-        cleanup.run();
-        cleanup.run();
+        PipelineRetention retention = retention();
+        retention.forgetActivity();
+        retention.forgetActivity();
 
-        assertThat(registry.get(ActivityCleanup.CLEANED).tag("what", "inbox_user_ids").counter().count()).isEqualTo(2);
+        assertThat(registry.get(PipelineRetention.CLEANED).tag("what", "inbox_user_ids").counter().count()).isEqualTo(2);
     }
 }

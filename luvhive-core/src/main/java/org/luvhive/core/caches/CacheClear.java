@@ -1,8 +1,8 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.caches;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.settings.OpsSettings;
 
 /**
  * Asks every running bot to drop its caches, through the ops settings: writes

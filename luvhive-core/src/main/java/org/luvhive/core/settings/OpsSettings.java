@@ -1,4 +1,4 @@
-package org.luvhive.core.ops;
+package org.luvhive.core.settings;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.settings.internal.OpsSettingsDao;
 
 /**
  * Reads and writes the runtime settings that bot instances and the CLI share through

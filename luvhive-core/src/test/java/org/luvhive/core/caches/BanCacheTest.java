@@ -1,4 +1,4 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.caches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.luvhive.core.ops.caches;
+package org.luvhive.core.caches;
 
 import java.util.Map;
 import org.luvhive.core.config.ConfigException;
