@@ -1,0 +1,88 @@
+package org.luvhive.bot.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.luvhive.core.config.ConfigLoader;
+import org.luvhive.core.config.LuvhiveConfig;
+import org.luvhive.core.db.Database;
+import org.luvhive.core.db.DatabaseConnector;
+import org.luvhive.core.moderation.filter.ContentChecker;
+import org.luvhive.core.moderation.filter.Corpus;
+import org.luvhive.core.moderation.filter.MessageFacts;
+import org.luvhive.core.moderation.filter.ModerationPolicy;
+import org.luvhive.core.moderation.filter.Rule;
+import org.luvhive.core.moderation.filter.RuleStore;
+import org.luvhive.core.moderation.filter.Strictness;
+
+/**
+ * The content checker alone, with the rules the migrations install, over the moderation
+ * corpus (benign and violating messages in turn): a warm-up, then every check timed on
+ * its own. Prints one JSON line last. Not a test: run it with {@code scripts/bench-moderation}.
+ */
+public final class ModerationBenchmark {
+
+    private ModerationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ModerationBenchOptions options = ModerationBenchOptions.parse(args);
+        Path home = Files.createTempDirectory("luvhive-bench-moderation");
+        LuvhiveConfig config = new ConfigLoader(home).load(Map.of("LUVHIVE_HOME", home.toString(),
+                "LUVHIVE_ENV_FILE", ""));
+        List<Rule> rules;
+        try (Database database = new DatabaseConnector(new SimpleMeterRegistry()).open(config, "luvhive-bench")) {
+            database.migrate();
+            rules = database.jdbi().withHandle(handle -> new RuleStore().all(handle));
+        } finally {
+            deleteTree(home);
+        }
+        List<String> texts = new ArrayList<>(Corpus.benign());
+        Corpus.violating().forEach(violation -> texts.add(violation.text()));
+        ContentChecker checker = new ContentChecker(rules, ModerationPolicy.defaults());
+        System.out.println(checkerFigures(checker, texts, options));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    static String checkerFigures(ContentChecker checker, List<String> texts, ModerationBenchOptions options) {
+        List<MessageFacts> messages = texts.stream().map(MessageFacts::text).toList();
+        long blackhole = 0;
+        for (int index = 0; index < options.warmup(); index++) {
+            blackhole += checker.check(messages.get(index % messages.size()), options.level()).hits().size();
+        }
+        long[] nanos = new long[options.messages()];
+        long started = System.nanoTime();
+        for (int index = 0; index < nanos.length; index++) {
+            long before = System.nanoTime();
+            blackhole += checker.check(messages.get(index % messages.size()), options.level()).hits().size();
+            nanos[index] = System.nanoTime() - before;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "{\"mode\":\"checker\",\"level\":\"%s\",\"rules\":%d,\"corpus\":%d,"
+                        + "\"messages\":%d,\"messages_per_s\":%.0f,\"p50_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f,"
+                        + "\"max_us\":%.1f,\"hits\":%d}",
+                options.level().code(), checker.rules().size(), texts.size(), nanos.length, nanos.length / seconds,
+                micros(nanos, 0.50), micros(nanos, 0.99), micros(nanos, 0.999), nanos[nanos.length - 1] / 1e3,
+                blackhole);
+    }
+
+    private static double micros(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e3;
+    }
+}
