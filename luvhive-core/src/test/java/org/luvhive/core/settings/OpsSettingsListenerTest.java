@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.testing.ManualClock;
@@ -25,38 +24,36 @@ class OpsSettingsListenerTest {
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-03-01T12:00:00Z");
-    private final OpsSettings settings;
-    private final OpsSettingsListener listener;
     private final AtomicReference<String> value = new AtomicReference<>();
     private final Set<String> marks = ConcurrentHashMap.newKeySet();
 
     OpsSettingsListenerTest(TestDatabase database) {
         this.database = database;
-        this.settings = new OpsSettings(database.jdbi(), clock);
-        this.listener = new OpsSettingsListener(database.database()::openDedicatedConnection, settings,
-                OpsSettingsListener.FALLBACK_REFRESH, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        listener.close();
     }
 
     @Test
     void aChangeWrittenWithoutNotifyIsAppliedByTheReReadAfter30Seconds() {
+        OpsSettings settings = new OpsSettings(database.jdbi(), clock);
         settings.put("test.value", "before", "test");
+        try (OpsSettingsListener listener = new OpsSettingsListener(database.database()::openDedicatedConnection,
+                settings, OpsSettingsListener.FALLBACK_REFRESH, clock)) {
+            followedWhileTheClockMoves(settings, listener);
+        }
+    }
+
+    private void followedWhileTheClockMoves(OpsSettings settings, OpsSettingsListener listener) {
         listener.subscribe("test.value", setting -> value.set(setting.map(OpsSetting::value).orElse(null)));
         listener.subscribe("test.mark", setting -> setting.map(OpsSetting::value).ifPresent(marks::add));
         listener.start();
         // the second mark can only arrive by notification: the listener is in its loop, its
         // re-read due 30 s from the clock's start
-        notifiedMark("listening-1");
-        notifiedMark("listening-2");
+        notifiedMark(settings, "listening-1");
+        notifiedMark(settings, "listening-2");
 
         writeWithoutNotify("test.value", "after");
         clock.advance(Duration.ofSeconds(29));
-        notifiedMark("at-29s-1");
-        notifiedMark("at-29s-2"); // a whole turn of the loop looked at the clock at 29 s
+        notifiedMark(settings, "at-29s-1");
+        notifiedMark(settings, "at-29s-2"); // a whole turn of the loop looked at the clock at 29 s
 
         assertThat(value.get()).as("not re-read before 30 s").isEqualTo("before");
 
@@ -64,7 +61,7 @@ class OpsSettingsListenerTest {
         await().atMost(WAIT).until(() -> "after".equals(value.get()));
     }
 
-    private void notifiedMark(String mark) {
+    private void notifiedMark(OpsSettings settings, String mark) {
         settings.put("test.mark", mark, "test");
         await().atMost(WAIT).until(() -> marks.contains(mark));
     }
