@@ -1,6 +1,9 @@
 package org.luvhive.core.delivery;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,10 +24,16 @@ import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
-/** An outbox and a sender on the test database, sending to the Bot API emulator. */
+/**
+ * An outbox and a sender on the test database, sending to the Bot API emulator, on the
+ * clock the test gives: a manual clock with the sender driven pass by pass
+ * ({@link #dispatch()}, {@link #dispatchAll()}), or the wall clock with the sender started.
+ */
 final class SenderFixture implements AutoCloseable {
 
     static final String TOKEN = "777000:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    private static final Duration CALLS_ANSWERED = Duration.ofSeconds(15);
+    private static final int MOST_PASSES = 10_000;
 
     final TestDatabase database;
     final TelegramEmulator emulator;
@@ -38,13 +47,12 @@ final class SenderFixture implements AutoCloseable {
     final LiveLimits limits;
 
     SenderFixture(TestDatabase database, TelegramEmulator emulator, Path logDirectory, RateLimits rateLimits,
-                  SenderSettings settings) {
+                  SenderSettings settings, Clock clock) {
         this.database = database;
         this.emulator = emulator;
         this.bot = emulator.bot(TOKEN);
         this.gateway = new TelegramBotsGateway(BotToken.parse(TOKEN), URI.create(emulator.baseUrl()));
         this.limits = LiveLimits.fixed(rateLimits);
-        Clock clock = Clock.systemUTC();
         DeliveryEvents recorder = new DeliveryEvents() {
             @Override
             public void delivered(Handle handle, DeliveredMessage delivered) {
@@ -66,6 +74,33 @@ final class SenderFixture implements AutoCloseable {
                 new LocalRateLimiter(new ClockTimeMeter(clock), 10_000, Duration.ofMinutes(5)), limits, recorder,
                 new ViolationsLog(logDirectory, mapper), clock, registry, settings);
         this.outbox = new Outbox(mapper, clock, sender::wake);
+    }
+
+    /**
+     * One pass of the dispatcher at the clock's time; returns once every call it started was
+     * answered and its outcome recorded.
+     */
+    void dispatch() {
+        sender.dispatchOnce();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(CALLS_ANSWERED)
+                .until(() -> sender.inFlight() == 0);
+    }
+
+    /** Passes at the clock's time until one makes no call: whatever may go now has gone. */
+    void dispatchAll() {
+        for (int pass = 0; pass < MOST_PASSES; pass++) {
+            long before = calls();
+            dispatch();
+            if (calls() == before) {
+                return;
+            }
+        }
+        throw new AssertionError("the sender still made calls after " + MOST_PASSES + " passes");
+    }
+
+    /** Calls the sender made to Telegram and recorded the outcome of. */
+    private long calls() {
+        return registry.find(OutboxSender.SEND_TIME).timers().stream().mapToLong(Timer::count).sum();
     }
 
     long enqueueText(long chatId, Priority priority, String text) {
