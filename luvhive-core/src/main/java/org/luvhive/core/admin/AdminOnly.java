@@ -1,8 +1,8 @@
 package org.luvhive.core.admin;
 
 import java.util.Set;
-import org.luvhive.core.bot.ui.Notices;
 import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 

@@ -14,10 +14,10 @@ public final class BanCommand implements UpdateHandler {
 
     static final String USAGE = "Usage: /ban <user id> <30m|12h|7d|4w|perm> <reason>";
 
-    private final Bans bans;
+    private final Banning banning;
 
-    public BanCommand(Bans bans) {
-        this.bans = bans;
+    public BanCommand(Banning banning) {
+        this.banning = banning;
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class BanCommand implements UpdateHandler {
         long target = Long.parseLong(parts[0]);
         Instant until = duration.get().map(context.now()::plus).orElse(null);
         String reason = parts[2].strip();
-        bans.ban(context.handle(), target, until, reason.length() > 500 ? reason.substring(0, 500) : reason,
+        banning.ban(context.handle(), target, until, reason.length() > 500 ? reason.substring(0, 500) : reason,
                 context.userId(), context.now());
         context.handle().attach(ModerationDao.class).audit(context.userId(), "ban-done", String.valueOf(target),
                 parts[1] + " " + reason, true, context.now());

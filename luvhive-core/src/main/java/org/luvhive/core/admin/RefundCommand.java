@@ -1,6 +1,6 @@
 package org.luvhive.core.admin;
 
-import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.notice;
 
 import java.util.Optional;
 import org.luvhive.core.moderation.ModerationDao;

@@ -1,12 +1,11 @@
 package org.luvhive.core.admin;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.luvhive.core.moderation.Bans;
 import org.luvhive.core.moderation.ModerationDao;
 import org.luvhive.core.moderation.Report;
 import org.luvhive.core.update.UpdateContext;
@@ -21,10 +20,10 @@ public final class ReportActionCallback implements UpdateHandler {
 
     public static final String PREFIX = "adm:";
 
-    private final Bans bans;
+    private final Banning banning;
 
-    public ReportActionCallback(Bans bans) {
-        this.bans = bans;
+    public ReportActionCallback(Banning banning) {
+        this.banning = banning;
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class ReportActionCallback implements UpdateHandler {
             return;
         }
         if (ban) {
-            bans.ban(context.handle(), report.get().reportedId(),
+            banning.ban(context.handle(), report.get().reportedId(),
                     action.equals("ban7") ? context.now().plus(Duration.ofDays(7)) : null,
                     "report #" + reportId + " (" + report.get().reason() + ")", context.userId(), context.now());
         }

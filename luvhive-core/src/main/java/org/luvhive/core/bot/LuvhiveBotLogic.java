@@ -8,15 +8,23 @@ import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.admin.AdminOnly;
 import org.luvhive.core.admin.BanCommand;
+import org.luvhive.core.admin.Banning;
 import org.luvhive.core.admin.RefundCommand;
 import org.luvhive.core.admin.ReportActionCallback;
 import org.luvhive.core.admin.ReportsCommand;
 import org.luvhive.core.admin.StatsCommand;
 import org.luvhive.core.admin.UnbanCommand;
+import org.luvhive.core.bot.internal.BlockCallback;
 import org.luvhive.core.bot.internal.BotBlockedHandler;
 import org.luvhive.core.bot.internal.Commands;
+import org.luvhive.core.bot.internal.DeleteCallback;
+import org.luvhive.core.bot.internal.DeleteMeCommand;
 import org.luvhive.core.bot.internal.Guarded;
-import org.luvhive.core.bot.internal.Retention;
+import org.luvhive.core.bot.internal.MyDataCommand;
+import org.luvhive.core.bot.internal.NextCommand;
+import org.luvhive.core.bot.internal.ProfileCallback;
+import org.luvhive.core.bot.internal.ReportCallback;
+import org.luvhive.core.bot.internal.StopCommand;
 import org.luvhive.core.bot.internal.TextMessage;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.chat.ChatDeliveryEvents;
@@ -25,7 +33,6 @@ import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RateCallback;
 import org.luvhive.core.chat.RelayEdit;
 import org.luvhive.core.chat.RelayMessage;
-import org.luvhive.core.chat.StopCommand;
 import org.luvhive.core.chat.UnsupportedMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
@@ -35,12 +42,10 @@ import org.luvhive.core.match.FilterCallback;
 import org.luvhive.core.match.FiltersCommand;
 import org.luvhive.core.match.FindCommand;
 import org.luvhive.core.match.Matcher;
-import org.luvhive.core.match.NextCommand;
 import org.luvhive.core.match.QueueMaintenance;
 import org.luvhive.core.moderation.Ban;
 import org.luvhive.core.moderation.Bans;
-import org.luvhive.core.moderation.BlockCallback;
-import org.luvhive.core.moderation.ReportCallback;
+import org.luvhive.core.moderation.ModerationRetention;
 import org.luvhive.core.moderation.ReportCommand;
 import org.luvhive.core.premium.BuyCallback;
 import org.luvhive.core.premium.PreCheckoutHandler;
@@ -54,14 +59,10 @@ import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
 import org.luvhive.core.user.AgeCallback;
 import org.luvhive.core.user.ConsentCallback;
-import org.luvhive.core.user.DeleteCallback;
-import org.luvhive.core.user.DeleteMeCommand;
 import org.luvhive.core.user.GenderCallback;
 import org.luvhive.core.user.InfoCommand;
 import org.luvhive.core.user.InterestCallback;
-import org.luvhive.core.user.MyDataCommand;
 import org.luvhive.core.user.OnboardingPrompts;
-import org.luvhive.core.user.ProfileCallback;
 import org.luvhive.core.user.ProfileCommand;
 import org.luvhive.core.user.StartCommand;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -91,13 +92,13 @@ public final class LuvhiveBotLogic implements BotFeatures {
     public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings, CacheRegistry caches) {
         Chats chats = new Chats(outbox);
         Matcher matcher = new Matcher(outbox, chats, settings.rematchCooldown());
-        Bans bans = new Bans(outbox, chats, matcher,
-                caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
+        Bans bans = new Bans(outbox, caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
+        Banning banning = new Banning(bans, chats, matcher);
         Premium premium = new Premium();
-        ChatDeliveryEvents chatEvents = new ChatDeliveryEvents(outbox, chats, matcher, clock);
+        BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
         RelayMessage relay = new RelayMessage();
         FiltersCommand filters = new FiltersCommand();
-        BlockCallback block = new BlockCallback(chats, matcher);
+        BlockCallback block = new BlockCallback(chats);
         var admins = settings.adminIds();
 
         UpdateRouter.Builder routes = UpdateRouter.builder()
@@ -118,7 +119,7 @@ public final class LuvhiveBotLogic implements BotFeatures {
                 .command("block", onboarded(bans, block))
                 .command("premium", onboarded(bans, new PremiumCommand(settings.catalog())))
                 .command("stats", new AdminOnly(admins, "stats", new StatsCommand()))
-                .command("ban", new AdminOnly(admins, "ban", new BanCommand(bans)))
+                .command("ban", new AdminOnly(admins, "ban", new BanCommand(banning)))
                 .command("unban", new AdminOnly(admins, "unban", new UnbanCommand(bans)))
                 .command("reports", new AdminOnly(admins, "reports", new ReportsCommand()))
                 .command("refund", new AdminOnly(admins, "refund", new RefundCommand(premium)))
@@ -131,17 +132,17 @@ public final class LuvhiveBotLogic implements BotFeatures {
                 .callback(FilterCallback.PREFIX, onboarded(bans, new FilterCallback()))
                 .callback(RateCallback.PREFIX, onboarded(bans, new RateCallback()))
                 .callback(ReportCallback.PREFIX, onboarded(bans,
-                        new ReportCallback(settings.reportWindow(), chats, matcher, admins)))
+                        new ReportCallback(settings.reportWindow(), chats, admins)))
                 .callback(BlockCallback.PREFIX, onboarded(bans, block))
                 .callback(BuyCallback.PREFIX, onboarded(bans, new BuyCallback(settings.catalog())))
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, "report-action",
-                        new ReportActionCallback(bans)))
+                        new ReportActionCallback(banning)))
                 .message(MessageKind.TEXT, open(bans, new TextMessage(relay)))
                 .message(MessageKind.SUCCESSFUL_PAYMENT, new SuccessfulPaymentHandler(premium, settings.catalog()))
                 .message(MessageKind.OTHER, open(bans, new UnsupportedMessage()))
                 .editedMessage(open(bans, new RelayEdit()))
                 .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), bans))
-                .myChatMember(new BotBlockedHandler(chatEvents))
+                .myChatMember(botBlocked)
                 .fallback(context -> { });
         for (MessageKind kind : MessageKind.values()) {
             if (kind != MessageKind.TEXT && kind != MessageKind.SUCCESSFUL_PAYMENT && kind != MessageKind.OTHER) {
@@ -149,14 +150,14 @@ public final class LuvhiveBotLogic implements BotFeatures {
             }
         }
         this.router = routes.build();
-        this.deliveryEvents = chatEvents;
+        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox), botBlocked));
         this.startupCalls = Commands.setMyCommands(admins);
 
         QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, settings.waitingNoticeAfter());
         PremiumMaintenance premiumMaintenance = new PremiumMaintenance(jdbi, outbox, clock);
         ChatMaintenance chatMaintenance = new ChatMaintenance(jdbi, clock, settings.relayMapRetention(),
                 settings.chatRetention());
-        Retention retention = new Retention(jdbi, clock);
+        ModerationRetention retention = new ModerationRetention(jdbi, clock);
         this.maintenance = List.of(
                 new Maintenance("match-sweep", Duration.ofSeconds(15), queue::sweep),
                 new Maintenance("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),

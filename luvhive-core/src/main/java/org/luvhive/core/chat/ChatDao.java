@@ -19,6 +19,10 @@ public interface ChatDao {
             from chat_members m join chats c on c.id = m.chat_id
             """;
 
+    /** Serialises starting and ending chats and every change to the match queue, across bot instances. */
+    @SqlQuery("select 1 from (select pg_advisory_xact_lock(:key)) as locked")
+    int lock(@Bind("key") long key);
+
     @SqlUpdate("insert into chats (started_at) values (:now)")
     @GetGeneratedKeys("id")
     long insertChat(@Bind("now") Instant now);

@@ -1,9 +1,9 @@
 package org.luvhive.core.chat;
 
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.notice;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,9 +13,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 
 /**
  * Starts and ends chats and tells both sides. Every method works in the caller's
- * transaction. Stateless; thread-safe.
+ * transaction. Starting and ending a chat, and every change to the match queue, happen
+ * under one transaction-scoped advisory lock ({@link #lock}), taken before any row lock,
+ * so pairing is serialised across threads and bot instances and lock order never
+ * deadlocks. Stateless; thread-safe.
  */
 public final class Chats {
+
+    /** The advisory lock key: "LuvMatch" in ASCII (unchanged, so mixed versions share it during a deploy). */
+    private static final long LOCK_KEY = 0x4C75764D61746368L;
 
     private final Outbox outbox;
 
@@ -24,7 +30,16 @@ public final class Chats {
     }
 
     /**
-     * Opens a chat between two users who are in no chat. The unique index on active
+     * Takes the chat lock for the rest of the caller's transaction (taking it again is
+     * harmless). {@link #end} takes it itself; the matcher takes it before it reads or
+     * changes the queue.
+     */
+    public void lock(Handle handle) {
+        handle.attach(ChatDao.class).lock(LOCK_KEY);
+    }
+
+    /**
+     * Opens a chat between two users who are in no chat; the caller holds the {@link #lock}. The unique index on active
      * memberships refuses a second chat for either, whatever the caller checked.
      */
     public long start(Handle handle, long first, long second, Instant now) {
@@ -41,9 +56,10 @@ public final class Chats {
 
     /**
      * Ends the user's active chat, if any, and tells the partner (and the user, when the
-     * reason calls for it). Returns the ended membership.
+     * reason calls for it). Takes the {@link #lock} first. Returns the ended membership.
      */
     public Optional<ChatMembership> end(Handle handle, long userId, EndReason reason, Instant now) {
+        lock(handle);
         ChatDao chats = handle.attach(ChatDao.class);
         Optional<ChatMembership> found = chats.activeForUpdate(userId);
         if (found.isEmpty()) {

@@ -1,9 +1,9 @@
 package org.luvhive.core.chat;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.keyboard;
 
 import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;

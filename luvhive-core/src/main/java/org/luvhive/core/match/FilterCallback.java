@@ -1,7 +1,7 @@
 package org.luvhive.core.match;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
 
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;

@@ -1,10 +1,10 @@
 package org.luvhive.core.match;
 
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.row;
 
-import org.luvhive.core.bot.ui.Notices;
+import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.UserDao;

@@ -20,7 +20,7 @@ public final class FindCommand implements UpdateHandler {
         tell(context, matcher.search(context.handle(), context.userId(), context.now()));
     }
 
-    static void tell(UpdateContext context, SearchOutcome outcome) {
+    public static void tell(UpdateContext context, SearchOutcome outcome) {
         switch (outcome) {
             case WAITING -> context.reply(SEARCHING);
             case ALREADY_WAITING -> context.reply("🔎 You're already searching. /cancel to stop.");

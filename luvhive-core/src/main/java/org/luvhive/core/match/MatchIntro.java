@@ -1,6 +1,6 @@
 package org.luvhive.core.match;
 
-import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.notice;
 
 import java.time.Instant;
 import java.util.EnumSet;

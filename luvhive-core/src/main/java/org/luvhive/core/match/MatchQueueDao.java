@@ -8,14 +8,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Rows of {@code match_queue}. Callers hold the matcher's advisory lock ({@link Matcher})
- * before writing.
+ * Rows of {@code match_queue}. Callers hold the chat lock ({@code Chats.lock}) before
+ * writing.
  */
 public interface MatchQueueDao {
-
-    /** Serialises every change to the queue and every pairing, across bot instances. */
-    @SqlQuery("select 1 from (select pg_advisory_xact_lock(:key)) as locked")
-    int lock(@Bind("key") long key);
 
     @SqlUpdate("""
             insert into match_queue (user_id, enqueued_at) values (:userId, :now)

@@ -12,16 +12,13 @@ import org.luvhive.core.user.UserDao;
 
 /**
  * The match queue and pairing. Every change to the queue and every pairing first takes
- * one transaction-scoped advisory lock, so pairing is serialised across threads and bot
+ * the chat lock ({@link Chats#lock}), so pairing is serialised across threads and bot
  * instances and each search sees every committed waiting user: after any commit, no two
  * waiting users could be paired with each other. {@link #sweep} re-checks the whole queue
  * for what time alone changes (re-match cooldowns, premium filters lapsing). Candidate
  * rows are also locked {@code FOR UPDATE SKIP LOCKED}. Stateless; thread-safe.
  */
 public final class Matcher {
-
-    /** The advisory lock key: "LuvMatch" in ASCII. */
-    static final long LOCK_KEY = 0x4C75764D61746368L;
 
     private final Chats chats;
     private final MatchIntro intro;
@@ -33,9 +30,8 @@ public final class Matcher {
         this.rematchCooldown = rematchCooldown;
     }
 
-    /** Takes the matcher lock for the rest of the caller's transaction. */
-    public void lock(Handle handle) {
-        handle.attach(MatchQueueDao.class).lock(LOCK_KEY);
+    private void lock(Handle handle) {
+        chats.lock(handle);
     }
 
     /**

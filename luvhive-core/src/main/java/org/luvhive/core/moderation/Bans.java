@@ -1,6 +1,6 @@
 package org.luvhive.core.moderation;
 
-import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.notice;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Instant;
@@ -8,16 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.luvhive.core.chat.Chats;
-import org.luvhive.core.chat.EndReason;
 import org.luvhive.core.delivery.Outbox;
-import org.luvhive.core.match.Matcher;
 
 /**
- * Bans: a banned user is told once, taken out of the queue and their chat (the partner
- * is told the chat ended), and ignored until the ban ends. The ban check runs on every
- * update, so its lookup may go through a short-lived cache: this instance drops a user's
- * entry when its own ban or unban commits, other instances see the change when the
+ * Bans: a banned user is told once and ignored until the ban ends (taking them out of
+ * queue and chat is the composition's part, which owns those). The ban check runs on
+ * every update, so its lookup may go through a short-lived cache: this instance drops a
+ * user's entry when its own ban or unban commits, other instances see the change when the
  * entry expires (the cache's expireAfterWrite, a few seconds). Thread-safe.
  */
 public final class Bans {
@@ -26,29 +23,22 @@ public final class Bans {
             .withZone(ZoneOffset.UTC);
 
     private final Outbox outbox;
-    private final Chats chats;
-    private final Matcher matcher;
     private final Cache<Long, Optional<Ban>> lookups;
 
-    public Bans(Outbox outbox, Chats chats, Matcher matcher) {
-        this(outbox, chats, matcher, null);
+    public Bans(Outbox outbox) {
+        this(outbox, null);
     }
 
     /** With a cache of ban lookups by user id (null: none); give it a short expireAfterWrite. */
-    public Bans(Outbox outbox, Chats chats, Matcher matcher, Cache<Long, Optional<Ban>> lookups) {
+    public Bans(Outbox outbox, Cache<Long, Optional<Ban>> lookups) {
         this.outbox = outbox;
-        this.chats = chats;
-        this.matcher = matcher;
         this.lookups = lookups;
     }
 
-    /** Bans until {@code until} (null: for good). */
+    /** Records a ban until {@code until} (null: for good) and tells the user. */
     public void ban(Handle handle, long userId, Instant until, String reason, long adminId, Instant now) {
-        matcher.lock(handle);
         handle.attach(ModerationDao.class).ban(userId, until, reason, adminId, now);
         forgetAfterCommit(handle, userId);
-        matcher.leave(handle, userId);
-        chats.end(handle, userId, EndReason.BANNED, now);
         outbox.enqueue(handle, notice(userId, "🚫 You have been banned "
                 + (until == null ? "permanently" : "until " + WHEN.format(until)) + ". Reason: " + reason));
     }

@@ -1,9 +1,9 @@
 package org.luvhive.core.moderation;
 
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.notice;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +43,12 @@ public final class ReportCommand implements UpdateHandler {
     }
 
     /** The user's current chat, or their last one if it ended within {@code window}. */
-    static Optional<ChatMembership> reportable(Handle handle, long userId, Instant now, Duration window) {
+    public static Optional<ChatMembership> reportable(Handle handle, long userId, Instant now, Duration window) {
         return handle.attach(ChatDao.class).latest(userId)
                 .filter(chat -> chat.active() || (chat.endedAt() != null && !chat.endedAt().plus(window).isBefore(now)));
     }
 
-    static InlineKeyboardMarkup reasons(long chatId) {
+    public static InlineKeyboardMarkup reasons(long chatId) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (ReportReason reason : ReportReason.values()) {
             rows.add(row(button(reason.label(), "rep:" + chatId + ":" + reason.code())));

@@ -7,14 +7,16 @@ import org.luvhive.core.user.UserProfile;
 /** The optional text a reporter adds after filing a report (or {@code /skip}). Thread-safe. */
 public final class ReportDetailsInput {
 
+    /** The user's pending input while the bot waits for the details of report {@code <id>}: {@code report:<id>}. */
+    public static final String PENDING = "report:";
     private static final int MAX_LENGTH = 1000;
 
     /** True when the user's pending input was report details and this text answered it. */
     public boolean handle(UpdateContext context, UserProfile user, String text) {
-        if (user.pendingInput() == null || !user.pendingInput().startsWith(ReportCallback.PENDING_DETAILS)) {
+        if (user.pendingInput() == null || !user.pendingInput().startsWith(PENDING)) {
             return false;
         }
-        long reportId = Long.parseLong(user.pendingInput().substring(ReportCallback.PENDING_DETAILS.length()));
+        long reportId = Long.parseLong(user.pendingInput().substring(PENDING.length()));
         context.handle().attach(UserDao.class).setPendingInput(user.userId(), null, context.now());
         if (text.strip().equalsIgnoreCase("/skip")) {
             context.reply("OK, no details added. Thanks for the report.");

@@ -1,7 +1,7 @@
 package org.luvhive.core.premium;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package org.luvhive.core.user;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;

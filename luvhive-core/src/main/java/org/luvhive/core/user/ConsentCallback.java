@@ -1,8 +1,8 @@
 package org.luvhive.core.user;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;

@@ -1,9 +1,9 @@
 package org.luvhive.core.user;
 
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.notice;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.luvhive.core.user;
 
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.notice;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ public final class ProfileCommand implements UpdateHandler {
                 row(button("✏️ Interests", "prof:interests"), button("🎯 Filters ⭐", "prof:filters")))));
     }
 
-    static String describe(UserProfile user, Instant now) {
+    public static String describe(UserProfile user, Instant now) {
         return "👤 Your profile\nGender: " + (user.gender() == null ? "-" : user.gender().label()) + " (permanent)"
                 + "\nAge: " + (user.age() == null ? "-" : user.age())
                 + "\nCountry: " + (user.country() == null ? "-" : user.country())

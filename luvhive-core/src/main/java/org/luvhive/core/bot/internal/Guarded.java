@@ -1,8 +1,8 @@
 package org.luvhive.core.bot.internal;
 
 import java.util.Optional;
-import org.luvhive.core.bot.ui.Notices;
 import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.OnboardingPrompts;

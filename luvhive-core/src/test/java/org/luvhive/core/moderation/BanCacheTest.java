@@ -1,4 +1,4 @@
-package org.luvhive.core.caches;
+package org.luvhive.core.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.LuvhiveBotLogic;
-import org.luvhive.core.chat.Chats;
+import org.luvhive.core.caches.CacheRegistry;
+import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.delivery.Outbox;
-import org.luvhive.core.match.Matcher;
-import org.luvhive.core.moderation.Ban;
-import org.luvhive.core.moderation.Bans;
-import org.luvhive.core.moderation.ModerationDao;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -43,9 +40,7 @@ class BanCacheTest {
 
     BanCacheTest(TestDatabase database) {
         this.database = database;
-        Outbox outbox = new Outbox(new ObjectMapper(), clock, () -> { });
-        Chats chats = new Chats(outbox);
-        this.bans = new Bans(outbox, chats, new Matcher(outbox, chats, Duration.ofMinutes(10)), lookups);
+        this.bans = new Bans(new Outbox(new ObjectMapper(), clock, () -> { }), lookups);
     }
 
     @BeforeEach

@@ -1,12 +1,12 @@
-package org.luvhive.core.moderation;
+package org.luvhive.core.bot.internal;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.button;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
-import static org.luvhive.core.bot.ui.Notices.keyboard;
-import static org.luvhive.core.bot.ui.Notices.notice;
-import static org.luvhive.core.bot.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.button;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +14,12 @@ import java.util.Set;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
-import org.luvhive.core.match.Matcher;
+import org.luvhive.core.moderation.Ban;
+import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Report;
+import org.luvhive.core.moderation.ReportCommand;
+import org.luvhive.core.moderation.ReportDetailsInput;
+import org.luvhive.core.moderation.ReportReason;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.UserDao;
@@ -27,17 +32,14 @@ import org.luvhive.core.user.UserDao;
 public final class ReportCallback implements UpdateHandler {
 
     public static final String PREFIX = "rep:";
-    public static final String PENDING_DETAILS = "report:";
-
+    
     private final Duration window;
     private final Chats chats;
-    private final Matcher matcher;
     private final Set<Long> adminIds;
 
-    public ReportCallback(Duration window, Chats chats, Matcher matcher, Set<Long> adminIds) {
+    public ReportCallback(Duration window, Chats chats, Set<Long> adminIds) {
         this.window = window;
         this.chats = chats;
-        this.matcher = matcher;
         this.adminIds = Set.copyOf(adminIds);
     }
 
@@ -72,10 +74,9 @@ public final class ReportCallback implements UpdateHandler {
             return;
         }
         if (chat.get().active()) {
-            matcher.lock(context.handle());
             chats.end(context.handle(), context.userId(), EndReason.REPORT, context.now());
         }
-        context.handle().attach(UserDao.class).setPendingInput(context.userId(), PENDING_DETAILS + reportId.get(),
+        context.handle().attach(UserDao.class).setPendingInput(context.userId(), ReportDetailsInput.PENDING + reportId.get(),
                 context.now());
         context.reply("✅ Report sent" + (chat.get().active() ? " and the chat ended" : "")
                 + ". If you like, send a short description of what happened now, or /skip.");

@@ -1,17 +1,16 @@
-package org.luvhive.core.bot.internal;
+package org.luvhive.core.moderation;
 
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
-import org.luvhive.core.moderation.ModerationDao;
 
 /** Deletes what moderation no longer needs: the audit log after a year, resolved reports after 90 days. */
-public final class Retention {
+public final class ModerationRetention {
 
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public Retention(Jdbi jdbi, Clock clock) {
+    public ModerationRetention(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }

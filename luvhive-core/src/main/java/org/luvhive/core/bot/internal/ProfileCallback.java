@@ -1,12 +1,16 @@
-package org.luvhive.core.user;
+package org.luvhive.core.bot.internal;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.notice;
 
 import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.OnboardingPrompts;
+import org.luvhive.core.user.ProfileInput;
+import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.UserProfile;
 
 /**
  * The edit buttons of {@code /profile} ({@code prof:age|country|city|interests|filters}):

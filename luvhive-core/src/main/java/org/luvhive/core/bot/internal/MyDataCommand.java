@@ -1,8 +1,11 @@
-package org.luvhive.core.user;
+package org.luvhive.core.bot.internal;
 
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.ProfileCommand;
+import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.UserProfile;
 
 /** {@code /my_data}: everything stored about the user, in plain words. Thread-safe. */
 public final class MyDataCommand implements UpdateHandler {

@@ -1,7 +1,9 @@
-package org.luvhive.core.match;
+package org.luvhive.core.bot.internal;
 
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
+import org.luvhive.core.match.FindCommand;
+import org.luvhive.core.match.Matcher;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 
@@ -18,7 +20,6 @@ public final class NextCommand implements UpdateHandler {
 
     @Override
     public void handle(UpdateContext context) {
-        matcher.lock(context.handle());
         chats.end(context.handle(), context.userId(), EndReason.NEXT, context.now());
         FindCommand.tell(context, matcher.search(context.handle(), context.userId(), context.now()));
     }

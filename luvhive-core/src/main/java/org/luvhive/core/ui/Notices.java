@@ -1,4 +1,4 @@
-package org.luvhive.core.bot.ui;
+package org.luvhive.core.ui;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,8 @@
-package org.luvhive.core.chat;
+package org.luvhive.core.bot.internal;
 
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.chat.EndReason;
+import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
@@ -17,7 +20,6 @@ public final class StopCommand implements UpdateHandler {
 
     @Override
     public void handle(UpdateContext context) {
-        matcher.lock(context.handle());
         if (chats.end(context.handle(), context.userId(), EndReason.STOP, context.now()).isPresent()) {
             return;
         }

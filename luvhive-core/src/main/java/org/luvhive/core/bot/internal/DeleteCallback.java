@@ -1,8 +1,8 @@
-package org.luvhive.core.user;
+package org.luvhive.core.bot.internal;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
@@ -10,6 +10,7 @@ import org.luvhive.core.chat.EndReason;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.UserDao;
 
 /**
  * {@code del:confirm} really deletes: the active chat ends (the partner is told), the user
@@ -42,7 +43,6 @@ public final class DeleteCallback implements UpdateHandler {
     }
 
     private void erase(Handle handle, long userId, UpdateContext context) {
-        matcher.lock(handle);
         matcher.leave(handle, userId);
         chats.end(handle, userId, EndReason.DELETED, context.now());
         handle.createUpdate("delete from relayed_messages where sender_id = :id or recipient_id = :id")

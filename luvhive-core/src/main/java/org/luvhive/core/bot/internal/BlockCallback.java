@@ -1,15 +1,15 @@
-package org.luvhive.core.moderation;
+package org.luvhive.core.bot.internal;
 
-import static org.luvhive.core.bot.ui.Notices.answerCallback;
-import static org.luvhive.core.bot.ui.Notices.callbackArguments;
-import static org.luvhive.core.bot.ui.Notices.editKeyboard;
+import static org.luvhive.core.ui.Notices.answerCallback;
+import static org.luvhive.core.ui.Notices.callbackArguments;
+import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import java.util.Optional;
 import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
-import org.luvhive.core.match.Matcher;
+import org.luvhive.core.moderation.ModerationDao;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 
@@ -22,11 +22,9 @@ public final class BlockCallback implements UpdateHandler {
     public static final String PREFIX = "blk:";
 
     private final Chats chats;
-    private final Matcher matcher;
 
-    public BlockCallback(Chats chats, Matcher matcher) {
+    public BlockCallback(Chats chats) {
         this.chats = chats;
-        this.matcher = matcher;
     }
 
     @Override
@@ -51,7 +49,6 @@ public final class BlockCallback implements UpdateHandler {
         context.handle().attach(ModerationDao.class).block(context.userId(), target.get().partnerId(),
                 target.get().chatId(), context.now());
         if (target.get().active()) {
-            matcher.lock(context.handle());
             chats.end(context.handle(), context.userId(), EndReason.BLOCK, context.now());
         }
         context.reply("⛔ Blocked. You will never be matched with them again. /find to meet someone new.");
