@@ -57,9 +57,7 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
-                "  Without DATABASE_URL the embedded PostgreSQL in $LUVHIVE_HOME/pgdata is used.",
-                "",
-                "Exit codes:"})
+                "  Without DATABASE_URL the embedded PostgreSQL in $LUVHIVE_HOME/pgdata is used."})
 public final class LuvhiveCli implements Runnable {
 
     /** Every command: the top level in the order help lists it, then each group's subcommands. */
@@ -126,14 +124,7 @@ public final class LuvhiveCli implements Runnable {
                     && Collections.disjoint(Arrays.asList(args), List.of("-h", "--help", "-V", "--version"))) {
                 context.connectAhead(); // while picocli builds the command line below
             }
-            CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
-            COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
-            DocumentsExitCodes.addToHelp(commandLine);
-            commandLine.getHelpSectionMap().put("exitCodes", help -> String.join("%n", ExitCode.helpLines())
-                    .formatted() + System.lineSeparator());
-            var sections = new java.util.ArrayList<>(commandLine.getHelpSectionKeys());
-            sections.add("exitCodes");
-            commandLine.setHelpSectionKeys(sections);
+            CommandLine commandLine = commandLine(context, args);
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);
             commandLine.setParameterExceptionHandler((failure, arguments) -> usageError(failure, arguments, context));
@@ -152,6 +143,19 @@ public final class LuvhiveCli implements Runnable {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /**
+     * The command line that running {@code args} needs (see {@link CommandTree}), with the
+     * exit codes in every command's help; with no arguments every command, which is what
+     * the man pages and the shell completion the build generates are made from.
+     */
+    public static CommandLine commandLine(CliContext context, String... args) {
+        CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
+        COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
+        DocumentsExitCodes.addToHelp(commandLine);
+        DocumentsExitCodes.addToHelp(commandLine.getCommandSpec(), List.of(ExitCode.values()));
+        return commandLine;
     }
 
     private static int usageError(CommandLine.ParameterException failure, String[] args, CliContext context) {

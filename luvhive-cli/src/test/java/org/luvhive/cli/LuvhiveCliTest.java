@@ -21,7 +21,7 @@ class LuvhiveCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: luvhive").contains("db").contains("Exit codes:")
-                .contains("4  database unreachable");
+                .containsPattern("\\n +4 +database unreachable");
     }
 
     @Test

@@ -18,12 +18,17 @@ public interface DocumentsExitCodes {
     static void addToHelp(CommandLine root) {
         for (CommandLine command : root.getSubcommands().values()) {
             if (command.getCommandSpec().userObject() instanceof DocumentsExitCodes documented) {
-                Map<String, String> codes = new LinkedHashMap<>();
-                documented.exitCodes().stream().sorted(Comparator.comparingInt(ExitCode::code))
-                        .forEach(code -> codes.put(Integer.toString(code.code()), code.meaning()));
-                command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+                addToHelp(command.getCommandSpec(), documented.exitCodes());
             }
             addToHelp(command);
         }
+    }
+
+    /** Puts the "Exit codes:" section listing {@code exitCodes} into the help (and man page) of {@code command}. */
+    static void addToHelp(CommandLine.Model.CommandSpec command, List<ExitCode> exitCodes) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        exitCodes.stream().sorted(Comparator.comparingInt(ExitCode::code))
+                .forEach(code -> codes.put(Integer.toString(code.code()), code.meaning()));
+        command.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     }
 }

@@ -40,14 +40,4 @@ public enum ExitCode {
     public String meaning() {
         return meaning;
     }
-
-    /** The table printed at the end of {@code luvhive --help}. */
-    public static String[] helpLines() {
-        ExitCode[] codes = values();
-        String[] lines = new String[codes.length];
-        for (int index = 0; index < codes.length; index++) {
-            lines[index] = String.format("  %3d  %s", codes[index].code, codes[index].meaning);
-        }
-        return lines;
-    }
 }
