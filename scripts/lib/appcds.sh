@@ -4,6 +4,9 @@
 # again each time (measured: about 0.4 s less CPU per run on 2 vCPUs; see README
 # "Backups"). Sourced, not run. Off with LUVHIVE_CDS=off.
 #   luvhive_java_cds JAR [args...]    runs: java $LUVHIVE_JAVA_OPTS [CDS options] -jar JAR args
+# The archives go in cds/ beside the jar, or under LUVHIVE_CDS_DIR when set (the release
+# archive's launcher sets it: an installed lib/ is not writable by the user who runs it);
+# where they cannot be written, the command runs without one.
 #
 # Never breaks a run:
 # - an archive is used only when it is newer than the jar, every lib/*.jar and the JVM
@@ -32,13 +35,15 @@ luvhive_cds_key() {
   printf '%s' "${key:-default}"
 }
 
-# Succeeds when ARCHIVE is complete and newer than the jar, its libraries and the JVM.
+# Succeeds when ARCHIVE is complete and newer than the jar, its libraries (in lib/ beside
+# the jar, or beside it) and the JVM.
 luvhive_cds_fresh() {
-  local archive="$1" jar="$2" libjvm="$3"
+  local archive="$1" jar="$2" libjvm="$3" libs
   [ -s "$archive" ] && [ "$archive" -nt "$jar" ] || return 1
   [ -z "$libjvm" ] || [ "$archive" -nt "$libjvm" ] || return 1
-  [ ! -d "$(dirname "$jar")/lib" ] \
-    || [ -z "$(find "$(dirname "$jar")/lib" -name '*.jar' -newer "$archive" -print -quit 2>/dev/null)" ]
+  libs="$(dirname "$jar")/lib"
+  [ -d "$libs" ] || libs="$(dirname "$jar")"
+  [ -z "$(find "$libs" -maxdepth 1 -name '*.jar' -newer "$archive" -print -quit 2>/dev/null)" ]
 }
 
 luvhive_java_cds() {
@@ -57,7 +62,11 @@ luvhive_java_cds() {
   local libjvm="${java%/bin/java}/lib/server/libjvm.so"
   [ -f "$libjvm" ] || libjvm=""
   local dir archive quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-  dir="$(dirname "$jar")/cds/${java//[^A-Za-z0-9]/_}"
+  if [ -n "${LUVHIVE_CDS_DIR:-}" ]; then # shared by installs: keyed by the jar too
+    dir="$LUVHIVE_CDS_DIR/${jar//[^A-Za-z0-9]/_}${java//[^A-Za-z0-9]/_}"
+  else
+    dir="$(dirname "$jar")/cds/${java//[^A-Za-z0-9]/_}"
+  fi
   archive="$dir/$(luvhive_cds_key "$@").jsa"
   if luvhive_cds_fresh "$archive" "$jar" "$libjvm"; then
     exec java "${opts[@]}" "${quiet[@]}" -XX:SharedArchiveFile="$archive" -jar "$jar" "$@"
