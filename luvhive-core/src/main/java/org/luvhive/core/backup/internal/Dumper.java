@@ -1,9 +1,7 @@
 package org.luvhive.core.backup.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,12 +28,12 @@ import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.db.DedicatedConnections;
 
 /**
- * Writes one backup set: pg_dump into a temporary name inside an exported snapshot
- * (the row counts are taken in the same snapshot, so they match the archive exactly),
- * every check on pg_dump's result, checksums, an fsync of the archive (ours, overlapping
- * the hashing, instead of pg_dump's), owner-only permissions, an atomic rename, and the
- * manifest with status complete last. The caller holds the backup lock.
- * Not thread-safe.
+ * Writes one backup set in four steps: pg_dump into a temporary name, inside a snapshot
+ * exported by a session of its own (the row counts are taken in the same snapshot, so they
+ * match the archive exactly); the checks on what it wrote ({@link ArchiveChecks}: header,
+ * table of contents, checksums, fsync); owner-only permissions and an atomic rename; and
+ * the manifest with status complete, last. Nothing is kept when a step fails. The caller
+ * holds the backup lock. Not thread-safe.
  */
 public final class Dumper {
 
@@ -62,14 +60,35 @@ public final class Dumper {
         this.guard = guard;
     }
 
+    /** What one create dumps from where, with which tools, and under which names. */
+    private record Plan(DatabaseUrl url, DumpSession.ServerVersion server, PgTools tools, CreateOptions options,
+                        int jobs, Instant startedAt, String name, String archiveName, Path temporary) {
+    }
+
     /** Dumps into a new set; {@code steps} receives where the time went. */
     public BackupSet create(DedicatedConnections database, CreateOptions options, StepTimes steps) {
         try (DumpSession session = DumpSession.open(database)) {
-            return create(database.url(), session, options, steps);
+            Plan plan = plan(database.url(), session, options);
+            steps.lap("prepare");
+            guard.onStop(() -> SecureFiles.deleteRecursively(plan.temporary())); // after pg_dump was ended
+            try {
+                List<TableCount> tables = dump(plan, session, steps);
+                List<ManifestFile> files = ArchiveChecks.run(plan.temporary(), plan.archiveName(),
+                        options.format(), plan.tools(), redactor, steps);
+                Path archive = rename(plan);
+                BackupSet set = writeManifest(plan, archive, files, tables);
+                steps.lap("finish");
+                return set;
+            } catch (IOException | UncheckedIOException failure) {
+                throw new BackupFailedException("cannot write the backup " + plan.name() + " ("
+                        + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
+            } finally {
+                SecureFiles.deleteRecursively(plan.temporary());
+            }
         }
     }
 
-    private BackupSet create(DatabaseUrl url, DumpSession session, CreateOptions options, StepTimes steps) {
+    private Plan plan(DatabaseUrl url, DumpSession session, CreateOptions options) {
         DumpSession.ServerVersion server = session.serverVersion();
         PgTools tools = locator.locate(server.major());
         if (tools.major() < options.compression().minimumPgDumpMajor()) {
@@ -79,86 +98,26 @@ public final class Dumper {
         }
         int jobs = session.clampJobs(options.jobs(), progress::notice); // the manifest records what was used
         Instant startedAt = clock.instant();
-        steps.lap("prepare");
         String name = freeName(startedAt);
-        BackupFormat format = options.format();
-        String archiveName = name + format.extension();
-        Path temporary = backupDirectory.resolve(TEMPORARY_PREFIX + archiveName);
-        guard.onStop(() -> SecureFiles.deleteRecursively(temporary)); // after pg_dump was ended
-        try {
-            if (format == BackupFormat.DIRECTORY) {
-                SecureFiles.privateDirectory(temporary); // pg_dump accepts an empty directory
-            }
-            List<TableCount> tables = dump(url, session, tools, options, jobs, temporary, steps);
-            steps.lap("pg_dump");
-            // Three things at once, all finished before the rename: fsync of what pg_dump wrote
-            // (pg_dump runs with --no-sync; the disk's time overlaps the hashing), the table of
-            // contents read by pg_restore --list, and the SHA-256 of every file.
-            checkHeader(temporary, format);
-            long checksStarted = System.nanoTime();
-            FileSync sync = FileSync.start(temporary);
-            PgProcess tocCheck = startTocCheck(tools, temporary);
-            List<ManifestFile> files;
-            try {
-                files = Checksums.of(temporary, archiveName);
-                steps.put("checksums", (System.nanoTime() - checksStarted) / 1_000_000);
-            } finally {
-                awaitTocCheck(tocCheck);
-                sync.await();
-            }
-            steps.put("toc_check", tocCheck.elapsedMillis());
-            steps.put("fsync", sync.elapsedMillis());
-            steps.lap("checks");
-            SecureFiles.restrict(temporary);
-            Path archive = backupDirectory.resolve(archiveName);
-            SecureFiles.moveAtomically(temporary, archive);
-            Instant completedAt = clock.instant();
-            long size = files.stream().mapToLong(file -> file.bytes()).sum();
-            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, name, BackupManifest.COMPLETE,
-                    archiveName, format.label(), options.compression().toString(), jobs,
-                    url.database(), url.host() + ":" + url.port(), server.text(), tools.pgDumpVersion(),
-                    tools.pgDump().toString(), LuvhiveVersion.current(), startedAt, completedAt, size, files, tables,
-                    Verification.unverified());
-            Path manifestPath = backupDirectory.resolve(name + ".manifest.json");
-            try {
-                json.write(manifestPath, manifest); // written last: its presence means the set is complete
-            } catch (UncheckedIOException failure) {
-                // an archive without its manifest is no backup, and would only fill the disk further
-                SecureFiles.deleteRecursively(archive);
-                throw new BackupFailedException("cannot write the manifest of " + name + " ("
-                        + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
-            }
-            steps.lap("finish");
-            return new BackupSet(archive, manifestPath, manifest);
-        } catch (IOException | UncheckedIOException failure) {
-            throw new BackupFailedException("cannot write the backup " + name + " ("
-                    + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
-        } finally {
-            SecureFiles.deleteRecursively(temporary);
-        }
+        String archiveName = name + options.format().extension();
+        return new Plan(url, server, tools, options, jobs, startedAt, name, archiveName,
+                backupDirectory.resolve(TEMPORARY_PREFIX + archiveName));
     }
 
-    private List<TableCount> dump(DatabaseUrl url, DumpSession session, PgTools tools, CreateOptions options,
-                                  int jobs, Path temporary, StepTimes steps) {
+    /** pg_dump of the session's snapshot into the temporary name; returns the rows counted in that snapshot meanwhile. */
+    private List<TableCount> dump(Plan plan, DumpSession session, StepTimes steps) {
+        if (plan.options().format() == BackupFormat.DIRECTORY) {
+            SecureFiles.privateDirectory(plan.temporary()); // pg_dump accepts an empty directory
+        }
         String snapshot = session.beginAndExportSnapshot();
         List<BackupDao.UserTable> userTables = session.userTables();
         Map<String, Long> bytes = new LinkedHashMap<>();
         userTables.forEach(table -> bytes.put(table.name(), table.bytes()));
         TableProgress tableProgress = new TableProgress(progress, "pg_dump", bytes);
-        List<String> command = new ArrayList<>(List.of(tools.pgDump().toString(),
-                "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
-                "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + temporary));
-        if (tools.major() >= 10) {
-            command.add("--no-sync"); // we fsync it ourselves, while hashing (create)
-        }
-        if (jobs > 1) {
-            command.add("--jobs=" + jobs);
-        }
-        command.addAll(PgConnection.arguments(url));
         steps.lap("snapshot");
         long dumpStarted = System.nanoTime();
-        PgProcess pgDump = PgProcess.start(command, PgConnection.environment(url, "luvhive-backup"), redactor,
-                tableProgress);
+        PgProcess pgDump = PgProcess.start(pgDumpCommand(plan, snapshot),
+                PgConnection.environment(plan.url(), "luvhive-backup"), redactor, tableProgress);
         List<TableCount> counts = new ArrayList<>();
         try {
             for (BackupDao.UserTable table : userTables) {
@@ -168,88 +127,61 @@ public final class Dumper {
             pgDump.kill();
             throw countFailure;
         }
-        steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000); // while pg_dump runs
-        steps.putStartup(); // also while pg_dump runs: it costs a few class loads
-        json.prepare(); // and Jackson's start-up, which would otherwise delay the rename
+        steps.put("row_counts", (System.nanoTime() - dumpStarted) / 1_000_000);
+        // While pg_dump still runs: what the steps after it would otherwise wait for.
+        steps.putStartup(); // loads the management classes
+        json.prepare(); // Jackson's start-up, before the manifest is due
         PgProcess.Result result = pgDump.await();
         tableProgress.finish();
         if (!result.succeeded()) {
             throw new BackupFailedException("pg_dump failed, nothing was kept: " + result.summary());
         }
+        steps.lap("pg_dump");
         return counts;
     }
 
-    /** pg_dump said it succeeded; believe it only if the archive is there, non-empty and its table of contents reads. */
-    private static void checkHeader(Path temporary, BackupFormat format) {
-        Path header = format == BackupFormat.DIRECTORY ? temporary.resolve("toc.dat") : temporary;
-        if (!Files.isRegularFile(header)) {
-            throw new BackupFailedException("pg_dump exited 0 but wrote no archive (" + header + " is missing)");
+    private static List<String> pgDumpCommand(Plan plan, String snapshot) {
+        CreateOptions options = plan.options();
+        List<String> command = new ArrayList<>(List.of(plan.tools().pgDump().toString(),
+                "--format=" + options.format().pgDumpLetter(), "--compress=" + options.compression().pgDumpArgument(),
+                "--snapshot=" + snapshot, "--lock-wait-timeout=120s", "--verbose", "--file=" + plan.temporary()));
+        if (plan.tools().major() >= 10) {
+            command.add("--no-sync"); // ArchiveChecks fsyncs it, while hashing
         }
-        try (InputStream input = Files.newInputStream(header)) {
-            byte[] magic = input.readNBytes(5);
-            if (!"PGDMP".equals(new String(magic, StandardCharsets.US_ASCII))) {
-                throw new BackupFailedException("pg_dump exited 0 but " + header + " is "
-                        + (magic.length == 0 ? "empty" : "not a pg_dump archive"));
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot read " + header, failure);
+        if (plan.jobs() > 1) {
+            command.add("--jobs=" + plan.jobs());
         }
+        command.addAll(PgConnection.arguments(plan.url()));
+        return command;
     }
 
-    private PgProcess startTocCheck(PgTools tools, Path temporary) {
-        return PgProcess.start(List.of(tools.pgRestore().toString(), "--list", "--file=/dev/null",
-                temporary.toString()), Map.of("LC_MESSAGES", "C"), redactor, line -> { });
+    /** The checked archive, owner-only, under its real name. */
+    private Path rename(Plan plan) throws IOException {
+        SecureFiles.restrict(plan.temporary());
+        Path archive = backupDirectory.resolve(plan.archiveName());
+        SecureFiles.moveAtomically(plan.temporary(), archive);
+        return archive;
     }
 
-    private static void awaitTocCheck(PgProcess tocCheck) {
-        PgProcess.Result list = tocCheck.await();
-        if (!list.succeeded()) {
-            throw new BackupFailedException("the new archive's table of contents does not read: " + list.summary());
+    /** The manifest, written last: its presence with status complete means the set is whole. */
+    private BackupSet writeManifest(Plan plan, Path archive, List<ManifestFile> files, List<TableCount> tables) {
+        CreateOptions options = plan.options();
+        long size = files.stream().mapToLong(ManifestFile::bytes).sum();
+        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, plan.name(), BackupManifest.COMPLETE,
+                plan.archiveName(), options.format().label(), options.compression().toString(), plan.jobs(),
+                plan.url().database(), plan.url().host() + ":" + plan.url().port(), plan.server().text(),
+                plan.tools().pgDumpVersion(), plan.tools().pgDump().toString(), LuvhiveVersion.current(),
+                plan.startedAt(), clock.instant(), size, files, tables, Verification.unverified());
+        Path manifestPath = backupDirectory.resolve(plan.name() + ".manifest.json");
+        try {
+            json.write(manifestPath, manifest);
+        } catch (UncheckedIOException failure) {
+            // an archive without its manifest is no backup, and would only fill the disk further
+            SecureFiles.deleteRecursively(archive);
+            throw new BackupFailedException("cannot write the manifest of " + plan.name() + " ("
+                    + FailureText.ofRootCause(failure) + "), nothing was kept", failure);
         }
-    }
-
-    /** fsync of a file or directory tree on a thread of its own; {@link #await} rethrows its failure. */
-    private static final class FileSync {
-
-        private final Thread thread;
-        private final long started = System.nanoTime();
-        private volatile long finished;
-        private volatile IOException failure;
-
-        private FileSync(Path path) {
-            this.thread = new Thread(() -> {
-                try {
-                    SecureFiles.sync(path);
-                } catch (IOException syncFailure) {
-                    failure = syncFailure;
-                } finally {
-                    finished = System.nanoTime();
-                }
-            }, "backup-fsync");
-            thread.setDaemon(true);
-        }
-
-        static FileSync start(Path path) {
-            FileSync sync = new FileSync(path);
-            sync.thread.start();
-            return sync;
-        }
-
-        void await() throws IOException {
-            try {
-                thread.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for fsync", interrupted);
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        long elapsedMillis() {
-            return (finished - started) / 1_000_000;
-        }
+        return new BackupSet(archive, manifestPath, manifest);
     }
 
     private String freeName(Instant startedAt) {
