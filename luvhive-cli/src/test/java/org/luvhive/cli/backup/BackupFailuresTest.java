@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
@@ -28,8 +30,6 @@ import org.luvhive.core.testing.TestDatabase;
  */
 @ExtendWith(PostgresExtension.class)
 class BackupFailuresTest {
-
-    private static final Path REAL_BIN = Path.of("/usr/lib/postgresql/15/bin");
 
     @TempDir
     Path home;
@@ -54,8 +54,8 @@ class BackupFailuresTest {
                   mkdir -p "$(dirname "$file")/.tmp-$name.manifest.json/blocked"
                 fi
                 exec REAL "$@"
-                """.replace("REAL", REAL_BIN.resolve("pg_dump").toString()));
-        tool("pg_restore", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
+                """.replace("REAL", real("pg_dump").toString()));
+        tool("pg_restore", "#!/bin/sh\nexec " + real("pg_restore") + " \"$@\"\n");
 
         CliRun run = CliRun.run(environment(), home, "backup", "create");
 
@@ -79,8 +79,8 @@ class BackupFailuresTest {
                 printf 'PGDMP partial' > "$file"
                 echo $$ > %s
                 exec sleep 120
-                """.formatted(REAL_BIN.resolve("pg_dump"), pidFile));
-        tool("pg_restore", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
+                """.formatted(real("pg_dump"), pidFile));
+        tool("pg_restore", "#!/bin/sh\nexec " + real("pg_restore") + " \"$@\"\n");
         Process cli = startCli("backup", "create");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -116,7 +116,7 @@ class BackupFailuresTest {
 
     @Test
     void aSigtermWhilePgRestoreRunsEndsItDropsTheHalfRestoredDatabaseAndLogsTheInterruption() throws Exception {
-        tool("pg_dump", "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_dump") + " \"$@\"\n");
+        tool("pg_dump", "#!/bin/sh\nexec " + real("pg_dump") + " \"$@\"\n");
         Path pidFile = bin.resolve("pg_restore.pid");
         tool("pg_restore", """
                 #!/usr/bin/env bash
@@ -124,7 +124,7 @@ class BackupFailuresTest {
                   *" --dbname "*) echo $$ > PIDFILE; exec sleep 120 ;;
                 esac
                 exec REAL "$@"
-                """.replace("PIDFILE", pidFile.toString()).replace("REAL", REAL_BIN.resolve("pg_restore").toString()));
+                """.replace("PIDFILE", pidFile.toString()).replace("REAL", real("pg_restore").toString()));
         CliRun created = CliRun.run(environment(), home, "backup", "create");
         assertThat(created.exitCode()).as(created.err()).isZero();
         String target = "interrupted_" + ProcessHandle.current().pid();
@@ -153,6 +153,34 @@ class BackupFailuresTest {
         } finally {
             cli.destroyForcibly();
         }
+    }
+
+    /** pg_dump exits 0 but what it left is no archive: the checks before the rename refuse it, nothing is kept. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "true | wrote no archive",
+            "printf '' > \"$file\" | is empty",
+            "printf 'not a dump' > \"$file\" | is not a pg_dump archive",
+            "printf 'PGDMP garbage' > \"$file\" | table of contents does not read"})
+    void aPgDumpThatExitsZeroWithoutAGoodArchiveKeepsNothingAndExits15(String leaves, String reason) throws Exception {
+        tool("pg_dump", """
+                #!/usr/bin/env bash
+                [ "$1" = --version ] && exec REAL --version
+                for arg in "$@"; do case "$arg" in --file=*) file="${arg#--file=}" ;; esac; done
+                LEAVES
+                exit 0
+                """.replace("REAL", real("pg_dump").toString()).replace("LEAVES", leaves));
+        tool("pg_restore", "#!/bin/sh\nexec " + real("pg_restore") + " \"$@\"\n");
+
+        CliRun run = CliRun.run(environment(), home, "backup", "create");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(15);
+        assertThat(run.err()).contains(reason).doesNotContain("\tat ");
+        try (Stream<Path> left = Files.list(home.resolve("backups"))) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("luvhive_backup_") || name.startsWith(".tmp-"));
+        }
+        assertThat(home.resolve("logs").resolve("backup.log")).content().contains("\"outcome\":\"failed\"");
     }
 
     @Test
@@ -187,6 +215,11 @@ class BackupFailuresTest {
         Map<String, String> environment = new HashMap<>(new BackupFixture(database, home).environment());
         environment.put("LUVHIVE_PG_BIN", bin.toString());
         return environment;
+    }
+
+    /** The real tool, found as backup create finds it. */
+    private Path real(String tool) {
+        return new BackupFixture(database, home).realPgBin().resolve(tool);
     }
 
     private void tool(String name, String script) throws IOException {

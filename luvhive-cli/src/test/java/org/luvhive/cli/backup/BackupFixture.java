@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.cli.CliRun;
+import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.testing.TestDatabase;
 
@@ -62,6 +64,17 @@ final class BackupFixture {
 
     CliRun run(String... args) {
         return run(Clock.systemUTC(), args);
+    }
+
+    /**
+     * The directory of the real pg_dump and pg_restore for this database's server, found as
+     * backup create finds them ({@code LUVHIVE_PG_BIN}, Debian's directory for the server's
+     * major version, {@code PATH}), for tests that put wrappers around them.
+     */
+    Path realPgBin() {
+        int major = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select current_setting('server_version_num')::int / 10000").mapTo(Integer.class).one());
+        return new PgToolsLocator(System.getenv()).locate(major).pgDump().getParent();
     }
 
     Path backupDirectory() {
@@ -114,7 +127,7 @@ final class BackupFixture {
             StringBuilder text = new StringBuilder();
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
                     .filter(file -> !file.startsWith(home.resolve("pgdata")))::iterator) {
-                text.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
             return text.toString();
         } catch (IOException failure) {

@@ -22,8 +22,6 @@ import org.luvhive.core.testing.TestDatabase;
 @ExtendWith(PostgresExtension.class)
 class BackupLockTest {
 
-    private static final Path REAL_BIN = Path.of("/usr/lib/postgresql/15/bin");
-
     @TempDir
     Path home;
 
@@ -63,12 +61,13 @@ class BackupLockTest {
 
     /** pg_dump that takes two seconds longer than the real one, so the runs overlap for sure. */
     private Map<String, String> slowPgDumpEnvironment() throws IOException {
+        Path realBin = new BackupFixture(database, home).realPgBin();
         Path pgDump = bin.resolve("pg_dump");
-        Files.writeString(pgDump, "#!/bin/sh\n[ \"$1\" = --version ] || sleep 2\nexec " + REAL_BIN.resolve("pg_dump")
+        Files.writeString(pgDump, "#!/bin/sh\n[ \"$1\" = --version ] || sleep 2\nexec " + realBin.resolve("pg_dump")
                 + " \"$@\"\n");
         Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwx------"));
         Path pgRestore = bin.resolve("pg_restore");
-        Files.writeString(pgRestore, "#!/bin/sh\nexec " + REAL_BIN.resolve("pg_restore") + " \"$@\"\n");
+        Files.writeString(pgRestore, "#!/bin/sh\nexec " + realBin.resolve("pg_restore") + " \"$@\"\n");
         Files.setPosixFilePermissions(pgRestore, PosixFilePermissions.fromString("rwx------"));
         Map<String, String> environment = new HashMap<>(new BackupFixture(database, home).environment());
         environment.put("LUVHIVE_PG_BIN", bin.toString());

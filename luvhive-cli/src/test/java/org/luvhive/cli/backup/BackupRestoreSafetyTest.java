@@ -161,7 +161,7 @@ class BackupRestoreSafetyTest {
 
     /** pg_dump as installed; a pg_restore that runs {@code onRestore} when given a database, else the real one. */
     private void fakeTools(String onRestore) throws IOException {
-        Path real = Path.of("/usr/lib/postgresql/15/bin");
+        Path real = new BackupFixture(database, home).realPgBin();
         Files.createSymbolicLink(bin.resolve("pg_dump"), real.resolve("pg_dump"));
         Path restore = bin.resolve("pg_restore");
         Files.writeString(restore, "#!/bin/sh\ncase \" $* \" in *' --dbname '*) " + onRestore + ";; esac\nexec "
