@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.CheckResult;
 import org.luvhive.core.backup.CheckStatus;
 import org.luvhive.core.backup.CheckThresholds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine;
 
 /**
  * {@code luvhive backup check}: a Nagios-style freshness and size check for monitoring.
@@ -97,7 +98,7 @@ public final class BackupCheckCommand implements Callable<Integer> {
                 option("--verify-grace", verifyGrace, durations::convert));
     }
 
-    private static <T> T option(String name, String value, java.util.function.Function<String, T> converter) {
+    private static <T> T option(String name, String value, Function<String, T> converter) {
         try {
             return converter.apply(value);
         } catch (CommandLine.TypeConversionException invalid) {

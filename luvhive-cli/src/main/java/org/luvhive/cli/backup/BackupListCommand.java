@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
@@ -58,7 +59,7 @@ public final class BackupListCommand implements Callable<Integer>, DocumentsExit
         }
         for (BrokenSet broken : listing.broken()) {
             rows.add(new Row(broken.time(), broken.name(), broken.set().orElse(null),
-                    broken.state().label().toUpperCase(java.util.Locale.ROOT), broken.reason()));
+                    broken.state().label().toUpperCase(Locale.ROOT), broken.reason()));
         }
         rows.sort(Comparator.comparing(Row::time).reversed());
         if (json.enabled()) {
@@ -108,7 +109,7 @@ public final class BackupListCommand implements Callable<Integer>, DocumentsExit
         } else {
             json = BackupCli.asJson(row.set(), now);
         }
-        json.put("state", row.state().toLowerCase(java.util.Locale.ROOT));
+        json.put("state", row.state().toLowerCase(Locale.ROOT));
         json.put("reason", row.reason());
         return json;
     }

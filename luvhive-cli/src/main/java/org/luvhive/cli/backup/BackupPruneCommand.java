@@ -1,5 +1,6 @@
 package org.luvhive.cli.backup;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class BackupPruneCommand implements Callable<Integer>, DocumentsExi
         return ExitCode.OK.code();
     }
 
-    private static java.util.List<String> names(java.util.List<java.nio.file.Path> paths) {
+    private static List<String> names(List<Path> paths) {
         return paths.stream().map(path -> path.getFileName().toString()).toList();
     }
 

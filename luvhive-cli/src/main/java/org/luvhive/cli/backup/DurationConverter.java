@@ -1,6 +1,7 @@
 package org.luvhive.cli.backup;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         } catch (NumberFormatException | ArithmeticException tooLong) {
             throw new CommandLine.TypeConversionException("'" + value + "' is out of range: use 0 to "
                     + MAX.toDays() + "d");
-        } catch (java.time.format.DateTimeParseException notIso) {
+        } catch (DateTimeParseException notIso) {
             throw new CommandLine.TypeConversionException("'" + value
                     + "' is not a duration: use e.g. 90s, 30m, 26h, 14d, 2w");
         }

@@ -1,6 +1,7 @@
 package org.luvhive.cli.db;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
@@ -79,6 +80,6 @@ public final class DbInfoCommand implements Callable<Integer> {
             value /= 1024;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -2,8 +2,10 @@ package org.luvhive.cli.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
@@ -11,6 +13,8 @@ import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DedicatedConnections;
 import org.luvhive.core.db.PoolSettings;
+import org.luvhive.core.telegram.TelegramBotsGateway;
+import org.luvhive.core.telegram.TelegramGateway;
 
 /**
  * The CLI's composition root for one run: the environment, the output streams, and the
@@ -32,8 +36,8 @@ public final class CliContext implements AutoCloseable {
     private LuvhiveConfig config;
     private Database database;
     private DedicatedConnections dedicatedConnections;
-    private org.luvhive.core.telegram.TelegramBotsGateway telegram;
-    private java.io.InputStream in = System.in;
+    private TelegramBotsGateway telegram;
+    private InputStream in = System.in;
 
     public CliContext(Map<String, String> environment, ConfigLoader configLoader, PrintWriter out, PrintWriter err,
                       Clock clock) {
@@ -142,21 +146,21 @@ public final class CliContext implements AutoCloseable {
      * The Bot API with the configured token (a {@code BOT_TOKEN: is not set} configuration
      * error without one); calls give up after 15 s. Closed with the context.
      */
-    public org.luvhive.core.telegram.TelegramGateway telegram() {
+    public TelegramGateway telegram() {
         if (telegram == null) {
-            telegram = new org.luvhive.core.telegram.TelegramBotsGateway(config().requireBotToken(),
-                    config().telegramApiUrl(), java.time.Duration.ofSeconds(15));
+            telegram = new TelegramBotsGateway(config().requireBotToken(),
+                    config().telegramApiUrl(), Duration.ofSeconds(15));
         }
         return telegram;
     }
 
     /** What the user types or pipes in (a new token, a confirmation). */
-    public java.io.InputStream in() {
+    public InputStream in() {
         return in;
     }
 
     /** Reads what the user types from {@code input} instead of the process's stdin (tests). */
-    public void readFrom(java.io.InputStream input) {
+    public void readFrom(InputStream input) {
         this.in = input;
     }
 

@@ -9,6 +9,7 @@ import org.luvhive.core.backup.RestoreFailedException;
 import org.luvhive.core.backup.RestoreTargetExistsException;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.db.DatabaseUnavailableException;
+import org.luvhive.core.telegram.TelegramCallException;
 
 /** The one place where a failure becomes an exit code. */
 public final class ExitCodes {
@@ -26,7 +27,7 @@ public final class ExitCodes {
         if (failure instanceof DatabaseUnavailableException) {
             return ExitCode.DATABASE_UNAVAILABLE;
         }
-        if (failure instanceof org.luvhive.core.telegram.TelegramCallException) {
+        if (failure instanceof TelegramCallException) {
             return ExitCode.TELEGRAM_FAILED;
         }
         ExitCode backup = backupCode(failure);

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
@@ -68,7 +69,7 @@ public final class RotateTokenCommand implements Callable<Integer> {
         LuvhiveConfig config = context.config();
         Optional<BotToken> current = config.botToken();
         User bot;
-        try (TelegramBotsGateway probe = new TelegramBotsGateway(next, config.telegramApiUrl(), java.time.Duration.ofSeconds(15))) {
+        try (TelegramBotsGateway probe = new TelegramBotsGateway(next, config.telegramApiUrl(), Duration.ofSeconds(15))) {
             bot = probe.execute(new GetMe());
             if (current.isPresent() && current.get().botId() != next.botId() && !force) {
                 throw new CliFailure(ExitCode.USAGE, "refused: the new token is for bot " + next.botId()

@@ -1,5 +1,7 @@
 package org.luvhive.core.backup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -189,7 +192,7 @@ public final class Backups {
             result = new CheckResult(CheckStatus.UNKNOWN, "BACKUP UNKNOWN - " + unreadable.getMessage(), Optional.empty());
         }
         log.append(new BackupLog.Entry(clock.instant(), "check", result.newest().map(BackupSet::name).orElse(null),
-                result.status().name().toLowerCase(java.util.Locale.ROOT), Duration.between(started, clock.instant()),
+                result.status().name().toLowerCase(Locale.ROOT), Duration.between(started, clock.instant()),
                 null, result.line()));
         return result;
     }
@@ -203,8 +206,8 @@ public final class Backups {
         try (var files = Files.list(directory)) {
             files.filter(file -> file.getFileName().toString().startsWith(Dumper.TEMPORARY_PREFIX))
                     .forEach(SecureFiles::deleteRecursively);
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException("cannot list " + directory, failure);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot list " + directory, failure);
         }
     }
 

@@ -2,6 +2,7 @@ package org.luvhive.core.backup;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.luvhive.core.backup.internal.ConnectionBudget;
 
 /**
  * What to restore where.
@@ -20,6 +21,6 @@ public record RestoreRequest(Optional<String> backup, String target, int jobs, b
             throw new IllegalArgumentException("target '" + target
                     + "' is not a plain database name (lower-case letters, digits and _, at most 63)");
         }
-        org.luvhive.core.backup.internal.ConnectionBudget.requireValid(jobs);
+        ConnectionBudget.requireValid(jobs);
     }
 }

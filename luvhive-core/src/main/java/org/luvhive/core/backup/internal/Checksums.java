@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class Checksums {
         }
         return filesOf(archive).parallelStream()
                 .map(file -> entry(file, finalName + "/" + archive.relativize(file)))
-                .sorted(java.util.Comparator.comparing(ManifestFile::path))
+                .sorted(Comparator.comparing(ManifestFile::path))
                 .toList();
     }
 

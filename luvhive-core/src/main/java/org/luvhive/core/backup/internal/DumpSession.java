@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.luvhive.core.FailureText;
 import org.luvhive.core.backup.BackupFailedException;
+import org.luvhive.core.db.DatabaseUnavailableException;
 import org.luvhive.core.db.DedicatedConnections;
 
 /**
@@ -36,7 +37,7 @@ final class DumpSession implements AutoCloseable {
         this.statement = statement;
     }
 
-    /** Connects (a {@link org.luvhive.core.db.DatabaseUnavailableException} when it cannot). */
+    /** Connects (a {@link DatabaseUnavailableException} when it cannot). */
     static DumpSession open(DedicatedConnections database) {
         Connection connection = database.open();
         try {

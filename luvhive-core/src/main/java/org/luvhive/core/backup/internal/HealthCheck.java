@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
@@ -46,7 +47,7 @@ public final class HealthCheck {
         if (!newerBroken.isEmpty()) {
             BrokenSet broken = newerBroken.get(0);
             status = CheckStatus.CRITICAL;
-            subject.add("newest " + broken.name() + " is " + broken.state().label().toUpperCase(java.util.Locale.ROOT)
+            subject.add("newest " + broken.name() + " is " + broken.state().label().toUpperCase(Locale.ROOT)
                     + " (" + broken.reason() + ")");
         }
         if (newest.isPresent()) {

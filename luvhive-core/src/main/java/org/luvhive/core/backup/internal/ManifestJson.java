@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.luvhive.core.backup.BackupManifest;
 
@@ -50,7 +51,7 @@ public final class ManifestJson {
             return where == null || where.getLineNr() < 0 ? message
                     : message + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
         }
-        return failure instanceof java.nio.file.NoSuchFileException ? "no such file"
+        return failure instanceof NoSuchFileException ? "no such file"
                 : String.valueOf(failure.getMessage()).replaceAll("\\s+", " ").strip();
     }
 

@@ -3,7 +3,9 @@ package org.luvhive.core.backup.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,13 +44,13 @@ public final class PgProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         PgConnection.clearInherited(builder.environment());
         builder.environment().putAll(environment);
-        String program = java.nio.file.Path.of(command.get(0)).getFileName().toString();
+        String program = Path.of(command.get(0)).getFileName().toString();
         try {
             Process process = builder.start();
             process.getOutputStream().close();
             return new PgProcess(process, program, redactor, lineListener);
         } catch (IOException failure) {
-            throw new java.io.UncheckedIOException("cannot start " + command.get(0) + ": " + failure.getMessage(), failure);
+            throw new UncheckedIOException("cannot start " + command.get(0) + ": " + failure.getMessage(), failure);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.HumanFormat;
 import org.luvhive.core.backup.PruneDecision;
 import org.luvhive.core.backup.PrunePolicy;
 
@@ -31,7 +33,7 @@ public final class Retention {
      */
     public static List<PruneDecision> decide(List<BackupSet> sets, PrunePolicy policy, Instant now) {
         List<BackupSet> all = new ArrayList<>(sets);
-        all.sort(java.util.Comparator.comparing(BackupSet::completedAt).reversed());
+        all.sort(Comparator.comparing(BackupSet::completedAt).reversed());
         Map<BackupSet, List<String>> reasons = new LinkedHashMap<>();
         all.forEach(set -> reasons.put(set, new ArrayList<>()));
         all.stream().filter(set -> set.completedInFuture(now))
@@ -48,7 +50,7 @@ public final class Retention {
                 set -> day(set).getYear() + "-" + String.format("%02d", day(set).getMonthValue()), reasons);
         policy.maxAge().ifPresent(maxAge -> newestFirst.stream()
                 .filter(set -> !set.completedAt().isBefore(now.minus(maxAge)))
-                .forEach(set -> reasons.get(set).add("within " + org.luvhive.core.backup.HumanFormat.age(maxAge))));
+                .forEach(set -> reasons.get(set).add("within " + HumanFormat.age(maxAge))));
         if (!newestFirst.isEmpty()) {
             reasons.get(newestFirst.get(0)).add("newest");
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a backup run undoes when the JVM is told to stop in the middle of it (SIGTERM from
@@ -56,7 +57,7 @@ public final class RunGuard implements AutoCloseable {
         for (ProcessHandle child : children) {
             long left = deadline - System.nanoTime();
             try {
-                child.onExit().get(Math.max(0, left), java.util.concurrent.TimeUnit.NANOSECONDS);
+                child.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
             } catch (Exception stillRunning) {
                 child.destroyForcibly();
             }

@@ -2,7 +2,10 @@ package org.luvhive.core.backup.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -35,10 +38,10 @@ public final class SecureFiles {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
             return directory;
-        } catch (java.nio.file.FileAlreadyExistsException notDirectory) {
+        } catch (FileAlreadyExistsException notDirectory) {
             throw new UncheckedIOException("cannot use " + notDirectory.getFile() + " as a directory: it is a file",
                     notDirectory);
-        } catch (java.nio.file.AccessDeniedException denied) {
+        } catch (AccessDeniedException denied) {
             throw new UncheckedIOException("cannot create " + directory + ": permission denied on " + denied.getFile(),
                     denied);
         } catch (IOException failure) {
@@ -71,7 +74,7 @@ public final class SecureFiles {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 Files.setPosixFilePermissions(temporary, FILE_MODE);
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
