@@ -1,14 +1,15 @@
 package org.luvhive.cli;
 
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.luvhive.cli.backup.BackupCheckCommand;
 import org.luvhive.cli.backup.BackupCommand;
 import org.luvhive.cli.backup.BackupCreateCommand;
@@ -27,16 +28,13 @@ import org.luvhive.cli.mode.SwitchModeCommand;
 import org.luvhive.cli.mode.WebhookCommand;
 import org.luvhive.cli.mode.WebhookInfoCommand;
 import org.luvhive.cli.status.StatusCommand;
-import org.luvhive.cli.token.RotateTokenCommand;
-import org.luvhive.cli.support.BackgroundLoggingStart;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CommandTree;
-import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.ContextFactory;
 import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.ExitCodes;
-import org.luvhive.cli.support.LogsOnlyOnTrouble;
+import org.luvhive.cli.token.RotateTokenCommand;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
@@ -60,7 +58,7 @@ import picocli.CommandLine.ScopeType;
                 "  Without DATABASE_URL the embedded PostgreSQL in $LUVHIVE_HOME/pgdata is used."})
 public final class LuvhiveCli implements Runnable {
 
-    /** Every command: the top level in the order help lists it, then each group's subcommands. */
+    /** Every command: the top level in the order help lists it, then each group's subcommands (see CommandTree). */
     private static final CommandTree COMMANDS = new CommandTree(Map.of(
             LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
@@ -86,7 +84,7 @@ public final class LuvhiveCli implements Runnable {
 
     public static void main(String[] args) {
         int exitCode = run(System.getenv(), ConfigLoader.forCurrentUser(), Clock.systemUTC(), System.in, System.out,
-                System.err, true, args);
+                System.err, args);
         System.exit(exitCode);
     }
 
@@ -101,39 +99,17 @@ public final class LuvhiveCli implements Runnable {
 
     /** As {@link #run(Map, ConfigLoader, Clock, PrintStream, PrintStream, String...)}, reading input from {@code in}. */
     public static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
-                          java.io.InputStream in, PrintStream out, PrintStream err, String... args) {
-        return run(environment, configLoader, clock, in, out, err, false, args);
-    }
-
-    /**
-     * As above; {@code startLoggingAhead} (the process's own run, not a test's) starts the
-     * logging backend on another thread while picocli builds the command line, unless the
-     * command logs nothing on its normal path ({@link LogsOnlyOnTrouble}).
-     */
-    private static int run(Map<String, String> environment, ConfigLoader configLoader, Clock clock,
-                           java.io.InputStream in, PrintStream out, PrintStream err, boolean startLoggingAhead,
-                           String... args) {
-        Optional<Class<?>> named = COMMANDS.commandNamed(LuvhiveCli.class, args); // from annotations, before picocli
-        Runnable beforeCommand = startLoggingAhead && named.filter(LogsOnlyOnTrouble.class::isAssignableFrom).isEmpty()
-                ? BackgroundLoggingStart.begin()::await : () -> { };
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+                          InputStream in, PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try (CliContext context = new CliContext(environment, configLoader, outWriter, errWriter, clock)) {
             context.readFrom(in);
-            if (named.filter(ConnectsFirst.class::isAssignableFrom).isPresent()
-                    && Collections.disjoint(Arrays.asList(args), List.of("-h", "--help", "-V", "--version"))) {
-                context.connectAhead(); // while picocli builds the command line below
-            }
             CommandLine commandLine = commandLine(context, args);
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);
             commandLine.setParameterExceptionHandler((failure, arguments) -> usageError(failure, arguments, context));
             commandLine.setExecutionExceptionHandler((failure, failedCommand, parseResult) ->
                     reportFailure(failure, failedCommand, parseResult, context));
-            commandLine.setExecutionStrategy(parseResult -> {
-                beforeCommand.run();
-                return new CommandLine.RunLast().execute(parseResult);
-            });
             return commandLine.execute(args);
         } catch (RuntimeException closeFailure) {
             // the command's own failures were reported above; this is closing the database
@@ -151,9 +127,8 @@ public final class LuvhiveCli implements Runnable {
      * the man pages and the shell completion the build generates are made from.
      */
     public static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(new LuvhiveCli(), new ContextFactory(context));
-        COMMANDS.addTo(commandLine, args); // before the settings below: they reach only the commands added
-        DocumentsExitCodes.addToHelp(commandLine);
+        CommandLine commandLine = COMMANDS.commandLineFor(new LuvhiveCli(), new ContextFactory(context), args);
+        DocumentsExitCodes.addToHelp(commandLine); // after the commands: it reaches only those added
         DocumentsExitCodes.addToHelp(commandLine.getCommandSpec(), List.of(ExitCode.values()));
         return commandLine;
     }
@@ -189,7 +164,7 @@ public final class LuvhiveCli implements Runnable {
 
     /** With --json a failure is a JSON object on stdout too, so that a script never parses an empty document. */
     private static void printJsonError(CliContext context, List<String> problems, ExitCode code) {
-        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        Map<String, Object> error = new LinkedHashMap<>();
         error.put("error", String.join("; ", problems));
         error.put("exit_code", code.code());
         error.put("exit_reason", code.meaning());

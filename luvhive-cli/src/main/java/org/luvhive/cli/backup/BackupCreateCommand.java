@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
-import org.luvhive.cli.support.ConnectsFirst;
 import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
-import org.luvhive.cli.support.LogsOnlyOnTrouble;
 import org.luvhive.core.backup.BackupFormat;
 import org.luvhive.core.backup.BackupSet;
 import org.luvhive.core.backup.Compression;
@@ -26,8 +24,7 @@ import picocli.CommandLine.Option;
                 + "snapshot); the archive is checked, hashed (SHA-256), fsynced and renamed into place, and the "
                 + "manifest is written last. Nothing is kept if any step fails or the run is stopped (SIGTERM). "
                 + "--jobs (directory format) is 1 to 16, lowered to the server's free connections.")
-public final class BackupCreateCommand
-        implements Callable<Integer>, ConnectsFirst, DocumentsExitCodes, LogsOnlyOnTrouble {
+public final class BackupCreateCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
 

@@ -89,22 +89,6 @@ public final class CliContext implements AutoCloseable {
         return dedicatedConnections;
     }
 
-    /**
-     * Starts opening the first dedicated connection on another thread, for a command that
-     * needs one first thing ({@link ConnectsFirst}); only for an external {@code DATABASE_URL}
-     * (the embedded server is started by {@link #database()} on the command's own thread).
-     * A configuration problem is left for the command to report.
-     */
-    public void connectAhead() {
-        try {
-            if (config().databaseUrl().isPresent()) {
-                dedicatedConnections().openAhead();
-            }
-        } catch (RuntimeException reportedLater) {
-            // the command meets the same problem on its own thread and reports it there
-        }
-    }
-
     /** The database, refusing to work on a schema older than this build knows. */
     public Database migratedDatabase() {
         Database opened = database();
@@ -166,9 +150,6 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dedicatedConnections != null) {
-            dedicatedConnections.closeUnused();
-        }
         if (telegram != null) {
             telegram.close();
             telegram = null;

@@ -3,22 +3,22 @@ package org.luvhive.cli.support;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The CLI's commands and their subcommands, added to picocli so that a run builds the
- * model of the branch it names and nothing else. picocli builds the model of every
- * command listed in {@code @Command(subcommands = ...)} up front, by reflection: about
- * 0.1 s for luvhive's ~30 commands on the CLI's C1-only JVM, all of it before
- * {@code backup create} can start pg_dump (see README, "Backups").
+ * The CLI's commands, and its one start-up shortcut: a run builds picocli's model of the
+ * command its arguments name, not of all ~30. picocli builds the model of every command in
+ * {@code @Command(subcommands = ...)} up front, by reflection, and on the CLI's C1-only JVM
+ * that cost {@code backup create} about 80 ms of CPU before pg_dump could start
+ * (docs/performance.md has the measurement).
  *
  * <p>At each level the first argument that is not an option names the subcommand (no
  * command here has an option that takes a value before its subcommand). When it names
- * one, only that one is added and the walk goes on inside it; when it names none (a
- * typo that deserves suggestions, no command at all) or the help command (which shows
- * the others), the whole subtree is added, as picocli would have done. Immutable.
+ * one, only that one is added and the walk goes on inside it; when it names none (a typo
+ * that deserves suggestions, no command at all) or the help command (which lists the
+ * others), the whole subtree is added, as picocli would have done: help, suggestions and
+ * errors read as without the shortcut. Immutable.
  */
 public final class CommandTree {
 
@@ -29,34 +29,11 @@ public final class CommandTree {
         this.children = Map.copyOf(children);
     }
 
-    /** Adds to {@code root} the subcommands that running {@code args} needs. */
-    public void addTo(CommandLine root, String[] args) {
-        add(root, Arrays.asList(args));
-    }
-
-    /**
-     * The command {@code args} name below {@code root}, found from the annotations alone
-     * (before picocli builds anything): {@code backup create} names BackupCreateCommand.
-     * Empty when the arguments name no command or only a group.
-     */
-    public Optional<Class<?>> commandNamed(Class<?> root, String[] args) {
-        Class<?> current = root;
-        List<String> rest = Arrays.asList(args);
-        while (children.containsKey(current)) {
-            int named = firstNonOption(rest);
-            if (named < 0) {
-                return Optional.empty();
-            }
-            String word = rest.get(named);
-            Optional<Class<?>> next = children.get(current).stream()
-                    .filter(subcommand -> answersTo(subcommand, word)).findFirst();
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            current = next.get();
-            rest = rest.subList(named + 1, rest.size());
-        }
-        return current == root ? Optional.empty() : Optional.of(current);
+    /** The command line that running {@code args} needs: {@code root} with the branch they name. */
+    public CommandLine commandLineFor(Object root, CommandLine.IFactory factory, String[] args) {
+        CommandLine commandLine = new CommandLine(root, factory);
+        add(commandLine, Arrays.asList(args));
+        return commandLine;
     }
 
     private void add(CommandLine parent, List<String> args) {

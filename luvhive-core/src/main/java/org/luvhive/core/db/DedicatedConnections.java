@@ -4,11 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.config.Secret;
 
@@ -23,7 +18,6 @@ public final class DedicatedConnections {
 
     private final DatabaseUrl url;
     private final PoolSettings settings;
-    private CompletableFuture<Connection> ahead; // guarded by this
 
     /** {@code settings}: the application name (suffixed {@code -dedicated}) and the connect timeout. */
     public DedicatedConnections(DatabaseUrl url, PoolSettings settings) {
@@ -35,79 +29,8 @@ public final class DedicatedConnections {
         return url;
     }
 
-    /**
-     * Starts opening one connection on a thread of its own; the next {@link #open} returns
-     * it (or throws what opening it threw). For a short-lived command whose first work is
-     * a session: connecting then overlaps its start-up. Does nothing if one is on its way.
-     */
-    public void openAhead() {
-        synchronized (this) {
-            if (ahead != null) {
-                return;
-            }
-            ahead = new CompletableFuture<>();
-        }
-        CompletableFuture<Connection> opening = ahead;
-        Thread thread = new Thread(() -> {
-            try {
-                opening.complete(connect());
-            } catch (RuntimeException failure) {
-                opening.completeExceptionally(failure);
-            }
-        }, "connect-ahead");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Closes the connection {@link #openAhead} opened if nobody took it (e.g. the command failed first). */
-    public void closeUnused() {
-        CompletableFuture<Connection> unused;
-        synchronized (this) {
-            unused = ahead;
-            ahead = null;
-        }
-        if (unused == null) {
-            return;
-        }
-        try { // waits for it (at most the connect timeout): closed before the process exits, not dropped on the floor
-            closeQuietly(unused.get(settings.connectionTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
-        } catch (ExecutionException | TimeoutException notOpened) {
-            unused.thenAccept(DedicatedConnections::closeQuietly); // if it still opens, close it then
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            unused.thenAccept(DedicatedConnections::closeQuietly);
-        }
-    }
-
-    /** A new connection in auto-commit mode (the one opened ahead, if any); the caller closes it. */
+    /** A new connection in auto-commit mode; the caller closes it. */
     public Connection open() {
-        CompletableFuture<Connection> opened;
-        synchronized (this) {
-            opened = ahead;
-            ahead = null;
-        }
-        if (opened != null) {
-            try {
-                return opened.join();
-            } catch (CompletionException failure) {
-                if (failure.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw failure;
-            }
-        }
-        return connect();
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing was done on it
-        }
-    }
-
-    private Connection connect() {
         Properties properties = new Properties();
         if (!url.user().isEmpty()) {
             properties.setProperty("user", url.user());

@@ -7,14 +7,13 @@ import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 
-/** Connections outside the pool, and the one a short-lived command opens ahead while it starts up. */
+/** Connections outside the pool: each its own session, and a failure that names the database but not the password. */
 @ExtendWith(PostgresExtension.class)
 class DedicatedConnectionsTest {
 
@@ -25,50 +24,28 @@ class DedicatedConnectionsTest {
     }
 
     @Test
-    void theConnectionOpenedAheadIsTheOneOpenReturnsAndTheNextIsNew() throws Exception {
-        DedicatedConnections connections = new DedicatedConnections(database.url(), PoolSettings.of(1, "ahead-test"));
+    void eachOpenIsASessionOfItsOwnNamedForItsApplication() throws Exception {
+        DedicatedConnections connections = new DedicatedConnections(database.url(), PoolSettings.of(1, "own-test"));
 
-        connections.openAhead();
         try (Connection first = connections.open(); Connection second = connections.open()) {
             assertThat(backendPid(first)).isNotEqualTo(backendPid(second));
-            assertThat(applicationName(first)).isEqualTo("ahead-test-dedicated");
+            assertThat(applicationName(first)).isEqualTo("own-test-dedicated");
+            assertThat(first.getAutoCommit()).isTrue();
         }
     }
 
     @Test
-    void aConnectionOpenedAheadThatNobodyTookIsClosed() throws Exception {
-        DedicatedConnections connections = new DedicatedConnections(database.url(), PoolSettings.of(1, "unused-ahead"));
-
-        connections.openAhead();
-        connections.closeUnused();
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sessionsNamed("unused-ahead-dedicated") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(sessionsNamed("unused-ahead-dedicated")).isZero();
-    }
-
-    @Test
-    void aFailureToConnectAheadIsThrownByOpenAsUsual() throws Exception {
+    void aFailureToConnectNamesTheUrlWithoutItsPassword() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         DatabaseUrl unreachable = DatabaseUrl.parse("postgresql://bot:never-printed@127.0.0.1:" + closedPort + "/luvhive");
-        DedicatedConnections connections = new DedicatedConnections(unreachable, PoolSettings.of(1, "ahead-test"));
-
-        connections.openAhead();
+        DedicatedConnections connections = new DedicatedConnections(unreachable, PoolSettings.of(1, "own-test"));
 
         assertThatThrownBy(connections::open).isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageStartingWith("cannot connect to database postgresql://bot:***@127.0.0.1:" + closedPort)
                 .hasMessageNotContaining("never-printed");
-    }
-
-    private long sessionsNamed(String applicationName) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "select count(*) from pg_stat_activity where application_name = :name")
-                .bind("name", applicationName).mapTo(Long.class).one());
     }
 
     private static int backendPid(Connection connection) throws Exception {
