@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +23,10 @@ import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 
-/** Two instances in polling mode: one polls, the other stands by and takes over when the first is killed. */
+/**
+ * Two instances in polling mode: one polls, the other stands by (seen losing the lock tick
+ * after tick) and takes over when the first is killed.
+ */
 @ExtendWith(PostgresExtension.class)
 class PollerFailoverTest {
 
@@ -47,19 +54,20 @@ class PollerFailoverTest {
 
                 BotApplication standby = Runners.echo(environment, home);
                 try {
-                    Thread.sleep(2500); // several election ticks
+                    Set<Instant> refusedTries = new HashSet<>();
+                    await().atMost(Duration.ofSeconds(20)).until(() -> {
+                        refusedTries.addAll(refusedLockTries());
+                        return refusedTries.size() >= 3;
+                    });
                     assertThat(standby.intake().isPoller()).as("the standby does not poll while the first lives").isFalse();
                     long conflictsBefore = conflicts(bot);
 
                     first.destroyForcibly();
                     assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
-                    long killedAt = System.nanoTime();
                     await().atMost(Duration.ofSeconds(15)).until(() -> standby.intake().isPoller());
-                    Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
 
                     user.sendText("two");
                     assertThat(user.awaitMessage(Duration.ofSeconds(20)).text()).isEqualTo("echo: two");
-                    assertThat(takeover).isLessThan(Duration.ofSeconds(10));
                     // the dying poller's last long poll may overlap the new one once: no storm
                     assertThat(conflicts(bot) - conflictsBefore).isLessThanOrEqualTo(2);
                 } finally {
@@ -69,6 +77,18 @@ class PollerFailoverTest {
                 first.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * When sessions not holding the poller lock last asked for it (pg_stat_activity keeps
+     * each session's latest statement): one more value for every tick a standby tried and lost.
+     */
+    private List<Instant> refusedLockTries() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("""
+                select a.query_start from pg_stat_activity a
+                where a.query like 'select pg_try_advisory_lock(%'
+                  and not exists (select 1 from pg_locks l where l.pid = a.pid and l.locktype = 'advisory' and l.granted)
+                """).mapTo(Instant.class).list());
     }
 
     private static long conflicts(EmulatedBot bot) {
