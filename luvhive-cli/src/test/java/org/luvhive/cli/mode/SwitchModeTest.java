@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,69 +47,47 @@ class SwitchModeTest {
             BotApplication application = Runners.echo(environment, home);
             try {
                 List<SimulatedUser> users = List.of(bot.newUser("A"), bot.newUser("B"), bot.newUser("C"));
-                AtomicBoolean sending = new AtomicBoolean(true);
-                List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-                Thread traffic = new Thread(() -> {
-                    int index = 0;
-                    while (sending.get()) {
-                        SimulatedUser user = users.get(index % users.size());
-                        String text = "m" + index++;
-                        user.sendText(text);
-                        sent.add(user.id() + ":" + text);
-                        sleep(400); // each user writes every 1.2 s: under the per-user and per-chat limits
-                    }
-                });
-                traffic.start();
                 await().atMost(Duration.ofSeconds(10)).until(() -> application.intake().isPoller());
-                Thread.sleep(1000);
+                EchoTraffic traffic = new EchoTraffic(users);
+                traffic.awaitRounds(2);
 
-                Map<String, String> cli = new HashMap<>(environment);
-                CliRun toWebhook = CliRun.run(cli, home, "switch-mode", "webhook", "--url",
+                CliRun toWebhook = CliRun.run(environment, home, "switch-mode", "webhook", "--url",
                         "http://127.0.0.1:" + application.httpPort() + "/lh");
                 assertThat(toWebhook.exitCode()).as(toWebhook.err()).isZero();
                 assertThat(toWebhook.out()).contains("/lh/telegram/646464");
-                await().atMost(Duration.ofMillis(1500)).until(() -> !application.intake().isPoller());
-                Thread.sleep(1500);
-                CliRun info = CliRun.run(cli, home, "webhook", "info");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !application.intake().isPoller());
+                traffic.awaitRounds(2);
+                assertThat(bot.webhookStatus().url()).contains("/lh/telegram/646464");
+                CliRun info = CliRun.run(environment, home, "webhook", "info");
                 assertThat(info.out()).contains("Mode (stored):  webhook").contains("/lh/telegram/646464");
 
-                CliRun toPolling = CliRun.run(cli, home, "switch-mode", "polling");
+                CliRun toPolling = CliRun.run(environment, home, "switch-mode", "polling");
                 assertThat(toPolling.exitCode()).as(toPolling.err()).isZero();
-                await().atMost(Duration.ofMillis(1500)).until(() -> application.intake().isPoller());
-                Thread.sleep(1500);
-                sending.set(false);
-                traffic.join();
+                await().atMost(Duration.ofSeconds(10)).until(() -> application.intake().isPoller());
+                traffic.awaitRounds(2);
+                traffic.close();
 
                 for (SimulatedUser user : users) {
-                    long expected = sent.stream().filter(entry -> entry.startsWith(user.id() + ":")).count();
-                    await().atMost(Duration.ofSeconds(20)).until(() -> echoes(user).size() == expected);
+                    assertThat(echoes(user)).doesNotHaveDuplicates().hasSize(traffic.sentBy(user).size());
                 }
-                Thread.sleep(1000); // a duplicate would arrive by now
-                for (SimulatedUser user : users) {
-                    List<String> echoes = echoes(user);
-                    assertThat(echoes).doesNotHaveDuplicates();
-                    assertThat(echoes).hasSize((int) sent.stream().filter(entry -> entry.startsWith(user.id() + ":")).count());
-                }
-                Long stored = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "select count(*) from inbox where status = 'handled' and kind = 'message'").mapTo(Long.class).one());
-                assertThat(stored).isEqualTo(sent.size());
+                // every echo sent and nothing left to send: no duplicate can still arrive
+                assertThat(count("select count(*) from outbox where status <> 'sent'")).isZero();
+                assertThat(count("select count(*) from outbox")).isEqualTo(traffic.sent().size());
+                assertThat(count("select count(*) from inbox where status = 'handled' and kind = 'message'"))
+                        .as("every update stored and handled once").isEqualTo(traffic.sent().size());
             } finally {
                 application.close();
             }
         }
     }
 
+    private long count(String sql) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
     private static List<String> echoes(SimulatedUser user) {
         return user.history().stream().map(ChatMessage::text).filter(text -> text != null && text.startsWith("echo: "))
                 .toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
