@@ -3,11 +3,15 @@ package org.luvhive.testkit.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.luvhive.testkit.telegram.internal.BotState;
+import org.luvhive.testkit.telegram.internal.ChatEvents;
+import org.luvhive.testkit.telegram.internal.MediaFactory;
 import org.luvhive.testkit.telegram.internal.UpdateQueue;
 import org.luvhive.testkit.telegram.internal.UserActions;
 import org.luvhive.testkit.telegram.internal.WebhookConfig;
@@ -58,7 +62,11 @@ public final class EmulatedBot {
         if (userId <= 0) {
             throw new IllegalArgumentException("user ids are positive, was " + userId);
         }
-        return users.computeIfAbsent(userId, id -> {
+        SimulatedUser existing = users.get(userId);
+        if (existing != null) {
+            return existing;
+        }
+        SimulatedUser created = users.computeIfAbsent(userId, id -> {
             ObjectNode user = state.mapper().createObjectNode();
             user.put("id", id).put("is_bot", false).put("first_name", firstName);
             if (languageCode != null) {
@@ -66,6 +74,13 @@ public final class EmulatedBot {
             }
             return new SimulatedUser(user, actions, paymentAnswerTimeout);
         });
+        state.events().userChanged(created.summary());
+        return created;
+    }
+
+    /** Every simulated user of this bot, oldest first. */
+    public List<SimulatedUser> users() {
+        return users.values().stream().sorted(Comparator.comparingLong(SimulatedUser::id)).toList();
     }
 
     /** A user created before, by id. */
@@ -136,6 +151,16 @@ public final class EmulatedBot {
     /** The commands set by setMyCommands, as a JSON array of BotCommand. */
     public JsonNode commands() {
         return state.commands();
+    }
+
+    /** Changes in this bot's chats, for the page's event stream. */
+    ChatEvents events() {
+        return state.events();
+    }
+
+    /** A file by file_id, for the page (which must not need the bot's token to show a photo). */
+    Optional<MediaFactory.StoredFile> file(String fileId) {
+        return state.media().file(fileId);
     }
 
     public boolean isRefunded(String telegramPaymentChargeId) {

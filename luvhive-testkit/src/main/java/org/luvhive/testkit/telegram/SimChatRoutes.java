@@ -27,6 +27,11 @@ final class SimChatRoutes {
                     : bot.newUser(firstName);
             return mapper.createObjectNode().put("id", user.id()).put("first_name", user.firstName());
         }
+        if (request.is("GET", "bots", "*", "users")) {
+            ArrayNode users = mapper.createArrayNode();
+            bot.users().forEach(user -> users.add(user.summary()));
+            return users;
+        }
         if (request.is("POST", "bots", "*", "groups")) {
             SimulatedGroup group = bot.newGroup(request.text("title"));
             return mapper.createObjectNode().put("id", group.id()).put("title", group.title());

@@ -8,7 +8,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.luvhive.testkit.telegram.internal.FileDownloadHandler;
 import org.luvhive.testkit.telegram.internal.HttpResponses;
+import org.luvhive.testkit.telegram.internal.MediaFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /sim/...} control API: the Java test API over HTTP, for scripts and other
@@ -16,14 +22,20 @@ import org.luvhive.testkit.telegram.internal.HttpResponses;
  * group routes in {@link SimChatRoutes}. Thread-safe.
  */
 final class SimHttpApi implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SimHttpApi.class);
+
     private final TelegramEmulator emulator;
     private final ObjectMapper mapper;
     private final SimChatRoutes chatRoutes;
+    private final SimEventStream events;
+    private final List<String> pageExtensions;
 
-    SimHttpApi(TelegramEmulator emulator, ObjectMapper mapper) {
+    SimHttpApi(TelegramEmulator emulator, ObjectMapper mapper, List<String> pageExtensions) {
         this.emulator = emulator;
         this.mapper = mapper;
         this.chatRoutes = new SimChatRoutes(mapper);
+        this.events = new SimEventStream(mapper);
+        this.pageExtensions = List.copyOf(pageExtensions);
     }
 
     @Override
@@ -31,6 +43,9 @@ final class SimHttpApi implements HttpHandler {
         try (exchange) {
             try {
                 SimRequest request = SimRequest.read(exchange, mapper);
+                if (streamed(exchange, request)) {
+                    return;
+                }
                 JsonNode result = route(request);
                 if (result == null) {
                     reply(exchange, 404, "no such /sim route: " + exchange.getRequestMethod() + " "
@@ -42,6 +57,9 @@ final class SimHttpApi implements HttpHandler {
                 reply(exchange, 408, e.getMessage());
             } catch (IllegalArgumentException | IllegalStateException | IOException e) {
                 reply(exchange, 400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("/sim {} failed inside the emulator", exchange.getRequestURI().getPath(), e);
+                reply(exchange, 500, "the emulator failed: " + e);
             }
         }
     }
@@ -52,9 +70,32 @@ final class SimHttpApi implements HttpHandler {
         HttpResponses.send(exchange, status, body);
     }
 
+    /** The routes that answer with a stream or bytes rather than one JSON document. */
+    private boolean streamed(HttpExchange exchange, SimRequest request) throws IOException {
+        if (request.is("GET", "bots", "*", "events")) {
+            events.serve(exchange, emulator.botById(request.pathLong(1)));
+            return true;
+        }
+        if (request.is("GET", "bots", "*", "files", "*")) {
+            Optional<MediaFactory.StoredFile> file = emulator.botById(request.pathLong(1)).file(request.path.get(3));
+            if (file.isEmpty()) {
+                reply(exchange, 404, "no file " + request.path.get(3));
+            } else {
+                FileDownloadHandler.sendFile(exchange, file.get());
+            }
+            return true;
+        }
+        return false;
+    }
+
     private JsonNode route(SimRequest request) {
         if (request.is("GET", "health")) {
             return mapper.createObjectNode().put("base_url", emulator.baseUrl());
+        }
+        if (request.is("GET", "ui")) {
+            ObjectNode ui = mapper.createObjectNode();
+            pageExtensions.forEach(ui.putArray("extensions")::add);
+            return ui;
         }
         if (request.is("GET", "bots")) {
             ArrayNode bots = mapper.createArrayNode();

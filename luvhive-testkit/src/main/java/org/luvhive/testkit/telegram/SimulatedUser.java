@@ -49,6 +49,11 @@ public final class SimulatedUser {
         return user.deepCopy();
     }
 
+    /** The User object plus {@code blocked}: how the page and {@code GET /sim/.../users} list a user. */
+    public ObjectNode summary() {
+        return actions.userSummary(chat());
+    }
+
     private ChatState chat() {
         return reader.chat();
     }
@@ -203,6 +208,11 @@ public final class SimulatedUser {
     public ChatMessage awaitMessageContaining(String fragment, Duration timeout) {
         return reader.await(message -> message.text().contains(fragment), timeout,
                 "message containing \"" + fragment + "\"");
+    }
+
+    /** Every message of the chat as the page shows it (with versions; see {@code ChatEvents}). */
+    List<ObjectNode> entries() {
+        return chat().entries();
     }
 
     /** Makes the next await ignore everything received so far. */

@@ -1,6 +1,7 @@
 package org.luvhive.testkit.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +28,9 @@ import org.luvhive.testkit.telegram.internal.FileDownloadHandler;
 
 /**
  * An emulator of the Telegram Bot API on 127.0.0.1: serves {@code /bot<token>/<method>}
- * like api.telegram.org (limits, webhooks, payments included) and {@code /sim/...} for
- * driving simulated users over HTTP. Thread-safe. Close it to stop the server.
+ * and {@code /file/bot<token>/<path>} like api.telegram.org (limits, webhooks, payments
+ * included), {@code /sim/...} for driving simulated users over HTTP, and at {@code /} a page
+ * where a person plays several users side by side. Thread-safe. Close it to stop the server.
  *
  * <pre>{@code
  * try (TelegramEmulator emulator = TelegramEmulator.builder().build().start()) {
@@ -41,6 +45,8 @@ import org.luvhive.testkit.telegram.internal.FileDownloadHandler;
 public final class TelegramEmulator implements AutoCloseable {
     private static final long FIRST_USER_ID = 1_000_001L;
     private static final long FIRST_GROUP_ID = -1_001_000_000_001L;
+    private static final String PAGE_RESOURCES = "org/luvhive/testkit/telegram/web";
+    private static final List<String> RESERVED_PREFIXES = List.of("/bot", "/file/", "/sim/", "/ui/");
 
     private final Settings settings;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -54,7 +60,8 @@ public final class TelegramEmulator implements AutoCloseable {
     private HttpServer server;
 
     private record Settings(int port, EmulatorLimits limits, WebhookSettings webhookSettings, Clock clock,
-                            Duration paymentAnswerTimeout, boolean autoRegisterBots, int requestLogCapacity) {
+                            Duration paymentAnswerTimeout, boolean autoRegisterBots, int requestLogCapacity,
+                            Map<String, HttpHandler> routes, List<String> pageExtensions) {
     }
 
     private TelegramEmulator(Settings settings) {
@@ -80,9 +87,12 @@ public final class TelegramEmulator implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
         }
         server.setExecutor(requestThreads);
-        server.createContext("/", new BotApiHandler(bots, mapper, settings.clock()));
+        // One root context: path matching of contexts differs between JDKs (string or path prefix).
+        server.createContext("/", new BotApiHandler(bots, mapper, settings.clock(),
+                new StaticFiles(PAGE_RESOURCES, "/ui/", mapper)));
         server.createContext("/file/", new FileDownloadHandler(bots, mapper));
-        server.createContext("/sim/", new SimHttpApi(this, mapper));
+        server.createContext("/sim/", new SimHttpApi(this, mapper, settings.pageExtensions()));
+        settings.routes().forEach(server::createContext);
         server.start();
         return this;
     }
@@ -167,6 +177,8 @@ public final class TelegramEmulator implements AutoCloseable {
         private Duration paymentAnswerTimeout = Duration.ofSeconds(10);
         private boolean autoRegisterBots;
         private int requestLogCapacity = 100_000;
+        private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+        private final List<String> pageExtensions = new ArrayList<>();
 
         private Builder() {
         }
@@ -220,9 +232,34 @@ public final class TelegramEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves {@code handler} on the emulator's port under the folder {@code path} (e.g. {@code /sandbox/}),
+         * beside the Bot API, {@code /sim} and the page; for a program that adds its own panel.
+         */
+        public Builder route(String path, HttpHandler handler) {
+            if (!path.startsWith("/") || !path.endsWith("/") || path.equals("/")
+                    || RESERVED_PREFIXES.stream().anyMatch(path::startsWith) || routes.containsKey(path)) {
+                throw new IllegalArgumentException("route " + path + " is taken, or not a folder like /name/");
+            }
+            routes.put(path, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * A JavaScript module the page imports at start (a URL on this server, usually under a
+         * {@link #route(String, HttpHandler)}); its {@code install(page)} may add panels and guides.
+         */
+        public Builder pageExtension(String moduleUrl) {
+            if (!moduleUrl.startsWith("/")) {
+                throw new IllegalArgumentException("a page extension is a path on this server, was " + moduleUrl);
+            }
+            pageExtensions.add(moduleUrl);
+            return this;
+        }
+
         public TelegramEmulator build() {
             return new TelegramEmulator(new Settings(port, limits, webhookSettings, clock, paymentAnswerTimeout,
-                    autoRegisterBots, requestLogCapacity));
+                    autoRegisterBots, requestLogCapacity, Map.copyOf(routes), List.copyOf(pageExtensions)));
         }
     }
 }

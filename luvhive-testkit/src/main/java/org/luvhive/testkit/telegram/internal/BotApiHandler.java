@@ -25,20 +25,27 @@ public final class BotApiHandler implements HttpHandler {
     private final RequestBodyParser parser;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final HttpHandler otherPaths;
 
-    public BotApiHandler(BotDirectory bots, ObjectMapper mapper, Clock clock) {
+    /** {@code otherPaths} answers every request whose path does not start with {@code /bot}. */
+    public BotApiHandler(BotDirectory bots, ObjectMapper mapper, Clock clock, HttpHandler otherPaths) {
         this.bots = bots;
         this.mapper = mapper;
         this.clock = clock;
         this.parser = new RequestBodyParser(mapper);
+        this.otherPaths = otherPaths;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getRawPath().startsWith("/bot")) {
+            otherPaths.handle(exchange);
+            return;
+        }
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             int slash = path.indexOf('/', 1);
-            if (!path.startsWith("/bot") || slash < 0) {
+            if (slash < 0) {
                 HttpResponses.send(exchange, 404, HttpResponses.error(mapper, ApiError.notFound()));
                 return;
             }

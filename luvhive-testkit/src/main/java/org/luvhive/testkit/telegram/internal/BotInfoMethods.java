@@ -97,6 +97,7 @@ final class BotInfoMethods {
         if (!CHAT_ACTIONS.contains(action)) {
             throw ApiError.badRequest("wrong parameter action in request");
         }
+        bot.events().chatAction(params.chatId("chat_id"), action);
         return MethodResult.of(BooleanNode.TRUE);
     }
 }

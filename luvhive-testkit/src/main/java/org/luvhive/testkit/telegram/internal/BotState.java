@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,8 @@ public final class BotState implements AutoCloseable {
     private final Clock clock;
     private final UpdateQueue updates = new UpdateQueue();
     private final Map<Long, ChatState> chats = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<CallbackAnswer>> callbackQueries = new ConcurrentHashMap<>();
+    private final Map<String, OpenQuery> callbackQueries = new ConcurrentHashMap<>();
+    private final ChatEvents events;
     private final AtomicReference<ArrayNode> commands;
     private final AtomicLong querySequence = new AtomicLong();
     private final AtomicLong albumSequence = new AtomicLong(13_579_000_000_000_000L);
@@ -41,6 +44,7 @@ public final class BotState implements AutoCloseable {
         this.mapper = mapper;
         this.clock = clock;
         this.commands = new AtomicReference<>(mapper.createArrayNode());
+        this.events = new ChatEvents(mapper);
         this.limiter = new RateLimiter(limits, clock);
         this.faults = new FaultBook(clock);
         this.stats = new BotStats(requestLogCapacity);
@@ -129,16 +133,25 @@ public final class BotState implements AutoCloseable {
         return String.valueOf(albumSequence.incrementAndGet());
     }
 
-    public CompletableFuture<CallbackAnswer> openCallbackQuery(String queryId) {
+    /** A pressed button waiting for answerCallbackQuery, and the chat it was pressed in. */
+    private record OpenQuery(long chatId, CompletableFuture<CallbackAnswer> answer) {
+    }
+
+    public CompletableFuture<CallbackAnswer> openCallbackQuery(String queryId, long chatId) {
         CompletableFuture<CallbackAnswer> answer = new CompletableFuture<>();
-        callbackQueries.put(queryId, answer);
+        callbackQueries.put(queryId, new OpenQuery(chatId, answer));
         return answer;
     }
 
     /** Returns false for unknown or already answered queries. */
     public boolean answerCallbackQuery(String queryId, CallbackAnswer answer) {
-        CompletableFuture<CallbackAnswer> query = callbackQueries.remove(queryId);
-        return query != null && query.complete(answer);
+        OpenQuery query = callbackQueries.remove(queryId);
+        if (query == null || !query.answer().complete(answer)) {
+            return false;
+        }
+        events.callbackAnswered(query.chatId(), queryId, mapper.createObjectNode().put("text", answer.text())
+                .put("show_alert", answer.showAlert()).put("url", answer.url()));
+        return true;
     }
 
     public ArrayNode commands() {
@@ -147,6 +160,18 @@ public final class BotState implements AutoCloseable {
 
     public void setCommands(ArrayNode newCommands) {
         commands.set(newCommands.deepCopy());
+        events.commandsChanged(newCommands.deepCopy());
+    }
+
+    /** Changes in this bot's chats, for watchers such as the page. */
+    public ChatEvents events() {
+        return events;
+    }
+
+    /** Every chat with a user (not groups), in the order they were opened. */
+    public List<ChatState> privateChats() {
+        return chats.values().stream().filter(ChatState::isPrivate).sorted(Comparator.comparingLong(ChatState::id))
+                .toList();
     }
 
     /** 429 unless the limits admit one more send into {@code chatId}. */
@@ -159,6 +184,7 @@ public final class BotState implements AutoCloseable {
 
     @Override
     public void close() {
+        events.closeAll();
         dispatcher.close();
         updates.close();
     }

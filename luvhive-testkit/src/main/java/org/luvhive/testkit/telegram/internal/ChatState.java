@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.luvhive.testkit.telegram.ChatMessage;
@@ -24,15 +25,17 @@ public final class ChatState {
     private final ObjectNode userJson;
     private final Map<Integer, StoredMessage> messages = new LinkedHashMap<>();
     private final Set<Long> members = new LinkedHashSet<>();
+    private final ChatEvents events;
     private int nextMessageId = 1;
     private boolean blocked;
     private boolean started;
 
-    /** {@code userJson} is the private chat's user, null for groups. */
-    public ChatState(long id, ObjectNode chatJson, ObjectNode userJson) {
+    /** {@code userJson} is the private chat's user, null for groups; {@code events} hears every change. */
+    public ChatState(long id, ObjectNode chatJson, ObjectNode userJson, ChatEvents events) {
         this.id = id;
         this.chatJson = chatJson;
         this.userJson = userJson;
+        this.events = events;
     }
 
     public long id() {
@@ -58,7 +61,7 @@ public final class ChatState {
         int messageId = nextMessageId++;
         StoredMessage message = build.apply(messageId);
         messages.put(messageId, message);
-        notifyAll();
+        changed(message);
         return message;
     }
 
@@ -69,9 +72,26 @@ public final class ChatState {
     }
 
     /** Runs {@code change} on a message under the lock and wakes waiters. */
-    public synchronized <T> T modify(StoredMessage message, java.util.function.Function<StoredMessage, T> change) {
+    public synchronized <T> T modify(StoredMessage message, Function<StoredMessage, T> change) {
         T result = change.apply(message);
+        changed(message);
+        return result;
+    }
+
+    private void changed(StoredMessage message) {
+        message.version = events.nextVersion();
+        events.messageChanged(id, message);
         notifyAll();
+    }
+
+    /** Every message that is not deleted, with its version, for a watcher's snapshot. */
+    public synchronized List<ObjectNode> entries() {
+        List<ObjectNode> result = new ArrayList<>();
+        for (StoredMessage message : messages.values()) {
+            if (!message.deleted) {
+                result.add(events.messageJson(message.snapshot(), message.version));
+            }
+        }
         return result;
     }
 

@@ -64,6 +64,16 @@ public record FormattedText(String text, List<Entity> entities) {
         return parsed.sorted();
     }
 
+    /**
+     * This text plus the entities Telegram finds by itself (commands, URLs, mentions, ...)
+     * where no entity of a link-like kind lies already.
+     */
+    public FormattedText withFoundEntities() {
+        List<Entity> all = new ArrayList<>(entities);
+        all.addAll(AutoEntities.find(text, entities));
+        return new FormattedText(text, all).sorted();
+    }
+
     /** The visible text; {@code parseMode} may be null (plain text). */
     public static String visibleText(String text, String parseMode) {
         return parse(text, parseMode).text();

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A text or caption parameter as it lands in a Message: the visible text and its entities,
- * parsed from parse_mode or taken from the explicit entities parameter (parse_mode wins, as
- * on Telegram). Immutable.
+ * parsed from parse_mode plus those Telegram finds by itself (commands, URLs, mentions), or
+ * the explicit entities parameter when there is no parse_mode. Immutable.
  *
  * @param text     the visible text
  * @param entities the MessageEntity array, or null when there are none
@@ -21,11 +21,12 @@ record MessageText(String text, JsonNode entities) {
     }
 
     static MessageText of(String raw, String parseMode, JsonNode givenEntities, ObjectMapper mapper) {
-        FormattedText parsed = FormattedText.parse(raw, parseMode);
-        JsonNode entities = parseMode != null && !parseMode.isEmpty()
-                ? parsed.entities().isEmpty() ? null : parsed.entitiesJson(mapper)
-                : givenEntities != null && givenEntities.isArray() && !givenEntities.isEmpty() ? givenEntities : null;
-        return new MessageText(parsed.text(), entities);
+        boolean parsed = parseMode != null && !parseMode.isEmpty();
+        if (!parsed && givenEntities != null && givenEntities.isArray() && !givenEntities.isEmpty()) {
+            return new MessageText(raw, givenEntities);
+        }
+        FormattedText text = FormattedText.parse(raw, parseMode).withFoundEntities();
+        return new MessageText(text.text(), text.entities().isEmpty() ? null : text.entitiesJson(mapper));
     }
 
     /** Sets {@code textName} and, when there are entities, {@code entitiesName} on a message. */

@@ -16,6 +16,8 @@ final class StoredMessage {
     boolean deleted;
     /** The bot's reaction (setMessageReaction): an array of ReactionType, empty when none. */
     JsonNode reactions;
+    /** Which change of the bot's chats last touched it (see {@link ChatEvents}). */
+    long version;
 
     /** What an invoice message was sent with but Message JSON does not show. */
     record Invoice(String payload, String currency, long totalAmount) {

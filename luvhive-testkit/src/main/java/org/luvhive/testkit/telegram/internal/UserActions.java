@@ -1,5 +1,6 @@
 package org.luvhive.testkit.telegram.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +39,12 @@ public final class UserActions {
             chat.put("username", user.get("username").asText());
         }
         chat.put("type", "private");
-        return bot.addChat(new ChatState(user.get("id").asLong(), chat, user));
+        return bot.addChat(new ChatState(user.get("id").asLong(), chat, user, bot.events()));
     }
 
     public ChatState group(long id, String title) {
         ObjectNode chat = bot.mapper().createObjectNode().put("id", id).put("title", title).put("type", "supergroup");
-        return bot.addChat(new ChatState(id, chat, null));
+        return bot.addChat(new ChatState(id, chat, null, bot.events()));
     }
 
     /** A user's new message; {@code content} adds text, media, reply_to_message... */
@@ -60,14 +61,14 @@ public final class UserActions {
         return snapshot;
     }
 
-    /** Adds text, marking a leading {@code /command} with a bot_command entity, as clients do. */
+    /** Adds text with the entities a Telegram client and server find in it ({@code /command}, URLs, mentions). */
     public static void putText(ObjectNode message, String text) {
         message.put("text", text);
-        if (text.startsWith("/") && text.length() > 1) {
-            int end = text.indexOf(' ');
-            int length = end < 0 ? text.length() : end;
-            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
-                    .put("length", length);
+        FormattedText found = FormattedText.parse(text, null).withFoundEntities();
+        if (!found.entities().isEmpty()) {
+            ArrayNode entities = message.putArray("entities");
+            found.entities().forEach(entity -> entities.addObject().put("offset", entity.offset())
+                    .put("length", entity.length()).put("type", entity.type()));
         }
     }
 
@@ -115,7 +116,7 @@ public final class UserActions {
                     + data + "\"; buttons: " + message.inlineButtons());
         }
         String queryId = bot.newQueryId();
-        CompletableFuture<CallbackAnswer> answer = bot.openCallbackQuery(queryId);
+        CompletableFuture<CallbackAnswer> answer = bot.openCallbackQuery(queryId, chat.id());
         ObjectNode query = bot.mapper().createObjectNode();
         query.put("id", queryId);
         query.set("from", from.deepCopy());
@@ -166,6 +167,7 @@ public final class UserActions {
             return;
         }
         chat.setBlocked(blocked);
+        bot.events().userChanged(userSummary(chat));
         ObjectNode update = bot.mapper().createObjectNode();
         update.set("chat", chat.chatJson());
         update.set("from", user.deepCopy());
@@ -176,6 +178,13 @@ public final class UserActions {
         if (!blocked) {
             post(chat, user, message -> putText(message, "/start"));
         }
+    }
+
+    /** The user of a private chat as the page lists it: the User object plus whether the bot is blocked. */
+    public ObjectNode userSummary(ChatState chat) {
+        ObjectNode summary = chat.userJson();
+        summary.put("blocked", chat.isBlocked());
+        return summary;
     }
 
     private ObjectNode member(String status) {
