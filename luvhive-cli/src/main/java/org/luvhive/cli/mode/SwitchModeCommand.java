@@ -6,24 +6,19 @@ import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.Operator;
-import org.luvhive.core.config.ConfigException;
-import org.luvhive.core.config.ConfigKeys;
-import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.config.RunMode;
 import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.settings.RunModeSettings;
-import org.luvhive.core.update.UpdateKind;
-import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.luvhive.core.update.ModeSwitch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
- * {@code luvhive switch-mode polling|webhook}: tells Telegram first (deleteWebhook or
- * setWebhook, pending updates always kept), then stores the mode, which every running
- * bot follows within a second. If Telegram refuses, nothing changes.
+ * {@code luvhive switch-mode polling|webhook}: parses, then {@link ModeSwitch} tells Telegram
+ * first (deleteWebhook or setWebhook, pending updates always kept) and stores the mode,
+ * which every running bot follows within a second. If Telegram refuses, nothing changes.
  */
 @Command(name = "switch-mode", mixinStandardHelpOptions = true,
         description = {"Switch every running bot between long polling and webhook, live.",
@@ -54,32 +49,23 @@ public final class SwitchModeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException unknown) {
             throw new CommandLine.ParameterException(spec.commandLine(), "mode " + unknown.getMessage());
         }
-        LuvhiveConfig config = context.config();
-        RunModeSettings modes = new RunModeSettings(new OpsSettings(context.migratedDatabase().jdbi(), context.clock()));
+        ModeSwitch modeSwitch = new ModeSwitch(
+                new RunModeSettings(new OpsSettings(context.migratedDatabase().jdbi(), context.clock())),
+                context.telegram(), context.config());
         String operator = Operator.name(context.environment());
         if (mode == RunMode.POLLING) {
-            context.telegram().execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
-            modes.store(RunMode.POLLING, Optional.empty(), operator);
+            modeSwitch.toPolling(operator);
             context.out().println("Switched to polling: the webhook is removed, pending updates kept;"
                     + " running bots start polling within a second.");
             return ExitCode.OK.code();
         }
-        URI base = Optional.ofNullable(url).or(() -> modes.webhookBase(config)).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(), "give --url (no EXTERNAL_URL is configured)"));
-        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--url must be an https:// URL");
+        URI base;
+        try {
+            base = modeSwitch.webhookBase(Optional.ofNullable(url));
+        } catch (IllegalArgumentException refused) {
+            throw new CommandLine.ParameterException(spec.commandLine(), refused.getMessage());
         }
-        String secret = config.secretToken().orElseThrow(() -> ConfigException.single(ConfigKeys.SECRET_TOKEN,
-                "is required for webhook mode (1-256 of A-Z a-z 0-9 _ -)")).reveal();
-        URI webhook = RunModeSettings.webhookUrl(base, config.requireBotToken().botId());
-        context.telegram().setWebhook(SetWebhook.builder()
-                .url(webhook.toString())
-                .secretToken(secret)
-                .allowedUpdates(UpdateKind.allowedUpdates())
-                .maxConnections(40)
-                .dropPendingUpdates(false)
-                .build());
-        modes.store(RunMode.WEBHOOK, Optional.of(base), operator);
+        URI webhook = modeSwitch.toWebhook(base, operator);
         context.out().printf("Switched to webhook: Telegram posts to %s; running bots stop polling within a second.%n",
                 webhook);
         return ExitCode.OK.code();
