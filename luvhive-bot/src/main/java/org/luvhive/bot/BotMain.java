@@ -30,22 +30,7 @@ public final class BotMain {
         BotApplication application;
         try {
             ConfigLoader loader = ConfigLoader.forCurrentUser();
-            Supplier<LuvhiveConfig> configSource = loader::loadFromSystem;
-            LuvhiveConfig config = configSource.get();
-            var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
-            Clock clock = Clock.systemUTC();
-            application = BotApplication.start(configSource, clock, BotSettings.defaults(), new FeaturesFactory() {
-                @Override
-                public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox) {
-                    return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour);
-                }
-
-                @Override
-                public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox,
-                                              org.luvhive.core.caches.CacheRegistry caches) {
-                    return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour, caches); // the ban lookup is cached
-                }
-            });
+            application = start(loader::loadFromSystem, Clock.systemUTC(), BotSettings.defaults());
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);
@@ -68,5 +53,26 @@ public final class BotMain {
             Runtime.getRuntime().halt(0);
         }, "luvhive-shutdown"));
         application.awaitShutdown();
+    }
+
+    /**
+     * The production bot, as {@code luvhive-bot} runs it: the features wired into a started
+     * {@link BotApplication}. Also the sandbox's way to run the real bot in its own process.
+     */
+    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, BotSettings settings) {
+        LuvhiveConfig config = configSource.get();
+        var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
+        return BotApplication.start(configSource, clock, settings, new FeaturesFactory() {
+            @Override
+            public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox) {
+                return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour);
+            }
+
+            @Override
+            public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox,
+                                          org.luvhive.core.caches.CacheRegistry caches) {
+                return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour, caches); // the ban lookup is cached
+            }
+        });
     }
 }
