@@ -71,6 +71,10 @@ export class ChatPanel {
     head.append(avatar, names, this.blockButton);
 
     this.list = el('ol', 'messages');
+    this.atEnd = true;
+    this.list.addEventListener('scroll', () => {
+      this.atEnd = this.isNearEnd();
+    });
     this.list.setAttribute('role', 'log');
     this.list.setAttribute('aria-label', `Messages of ${this.user.first_name}`);
     this.notice = el('div', 'chat-notice');
@@ -149,7 +153,7 @@ export class ChatPanel {
     }
     this.renderCommands();
     this.refreshState();
-    this.scrollToEnd(true);
+    this.scrollToEnd();
   }
 
   render(entry) {
@@ -161,6 +165,12 @@ export class ChatPanel {
       onPay: (target, element) => this.pay(target, element),
       onCommand: (command) => this.send({text: command}),
       onShow: (messageId) => this.show(messageId),
+      lookup: (messageId) => this.store.entry(this.userId, messageId),
+      onMediaLoaded: () => {
+        if (this.atEnd) {
+          this.scrollToEnd();
+        }
+      },
     });
   }
 
@@ -172,7 +182,7 @@ export class ChatPanel {
       this.refreshState();
       return;
     }
-    const nearEnd = this.isNearEnd();
+    const nearEnd = this.atEnd || this.isNearEnd();
     const item = this.render(entry);
     if (existing) {
       existing.replaceWith(item);
@@ -186,7 +196,7 @@ export class ChatPanel {
     }
     this.refreshState();
     if (!existing && (nearEnd || !entry.from_bot)) {
-      this.scrollToEnd(false);
+      this.scrollToEnd();
     }
   }
 
@@ -459,9 +469,11 @@ export class ChatPanel {
     return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 80;
   }
 
-  scrollToEnd(instant) {
+  /** Instantly: a smooth scroll's own scroll events would read as the user scrolling away. */
+  scrollToEnd() {
+    this.atEnd = true;
     requestAnimationFrame(() => {
-      this.list.scrollTo({top: this.list.scrollHeight, behavior: instant ? 'auto' : 'smooth'});
+      this.list.scrollTop = this.list.scrollHeight;
     });
   }
 }

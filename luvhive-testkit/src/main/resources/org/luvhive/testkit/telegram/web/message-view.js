@@ -61,6 +61,7 @@ function mediaBlock(message, ctx) {
     image.src = files.fileUrl(shown.file_id);
     image.alt = message.caption ? `Photo: ${message.caption}` : 'Photo';
     image.loading = 'lazy';
+    image.addEventListener('load', () => ctx.onMediaLoaded?.());
     return image;
   }
   if (message.sticker) {
@@ -68,6 +69,7 @@ function mediaBlock(message, ctx) {
     const image = el('img');
     image.src = files.fileUrl(message.sticker.file_id);
     image.alt = `Sticker ${message.sticker.emoji || ''}`;
+    image.addEventListener('load', () => ctx.onMediaLoaded?.());
     sticker.append(image);
     return sticker;
   }
@@ -183,7 +185,9 @@ export function renderMessage(entry, ctx) {
   if (message.reply_to_message) {
     const quote = el('button', 'reply-quote');
     quote.type = 'button';
-    quote.textContent = summary(message.reply_to_message);
+    // Clients show the replied message as it is now (edited since, perhaps), when they have it.
+    const current = ctx.lookup?.(message.reply_to_message.message_id);
+    quote.textContent = summary(current ? current.message : message.reply_to_message);
     quote.title = 'Show the message this replies to';
     quote.addEventListener('click', () => ctx.onShow(message.reply_to_message.message_id));
     bubble.append(quote);
