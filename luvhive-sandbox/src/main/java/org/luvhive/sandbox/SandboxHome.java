@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -42,7 +43,12 @@ final class SandboxHome implements AutoCloseable {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(directory.resolve("sandbox.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldHere) {
+                lock = null; // this very process holds it already
+            }
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("another luvhive-sandbox is running with " + directory

@@ -3,8 +3,14 @@ package org.luvhive.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +46,8 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
 
     @TempDir
     static Path home;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Sandbox sandbox;
     private static Browser browser;
@@ -214,6 +222,29 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
         });
     }
 
+    @Test
+    @Order(4)
+    void thePanelRefusesBadRequestsInOneLineAndChangesNothing() throws Exception {
+        assertThat(post("/sandbox/limits", "{\"profile\":\"extreme\"}"))
+                .isEqualTo("400 unknown profile 'extreme': use normal, high or crisis");
+        assertThat(post("/sandbox/mode", "{\"mode\":\"pigeon\"}"))
+                .isEqualTo("400 mode must be 'polling' or 'webhook', not 'pigeon'");
+        assertThat(post("/sandbox/limits", "profile=high")).isEqualTo("400 the body is not JSON");
+        assertThat(post("/sandbox/limits", "{}")).isEqualTo("400 missing field \"profile\"");
+        assertThat(sandbox.application().limits().current().profile()).isEqualTo("normal");
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.pageUrl() + "sandbox/x.js"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private static String post(String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.pageUrl()
+                        + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        return response.statusCode() + " " + json.path("description").asText();
+    }
+
     /**
      * {@code -Dluvhive.sandbox.screenshot=docs/sandbox.png} (scripts/sandbox-screenshot) keeps
      * the page with two users in a chat, for the README.
@@ -221,6 +252,8 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
     private static void saveScreenshotIfAsked() {
         String target = System.getProperty("luvhive.sandbox.screenshot", "");
         if (!target.isBlank()) {
+            // the steps scrolled to the messages they acted on; the picture shows the newest
+            browser.script("document.querySelectorAll('.messages').forEach(list => list.scrollTop = list.scrollHeight)");
             try {
                 Files.write(Path.of(target), browser.screenshot());
             } catch (IOException e) {

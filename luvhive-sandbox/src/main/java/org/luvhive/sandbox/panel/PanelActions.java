@@ -10,9 +10,9 @@ import org.luvhive.core.config.RunMode;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.update.ModeSwitch;
 import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.settings.RunModeSettings;
+import org.luvhive.core.update.ModeSwitch;
 
 /**
  * The panel's buttons, each the core call its CLI command makes: {@code luvhive set-limits
