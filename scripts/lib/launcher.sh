@@ -6,13 +6,14 @@ set -euo pipefail
 LUVHIVE_REPO="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 
 # Stale: the jar is missing, or the parent pom, or a pom or main source of the module
-# or of the modules it is built from, is newer than it.
+# or of the modules it is built from (luvhive-core, plus LUVHIVE_BUILT_FROM), is newer than it.
 luvhive_jar_is_stale() {
   local module="$1" jar="$2"
   [ -f "$jar" ] || return 0
   [ "$LUVHIVE_REPO/pom.xml" -nt "$jar" ] && return 0
   local dir
-  for dir in luvhive-core "$module"; do
+  # shellcheck disable=SC2086
+  for dir in luvhive-core ${LUVHIVE_BUILT_FROM:-} "$module"; do
     [ -n "$(find "$LUVHIVE_REPO/$dir/pom.xml" "$LUVHIVE_REPO/$dir/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ] \
       && return 0
   done
