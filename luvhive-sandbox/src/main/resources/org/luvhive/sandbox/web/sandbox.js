@@ -2,35 +2,25 @@
 // "they chat", and the operator panel: the bot's /readyz, mode, limits, queues, FloodWaits,
 // alerts and runtime settings, with the CLI's actions and the emulator's fault buttons.
 
+import {button, el} from '/ui/dom.js';
+
 const REFRESH_MS = 1000;
 const STORM = {duration_ms: 10000, error_code: 429, retry_after: 3};
 const SENDS = ['sendMessage', 'copyMessage'];
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) {
-    element.className = className;
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
-
-function button(text, className, title) {
-  const element = el('button', className || 'secondary', text);
-  element.type = 'button';
-  if (title) {
-    element.title = title;
-  }
-  return element;
-}
 
 function section(title, id) {
   const box = el('section', 'ops-section');
   box.id = id;
   box.append(el('h3', '', title));
   return box;
+}
+
+/** A panel section holding a table of figures; returns both. */
+function figures(title, id) {
+  const box = section(title, id);
+  const table = el('table');
+  box.append(table);
+  return [box, table];
 }
 
 function row(table, label, value, id) {
@@ -81,7 +71,7 @@ class Guide {
     this.region = page.regions.guide;
     this.region.hidden = false;
     this.list = el('ol', 'guide-steps');
-    const hide = button('Hide guide', 'ghost guide-hide');
+    const hide = button('ghost guide-hide', 'Hide guide');
     hide.addEventListener('click', () => {
       this.region.hidden = true;
     });
@@ -122,7 +112,7 @@ class Guide {
       if (!done && !current) {
         current = true;
         if (step.action) {
-          const go = button('Do it', 'primary small');
+          const go = button('primary small', 'Do it');
           go.addEventListener('click', step.action);
           item.append(' ', go);
         }
@@ -144,15 +134,13 @@ class OperatorPanel {
   }
 
   build() {
-    const bot = section('Bot', 'ops-bot');
-    const botTable = el('table');
+    const [bot, botTable] = figures('Bot', 'ops-bot');
     this.readiness = row(botTable, '/readyz', '…', 'ops-readiness');
     this.checks = row(botTable, 'checks', '');
     this.mode = row(botTable, 'mode', '…', 'ops-mode');
-    bot.append(botTable);
     const modes = el('div', 'ops-actions');
-    this.pollingButton = button('Switch to polling', 'secondary', 'luvhive switch-mode polling');
-    this.webhookButton = button('Switch to webhook', 'secondary', 'luvhive switch-mode webhook (to this bot\'s port)');
+    this.pollingButton = button('secondary', 'Switch to polling', 'luvhive switch-mode polling');
+    this.webhookButton = button('secondary', 'Switch to webhook', 'luvhive switch-mode webhook (to this bot\'s port)');
     this.pollingButton.dataset.mode = 'polling';
     this.webhookButton.dataset.mode = 'webhook';
     for (const choice of [this.pollingButton, this.webhookButton]) {
@@ -162,50 +150,44 @@ class OperatorPanel {
     }
     bot.append(modes);
 
-    const limits = section('Limits', 'ops-limits');
-    const limitsTable = el('table');
+    const [limits, limitsTable] = figures('Limits', 'ops-limits');
     this.profile = row(limitsTable, 'profile', '…', 'ops-profile');
     this.limitsText = row(limitsTable, 'applied', '');
     this.limitsBy = row(limitsTable, 'set by', '');
-    limits.append(limitsTable);
     const choose = el('div', 'ops-actions');
     this.profileSelect = el('select');
     this.profileSelect.id = 'ops-profile-select';
     this.profileSelect.setAttribute('aria-label', 'Limits profile');
-    const apply = button('Set profile', 'secondary', 'luvhive set-limits --profile …');
+    const apply = button('secondary', 'Set profile', 'luvhive set-limits --profile …');
     apply.id = 'ops-profile-apply';
     apply.addEventListener('click', () => this.post('/sandbox/limits', {profile: this.profileSelect.value},
         `Limits set to ${this.profileSelect.value}`));
     choose.append(this.profileSelect, apply);
     limits.append(choose);
 
-    const queues = section('Queues', 'ops-queues');
-    const queueTable = el('table');
+    const [queues, queueTable] = figures('Queues', 'ops-queues');
     this.outbox = row(queueTable, 'outbox depth', '…', 'ops-outbox-depth');
     this.oldest = row(queueTable, 'oldest waiting', '');
     this.parked = row(queueTable, 'parked', '');
     this.inbox = row(queueTable, 'inbox waiting', '');
-    queues.append(queueTable);
 
-    const floods = section('FloodWaits', 'ops-floods');
-    const floodTable = el('table');
+    const [floods, floodTable] = figures('FloodWaits', 'ops-floods');
     this.floodTotal = row(floodTable, 'since start', '…', 'ops-floodwaits');
-    floods.append(floodTable);
     this.floodList = el('ol', 'ops-log');
     this.floodList.id = 'ops-floodwait-log';
     floods.append(this.floodList);
 
     const faults = section('Emulator faults', 'ops-faults');
     const faultButtons = el('div', 'ops-actions');
-    const storm = button('429 storm (10 s)', 'danger', 'Telegram answers every send with 429 retry_after 3 for 10 s');
+    const storm = button('danger', '429 storm (10 s)', 'Telegram answers every send with 429 retry_after 3 for 10 s');
     storm.id = 'ops-storm';
     storm.addEventListener('click', () => this.fault(SENDS.map((method) => ({method, ...STORM})),
         '429 storm: every send refused for 10 s'));
-    const outage = button('5xx for 10 s', 'danger', 'Telegram answers every call with 502 Bad Gateway for 10 s');
+    const outage = button('danger', '5xx for 10 s', 'Telegram answers every call with 502 Bad Gateway for 10 s');
     outage.id = 'ops-outage';
     outage.addEventListener('click', () => this.fault([{duration_ms: 10000, error_code: 502}],
         'Telegram answers 502 to everything for 10 s'));
-    const clear = button('Clear faults', 'secondary');
+    const clear = button('secondary', 'Clear faults');
     clear.addEventListener('click', () => this.page.api.clearFaults().then(() => this.refresh()));
     faultButtons.append(storm, outage, clear);
     const emulatorTable = el('table');

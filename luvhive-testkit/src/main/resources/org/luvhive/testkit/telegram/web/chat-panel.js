@@ -1,6 +1,7 @@
 // One simulated user's chat with the bot, drawn like a Telegram client: header, messages,
 // the bot's reply keyboard, and a composer with attachments, replies and edits.
 
+import {button, el} from './dom.js';
 import {renderMessage, summary} from './message-view.js';
 
 const ATTACHMENTS = [
@@ -9,27 +10,6 @@ const ATTACHMENTS = [
   ['location', '📍 Location'], ['contact', '👤 Contact'],
 ];
 const AVATAR_COLOURS = ['#e17076', '#7bc862', '#65aadd', '#a695e7', '#ee7aae', '#6ec9cb', '#faa774'];
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) {
-    element.className = className;
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
-
-function button(className, text, title) {
-  const element = el('button', className, text);
-  element.type = 'button';
-  if (title) {
-    element.title = title;
-    element.setAttribute('aria-label', title);
-  }
-  return element;
-}
 
 export class ChatPanel {
   constructor(page, user) {

@@ -2,23 +2,13 @@
 // formatting, time and "edited", the bot's reaction, inline keyboard, and the actions a
 // user has on it (reply; edit for their own text messages).
 
+import {button, el} from './dom.js';
 import {appendFormatted} from './entities.js';
 
 const MEDIA_LABELS = {
   video: '🎬 Video', voice: '🎤 Voice message', video_note: '⏺ Video message', audio: '🎵 Audio',
   animation: 'GIF', document: '📄 Document',
 };
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) {
-    element.className = className;
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
 
 function duration(seconds) {
   const s = Number(seconds || 0);
@@ -121,9 +111,7 @@ function invoiceBlock(message, ctx, entry) {
   const box = el('div', 'invoice');
   box.append(el('strong', '', invoice.title), el('p', '', invoice.description));
   const price = invoice.currency === 'XTR' ? `⭐ ${invoice.total_amount}` : `${invoice.total_amount} ${invoice.currency}`;
-  const pay = el('button', 'pay', `Pay ${price}`);
-  pay.type = 'button';
-  pay.addEventListener('click', () => ctx.onPay(entry, pay));
+  const pay = button('pay', `Pay ${price}`, `Pay ${price} in test Stars`, () => ctx.onPay(entry, pay));
   box.append(pay);
   return box;
 }
@@ -142,20 +130,19 @@ function keyboard(entry, ctx) {
   const box = el('div', 'inline-keyboard');
   for (const row of rows) {
     const line = el('div', 'keyboard-row');
-    for (const button of row) {
+    for (const key of row) {
       let element;
-      if (button.url) {
-        element = el('a', 'inline-button url', `${button.text} ↗`);
-        element.href = button.url;
+      if (key.url) {
+        element = el('a', 'inline-button url', `${key.text} ↗`);
+        element.href = key.url;
         element.target = '_blank';
         element.rel = 'noopener noreferrer';
       } else {
-        element = el('button', 'inline-button', button.text);
-        element.type = 'button';
-        if (button.callback_data !== undefined) {
-          element.dataset.callbackData = button.callback_data;
-          element.addEventListener('click', () => ctx.onPress(entry, button.callback_data, element));
-        } else if (button.pay) {
+        element = button('inline-button', key.text);
+        if (key.callback_data !== undefined) {
+          element.dataset.callbackData = key.callback_data;
+          element.addEventListener('click', () => ctx.onPress(entry, key.callback_data, element));
+        } else if (key.pay) {
           element.addEventListener('click', () => ctx.onPay(entry, element));
         } else {
           element.disabled = true;
@@ -183,14 +170,10 @@ export function renderMessage(entry, ctx) {
     bubble.append(el('div', 'forwarded', `Forwarded from ${name}`));
   }
   if (message.reply_to_message) {
-    const quote = el('button', 'reply-quote');
-    quote.type = 'button';
     // Clients show the replied message as it is now (edited since, perhaps), when they have it.
     const current = ctx.lookup?.(message.reply_to_message.message_id);
-    quote.textContent = summary(current ? current.message : message.reply_to_message);
-    quote.title = 'Show the message this replies to';
-    quote.addEventListener('click', () => ctx.onShow(message.reply_to_message.message_id));
-    bubble.append(quote);
+    bubble.append(button('reply-quote', summary(current ? current.message : message.reply_to_message),
+        'Show the message this replies to', () => ctx.onShow(message.reply_to_message.message_id)));
   }
   const media = mediaBlock(message, ctx);
   if (media) {
@@ -232,19 +215,10 @@ export function renderMessage(entry, ctx) {
   }
   if (!message.successful_payment) {
     const actions = el('div', 'msg-actions');
-    const reply = el('button', 'reply-action', '↩');
-    reply.type = 'button';
-    reply.title = 'Reply';
-    reply.setAttribute('aria-label', 'Reply');
-    reply.addEventListener('click', () => ctx.onReply(entry));
-    actions.append(reply);
+    actions.append(button('reply-action', '↩', 'Reply', () => ctx.onReply(entry)));
     if (!entry.from_bot && message.text !== undefined) {
-      const edit = el('button', 'edit-action', '✎');
-      edit.type = 'button';
-      edit.title = 'Edit (↑ in an empty message box edits your last one)';
-      edit.setAttribute('aria-label', 'Edit');
-      edit.addEventListener('click', () => ctx.onEdit(entry));
-      actions.append(edit);
+      actions.append(button('edit-action', '✎', 'Edit (↑ in an empty message box edits your last one)',
+          () => ctx.onEdit(entry)));
     }
     item.append(actions);
   }
