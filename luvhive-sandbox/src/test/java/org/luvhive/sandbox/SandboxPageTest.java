@@ -81,6 +81,7 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
     @Test
     @Order(1)
     void twoStrangersOnboardByClickingMeetExchangeTextAndAPhotoReplyEditReportAndPay() {
+        long started = System.nanoTime();
         browser.step("the welcome card adds Alice and Bob", () -> {
             browser.driver().findElement(By.id("add-two")).click();
         });
@@ -130,6 +131,9 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
             bob.awaitBotMessage("I love the lake");
         });
         WebElement greetingAtBob = bob.awaitBotMessage("I love the lake");
+        // The yardstick: a newcomer has two strangers chatting within two minutes.
+        System.out.printf("newcomer path: %.1f s from the welcome card to Bob reading Alice%n",
+                (System.nanoTime() - started) / 1e9);
         browser.step("Alice sends a photo with a caption; Bob sees the image", () -> {
             alice.attach("photo", "me at the lake");
             WebElement photo = bob.awaitBotMessage("me at the lake").findElement(By.cssSelector("img.photo"));
