@@ -150,6 +150,8 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
             alice.edit(alice.awaitOwnMessage("I love the lake"), "Hi! I love the lake in winter too.");
             WebElement edited = bob.awaitBotMessage("in winter too");
             assertThat(edited.findElement(By.cssSelector(".edited")).getText()).isEqualTo("edited");
+            browser.waiting().until(driver -> bob.awaitOwnMessage("Hi Alice, me too")
+                    .findElement(By.cssSelector(".reply-quote")).getText().contains("in winter too"));
         });
         saveScreenshotIfAsked();
         browser.step("Bob ends the chat and reports Alice", () -> {

@@ -166,6 +166,7 @@ export class ChatPanel {
     const item = this.render(entry);
     if (existing) {
       existing.replaceWith(item);
+      this.redrawRepliesTo(messageId);
     } else {
       const after = [...this.list.children].find((child) => Number(child.dataset.messageId) > messageId);
       this.list.insertBefore(item, after || null);
@@ -177,6 +178,15 @@ export class ChatPanel {
     this.refreshState();
     if (!existing && (nearEnd || !entry.from_bot)) {
       this.scrollToEnd();
+    }
+  }
+
+  /** Replies quote the message as it is now, so an edit redraws them too. */
+  redrawRepliesTo(messageId) {
+    for (const reply of this.store.entries(this.userId)) {
+      if (reply.message.reply_to_message?.message_id === messageId) {
+        this.list.querySelector(`li[data-message-id="${reply.message.message_id}"]`)?.replaceWith(this.render(reply));
+      }
     }
   }
 
