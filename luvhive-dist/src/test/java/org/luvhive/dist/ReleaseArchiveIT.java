@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +85,21 @@ class ReleaseArchiveIT {
             Path log = home.resolve("bot.log");
             Process bot = Commands.start(List.of(links.resolve("luvhive-bot").toString()), elsewhere, environment, log,
                     log);
+            List<ProcessHandle> started = new ArrayList<>();
             try {
                 user.sendCommand("start");
                 assertThat(user.awaitMessage(Duration.ofMinutes(2))).as("the bot's answer to /start").isNotNull();
 
+                started.addAll(bot.descendants().toList()); // the JVM, should the launcher not have exec'd it
                 bot.destroy(); // SIGTERM, as systemd stops it: the launcher exec'd java, so the JVM gets it
                 assertThat(bot.waitFor(40, TimeUnit.SECONDS)).as("stopped within 40 s; log: %s", Files.readString(log))
                         .isTrue();
                 assertThat(bot.exitValue()).as("exit code; log: %s", Files.readString(log)).isZero();
                 assertThat(Files.readString(log)).contains("LuvHive stopped");
-            } finally {
+            } finally { // after a failure: nothing of this test left running
+                started.forEach(ProcessHandle::destroyForcibly);
                 bot.destroyForcibly();
+                stopServerOf(luvhiveHome.resolve("pgdata"));
             }
         }
     }
@@ -114,6 +119,15 @@ class ReleaseArchiveIT {
         environment.put("PATH", Commands.SYSTEM_PATH);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         return environment;
+    }
+
+    /** Stops the embedded PostgreSQL still running on {@code dataDirectory}, if any (pg_ctl detached it from the bot). */
+    private static void stopServerOf(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (Files.isRegularFile(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
     }
 
     private static List<Path> jsaFiles(Path directory) throws IOException {
