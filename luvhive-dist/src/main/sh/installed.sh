@@ -1,12 +1,14 @@
 # Shared by the launchers of the release archive (bin/luvhive, bin/luvhive-bot): where the
 # installation is and which Java runs it. Sourced, not run; needs only bash and coreutils.
 #   luvhive_installed_java NAME    puts $JAVA_HOME/bin (if JAVA_HOME is set) first on PATH
-#                                  and exits 1, naming NAME, unless java is Java 17 or newer
+#                                  and exits 1 with a one-line reason naming NAME unless
+#                                  that java (or the one on PATH) is Java 17 or newer
 set -euo pipefail
 
 luvhive_installed_java() {
   local name="$1" java release version
   if [ -n "${JAVA_HOME:-}" ]; then
+    [ -x "$JAVA_HOME/bin/java" ] || { echo "$name: JAVA_HOME=$JAVA_HOME has no bin/java: fix or unset it" >&2; exit 1; }
     PATH="$JAVA_HOME/bin:$PATH"
   fi
   java="$(command -v java)" || {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,33 @@ class ReleaseArchiveIT {
         // The first run recorded its class-data archive where the user may write, not in the installation.
         assertThat(jsaFiles(home.resolve(".luvhive/cds"))).isNotEmpty();
         assertThat(jsaFiles(release.home())).isEmpty();
+    }
+
+    @Test
+    void aJavaOlderThan17OrAWrongJavaHomeIsOneLine() throws Exception {
+        Path oldJava = root.resolve("jdk-11");
+        Files.createDirectories(oldJava.resolve("bin"));
+        Files.writeString(oldJava.resolve("bin/java"), "#!/bin/sh\necho must not run\n");
+        Files.setPosixFilePermissions(oldJava.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(oldJava.resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Path home = Files.createDirectories(root.resolve("home-java"));
+
+        for (String launcher : List.of("luvhive", "luvhive-bot")) {
+            Map<String, String> environment = environment(home);
+            environment.put("JAVA_HOME", oldJava.toString());
+            Commands.Result old = Commands.run(List.of(links.resolve(launcher).toString()), elsewhere, environment,
+                    COMMAND_TIMEOUT);
+            assertThat(old.exitCode()).isEqualTo(1);
+            assertThat(old.out()).isEmpty();
+            assertThat(old.err()).isEqualTo(launcher + ": " + oldJava.resolve("bin/java")
+                    + " is older than Java 17: install a Java 17 runtime or set JAVA_HOME to one\n");
+
+            environment.put("JAVA_HOME", root.resolve("no-such-jdk").toString());
+            Commands.Result missing = Commands.run(List.of(links.resolve(launcher).toString()), elsewhere, environment,
+                    COMMAND_TIMEOUT);
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.err()).startsWith(launcher + ": JAVA_HOME=").endsWith("has no bin/java: fix or unset it\n");
+        }
     }
 
     @Test
