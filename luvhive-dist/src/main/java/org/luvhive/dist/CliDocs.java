@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.luvhive.cli.LuvhiveCli;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.core.config.ConfigLoader;
@@ -21,7 +23,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * page per command, both from the CLI's live command tree; the build converts the AsciiDoc
  * to man pages and packs everything into the release archive. Run by the build
  * (exec-maven-plugin, phase prepare-package), so they cannot drift from the commands:
- * {@code CliDocs COMPLETION_FILE MAN_ADOC_DIRECTORY}.
+ * {@code CliDocs DIRECTORY} replaces DIRECTORY with {@code completion/luvhive} and
+ * {@code man-adoc/luvhive[-COMMAND...].adoc}.
  *
  * <p>A parameter label ending in a bracket ({@code METHOD[:LEVEL]}) ends in AsciiDoc's
  * {@code {endsb}}: Asciidoctor reads a raw {@code [...]_} as an attribute list, which
@@ -70,11 +73,13 @@ public final class CliDocs {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: CliDocs COMPLETION_FILE MAN_ADOC_DIRECTORY");
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: CliDocs DIRECTORY");
         }
-        Path completion = Path.of(args[0]);
-        Path manPages = Path.of(args[1]);
+        Path directory = Path.of(args[0]);
+        deleteRecursively(directory); // a page of a command that is gone must go with it
+        Path completion = directory.resolve("completion/luvhive");
+        Path manPages = directory.resolve("man-adoc");
         // The commands are only described, never run: the context opens nothing.
         PrintWriter unused = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         try (CliContext context = new CliContext(Map.of(), new ConfigLoader(Path.of("")), unused, unused,
@@ -90,6 +95,17 @@ public final class CliDocs {
                     commands.getCommandSpec());
             if (result != CommandLine.ExitCode.OK) {
                 throw new IllegalStateException("the man page generator failed with exit code " + result);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }
