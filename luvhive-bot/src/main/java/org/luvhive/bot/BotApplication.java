@@ -57,6 +57,7 @@ public final class BotApplication implements AutoCloseable {
     private final AtomicReference<TelegramBotsGateway> probeGateway;
     private final OpsSettingsListener settingsListener;
     private final LiveLimits limits;
+    private final BotFeatures features;
     private final DeliveryPipeline pipeline;
     private final MaintenanceScheduler maintenance;
     private final IntakeControl intake;
@@ -93,6 +94,7 @@ public final class BotApplication implements AutoCloseable {
         }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
         caches.watch("chat_rate_buckets", pipeline.chatLimiter()::size); // rate-limit state: watched, never cleared
         this.maintenance = new MaintenanceScheduler(registry);
+        this.features = features[0];
         scheduleMaintenance(features[0]);
         observability.maintenance().forEach(maintenance::every);
         features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
@@ -186,6 +188,11 @@ public final class BotApplication implements AutoCloseable {
 
     public DeliveryPipeline pipeline() {
         return pipeline;
+    }
+
+    /** What the bot does (router, delivery events, its maintenance jobs). */
+    public BotFeatures features() {
+        return features;
     }
 
     public LiveLimits limits() {

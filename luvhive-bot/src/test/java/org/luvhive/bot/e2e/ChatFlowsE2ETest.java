@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.core.bot.BotSettings;
-import org.luvhive.core.chat.Chats;
-import org.luvhive.core.match.Matcher;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
@@ -202,10 +200,8 @@ class ChatFlowsE2ETest {
         frank.sendCommand("find");
         frank.awaitMessageContaining("Searching for a partner", WAIT);
 
-        var outbox = luvhive.instance(0).pipeline().outbox();
-        Matcher matcher = new Matcher(outbox, new Chats(outbox), Duration.ZERO);
-        int paired = luvhive.database().jdbi().inTransaction(handle -> matcher.sweep(handle, Clock.systemUTC().instant()));
-        assertThat(paired).as("the periodic sweep pairs them neither").isZero();
+        luvhive.instance(0).features().maintenance().stream().filter(job -> job.name().equals("match-sweep"))
+                .findFirst().orElseThrow().task().run(); // the periodic sweep pairs them neither
         assertThat(luvhive.count("select count(*) from match_queue where user_id in (?, ?)", erin.id(), frank.id()))
                 .isEqualTo(2);
         assertThat(luvhive.count("select count(*) from chat_members where active and user_id in (?, ?)",

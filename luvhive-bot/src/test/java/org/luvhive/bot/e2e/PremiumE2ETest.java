@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.core.premium.PremiumMaintenance;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.update.InboxStore;
@@ -114,11 +113,11 @@ class PremiumE2ETest {
         quinn.sendCommand("profile");
         assertThat(quinn.awaitMessageContaining("Your profile", WAIT).text()).contains("Premium: no");
 
-        PremiumMaintenance expiry = new PremiumMaintenance(luvhive.database().jdbi(),
-                luvhive.instance(0).pipeline().outbox(), CLOCK);
-        expiry.noticeExpired(); // what the runner's one-minute schedule does
+        Runnable expiry = luvhive.instance(0).features().maintenance().stream()
+                .filter(job -> job.name().equals("premium-expiry")).findFirst().orElseThrow().task();
+        expiry.run(); // what the runner's one-minute schedule does
         quinn.awaitMessageContaining("Your premium has ended", WAIT);
-        assertThat(expiry.noticeExpired()).as("told once").isZero();
+        expiry.run(); // told once
         luvhive.awaitQuiet();
         assertThat(quinn.received()).filteredOn(message -> message.text().contains("premium has ended")).hasSize(1);
     }

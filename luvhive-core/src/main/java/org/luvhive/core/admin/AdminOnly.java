@@ -1,7 +1,7 @@
 package org.luvhive.core.admin;
 
 import java.util.Set;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
@@ -14,11 +14,13 @@ import org.luvhive.core.update.UpdateHandler;
 public final class AdminOnly implements UpdateHandler {
 
     private final Set<Long> adminIds;
+    private final Moderation moderation;
     private final String action;
     private final UpdateHandler handler;
 
-    public AdminOnly(Set<Long> adminIds, String action, UpdateHandler handler) {
+    public AdminOnly(Set<Long> adminIds, Moderation moderation, String action, UpdateHandler handler) {
         this.adminIds = Set.copyOf(adminIds);
+        this.moderation = moderation;
         this.action = action;
         this.handler = handler;
     }
@@ -26,8 +28,7 @@ public final class AdminOnly implements UpdateHandler {
     @Override
     public void handle(UpdateContext context) {
         boolean allowed = adminIds.contains(context.userId());
-        context.handle().attach(ModerationDao.class).audit(context.userId(), action, null, describe(context),
-                allowed, context.now());
+        moderation.audit(context.handle(), context.userId(), action, null, describe(context), allowed, context.now());
         if (allowed) {
             handler.handle(context);
         } else if (context.update().hasCallbackQuery()) {

@@ -3,8 +3,8 @@ package org.luvhive.core.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.luvhive.core.moderation.Bans;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
+import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
@@ -15,9 +15,11 @@ public final class BanCommand implements UpdateHandler {
     static final String USAGE = "Usage: /ban <user id> <30m|12h|7d|4w|perm> <reason>";
 
     private final Banning banning;
+    private final Moderation moderation;
 
-    public BanCommand(Banning banning) {
+    public BanCommand(Banning banning, Moderation moderation) {
         this.banning = banning;
+        this.moderation = moderation;
     }
 
     @Override
@@ -37,9 +39,9 @@ public final class BanCommand implements UpdateHandler {
         String reason = parts[2].strip();
         banning.ban(context.handle(), target, until, reason.length() > 500 ? reason.substring(0, 500) : reason,
                 context.userId(), context.now());
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "ban-done", String.valueOf(target),
-                parts[1] + " " + reason, true, context.now());
-        context.reply("🚫 User " + target + " banned " + (until == null ? "permanently" : "until " + Bans.format(until))
+        moderation.audit(context.handle(), context.userId(), "ban-done", String.valueOf(target), parts[1] + " " + reason,
+                true, context.now());
+        context.reply("🚫 User " + target + " banned " + (until == null ? "permanently" : "until " + Notices.when(until))
                 + ".");
     }
 }

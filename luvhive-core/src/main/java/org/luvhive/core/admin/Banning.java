@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
 import org.luvhive.core.match.Matcher;
-import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.Moderation;
 
 /**
  * An admin's ban, across the features it touches: the banned user leaves the queue and
@@ -14,12 +14,12 @@ import org.luvhive.core.moderation.Bans;
  */
 public final class Banning {
 
-    private final Bans bans;
+    private final Moderation moderation;
     private final Chats chats;
     private final Matcher matcher;
 
-    public Banning(Bans bans, Chats chats, Matcher matcher) {
-        this.bans = bans;
+    public Banning(Moderation moderation, Chats chats, Matcher matcher) {
+        this.moderation = moderation;
         this.chats = chats;
         this.matcher = matcher;
     }
@@ -28,6 +28,6 @@ public final class Banning {
     public void ban(Handle handle, long userId, Instant until, String reason, long adminId, Instant now) {
         matcher.leave(handle, userId);
         chats.end(handle, userId, EndReason.BANNED, now);
-        bans.ban(handle, userId, until, reason, adminId, now);
+        moderation.ban(handle, userId, until, reason, adminId, now);
     }
 }

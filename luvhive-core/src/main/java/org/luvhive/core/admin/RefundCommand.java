@@ -3,9 +3,9 @@ package org.luvhive.core.admin;
 import static org.luvhive.core.ui.Notices.notice;
 
 import java.util.Optional;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.premium.Payment;
-import org.luvhive.core.premium.Premium;
+import org.luvhive.core.premium.Payments;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
@@ -21,10 +21,12 @@ import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
  */
 public final class RefundCommand implements UpdateHandler {
 
-    private final Premium premium;
+    private final Payments payments;
+    private final Moderation moderation;
 
-    public RefundCommand(Premium premium) {
-        this.premium = premium;
+    public RefundCommand(Payments payments, Moderation moderation) {
+        this.payments = payments;
+        this.moderation = moderation;
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class RefundCommand implements UpdateHandler {
             context.reply("Usage: /refund <telegram_payment_charge_id>");
             return;
         }
-        Optional<Payment> payment = premium.find(context.handle(), chargeId);
+        Optional<Payment> payment = payments.find(context.handle(), chargeId);
         if (payment.isEmpty()) {
             context.reply("No payment with charge id " + chargeId + ".");
             return;
@@ -48,14 +50,14 @@ public final class RefundCommand implements UpdateHandler {
                     .telegramPaymentChargeId(chargeId).build());
         } catch (TelegramCallException refused) {
             if (refused.description() == null || !refused.description().contains("CHARGE_ALREADY_REFUNDED")) {
-                context.handle().attach(ModerationDao.class).audit(context.userId(), "refund-failed", chargeId,
-                        refused.description(), true, context.now());
+                moderation.audit(context.handle(), context.userId(), "refund-failed", chargeId, refused.description(),
+                        true, context.now());
                 context.reply("❌ Telegram refused the refund: " + refused.description());
                 return;
             }
         }
-        premium.recordRefund(context.handle(), chargeId, context.userId(), context.now());
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "refund-done", chargeId,
+        payments.recordRefund(context.handle(), chargeId, context.userId(), context.now());
+        moderation.audit(context.handle(), context.userId(), "refund-done", chargeId,
                 payment.get().amount() + " XTR, " + payment.get().days() + " days", true, context.now());
         context.reply("✅ Refunded " + payment.get().amount() + " ⭐ to user " + payment.get().userId()
                 + "; their premium was shortened by " + payment.get().days() + " days.");

@@ -6,7 +6,7 @@ import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.Report;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
@@ -21,9 +21,11 @@ public final class ReportActionCallback implements UpdateHandler {
     public static final String PREFIX = "adm:";
 
     private final Banning banning;
+    private final Moderation moderation;
 
-    public ReportActionCallback(Banning banning) {
+    public ReportActionCallback(Banning banning, Moderation moderation) {
         this.banning = banning;
+        this.moderation = moderation;
     }
 
     @Override
@@ -33,13 +35,12 @@ public final class ReportActionCallback implements UpdateHandler {
             answerCallback(context, "Unknown action", false);
             return;
         }
-        ModerationDao moderation = context.handle().attach(ModerationDao.class);
         long reportId = Long.parseLong(arguments[1]);
-        Optional<Report> report = moderation.findReport(reportId);
+        Optional<Report> report = moderation.findReport(context.handle(), reportId);
         String action = arguments[0];
         boolean ban = action.equals("ban7") || action.equals("banperm");
         if (report.isEmpty() || !(ban || action.equals("dismiss"))
-                || moderation.resolve(reportId, ban ? "actioned" : "dismissed", context.userId(), context.now()) == 0) {
+                || !moderation.resolve(context.handle(), reportId, ban, context.userId(), context.now())) {
             answerCallback(context, "This report was already handled.", false);
             editKeyboard(context, null);
             return;
@@ -49,8 +50,8 @@ public final class ReportActionCallback implements UpdateHandler {
                     action.equals("ban7") ? context.now().plus(Duration.ofDays(7)) : null,
                     "report #" + reportId + " (" + report.get().reason() + ")", context.userId(), context.now());
         }
-        moderation.audit(context.userId(), ban ? "report-ban" : "report-dismiss", String.valueOf(reportId),
-                action, true, context.now());
+        moderation.audit(context.handle(), context.userId(), ban ? "report-ban" : "report-dismiss",
+                String.valueOf(reportId), action, true, context.now());
         answerCallback(context, ban ? "User banned" : "Report dismissed", false);
         editKeyboard(context, null);
         context.reply("Report #" + reportId + (ban ? ": user " + report.get().reportedId() + " banned ("

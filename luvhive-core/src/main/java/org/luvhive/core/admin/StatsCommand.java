@@ -1,23 +1,35 @@
 package org.luvhive.core.admin;
 
-import org.luvhive.core.chat.ChatDao;
-import org.luvhive.core.match.MatchQueueDao;
-import org.luvhive.core.moderation.ModerationDao;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.match.Matcher;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.Users;
 
 /** {@code /stats} (admin): users, active chats, queue length, premium users, open reports. Thread-safe. */
 public final class StatsCommand implements UpdateHandler {
 
+    private final Users users;
+    private final Chats chats;
+    private final Matcher matcher;
+    private final Moderation moderation;
+
+    public StatsCommand(Users users, Chats chats, Matcher matcher, Moderation moderation) {
+        this.users = users;
+        this.chats = chats;
+        this.matcher = matcher;
+        this.moderation = moderation;
+    }
+
     @Override
     public void handle(UpdateContext context) {
-        var handle = context.handle();
-        UserDao users = handle.attach(UserDao.class);
-        context.reply("📊 LuvHive now\nUsers: " + users.count()
-                + "\nActive chats: " + handle.attach(ChatDao.class).countActive()
-                + "\nSearching: " + handle.attach(MatchQueueDao.class).count()
-                + "\nPremium users: " + users.countPremium(context.now())
-                + "\nOpen reports: " + handle.attach(ModerationDao.class).countOpenReports());
+        Handle handle = context.handle();
+        context.reply("📊 LuvHive now\nUsers: " + users.count(handle)
+                + "\nActive chats: " + chats.countActive(handle)
+                + "\nSearching: " + matcher.countWaiting(handle)
+                + "\nPremium users: " + users.countPremium(handle, context.now())
+                + "\nOpen reports: " + moderation.countOpenReports(handle));
     }
 }

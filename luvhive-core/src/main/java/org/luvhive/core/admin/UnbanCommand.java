@@ -1,7 +1,6 @@
 package org.luvhive.core.admin;
 
-import org.luvhive.core.moderation.Bans;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
@@ -9,10 +8,10 @@ import org.luvhive.core.update.UpdateRouter;
 /** {@code /unban <user id>} (admin). Thread-safe. */
 public final class UnbanCommand implements UpdateHandler {
 
-    private final Bans bans;
+    private final Moderation moderation;
 
-    public UnbanCommand(Bans bans) {
-        this.bans = bans;
+    public UnbanCommand(Moderation moderation) {
+        this.moderation = moderation;
     }
 
     @Override
@@ -23,9 +22,9 @@ public final class UnbanCommand implements UpdateHandler {
             return;
         }
         long target = Long.parseLong(argument);
-        boolean lifted = bans.unban(context.handle(), target);
-        context.handle().attach(ModerationDao.class).audit(context.userId(), "unban-done", argument,
-                lifted ? "lifted" : "was not banned", true, context.now());
+        boolean lifted = moderation.unban(context.handle(), target);
+        moderation.audit(context.handle(), context.userId(), "unban-done", argument, lifted ? "lifted" : "was not banned",
+                true, context.now());
         context.reply(lifted ? "✅ User " + target + " unbanned." : "User " + target + " was not banned.");
     }
 }

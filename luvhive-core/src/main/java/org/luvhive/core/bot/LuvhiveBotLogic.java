@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.admin.AdminOnly;
@@ -19,7 +20,7 @@ import org.luvhive.core.bot.internal.BotBlockedHandler;
 import org.luvhive.core.bot.internal.Commands;
 import org.luvhive.core.bot.internal.DeleteCallback;
 import org.luvhive.core.bot.internal.DeleteMeCommand;
-import org.luvhive.core.bot.internal.Guarded;
+import org.luvhive.core.bot.internal.Guards;
 import org.luvhive.core.bot.internal.MyDataCommand;
 import org.luvhive.core.bot.internal.NextCommand;
 import org.luvhive.core.bot.internal.ProfileCallback;
@@ -31,6 +32,7 @@ import org.luvhive.core.chat.ChatDeliveryEvents;
 import org.luvhive.core.chat.ChatMaintenance;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RateCallback;
+import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.chat.RelayEdit;
 import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.chat.UnsupportedMessage;
@@ -44,18 +46,18 @@ import org.luvhive.core.match.FindCommand;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.match.QueueMaintenance;
 import org.luvhive.core.moderation.Ban;
-import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.ModerationRetention;
 import org.luvhive.core.moderation.ReportCommand;
+import org.luvhive.core.moderation.ReportDetailsInput;
 import org.luvhive.core.premium.BuyCallback;
+import org.luvhive.core.premium.Payments;
 import org.luvhive.core.premium.PreCheckoutHandler;
-import org.luvhive.core.premium.Premium;
 import org.luvhive.core.premium.PremiumCommand;
 import org.luvhive.core.premium.PremiumMaintenance;
 import org.luvhive.core.premium.SuccessfulPaymentHandler;
 import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.MessageKind;
-import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
 import org.luvhive.core.user.AgeCallback;
 import org.luvhive.core.user.ConsentCallback;
@@ -65,6 +67,7 @@ import org.luvhive.core.user.InterestCallback;
 import org.luvhive.core.user.OnboardingPrompts;
 import org.luvhive.core.user.ProfileCommand;
 import org.luvhive.core.user.StartCommand;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
 /**
@@ -90,74 +93,83 @@ public final class LuvhiveBotLogic implements BotFeatures {
 
     /** With the ban lookups of every update cached in {@code caches} ("bans", {@link #BAN_CACHE_EXPIRY}). */
     public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings, CacheRegistry caches) {
+        Users users = new Users();
         Chats chats = new Chats(outbox);
-        Matcher matcher = new Matcher(outbox, chats, settings.rematchCooldown());
-        Bans bans = new Bans(outbox, caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
-        Banning banning = new Banning(bans, chats, matcher);
-        Premium premium = new Premium();
+        Ratings ratings = new Ratings();
+        Matcher matcher = new Matcher(outbox, chats, users, ratings, settings.rematchCooldown());
+        Moderation moderation = new Moderation(outbox,
+                caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
+        Payments payments = new Payments(users);
+        Banning banning = new Banning(moderation, chats, matcher);
+        Guards guards = new Guards(moderation, users);
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
         RelayMessage relay = new RelayMessage();
-        FiltersCommand filters = new FiltersCommand();
-        BlockCallback block = new BlockCallback(chats);
-        var admins = settings.adminIds();
+        FiltersCommand filters = new FiltersCommand(users);
+        BlockCallback block = new BlockCallback(chats, moderation);
+        Set<Long> admins = settings.adminIds();
 
         UpdateRouter.Builder routes = UpdateRouter.builder()
-                .command("start", open(bans, new StartCommand()))
-                .command("help", open(bans, new InfoCommand(InfoCommand.HELP)))
-                .command("rules", open(bans, new InfoCommand(InfoCommand.RULES)))
-                .command("privacy", open(bans, new InfoCommand(OnboardingPrompts.PRIVACY_TEXT)))
-                .command("my_data", open(bans, new MyDataCommand()))
-                .command("delete_me", open(bans, new DeleteMeCommand()))
-                .command("profile", onboarded(bans, new ProfileCommand()))
-                .command("find", onboarded(bans, new FindCommand(matcher)))
-                .command("next", onboarded(bans, new NextCommand(matcher, chats)))
-                .command("stop", onboarded(bans, new StopCommand(chats, matcher)))
-                .command("cancel", onboarded(bans, new CancelCommand(matcher)))
-                .command("boost", onboarded(bans, new BoostCommand(matcher, settings.boostCooldown())))
-                .command("filters", onboarded(bans, filters))
-                .command("report", onboarded(bans, new ReportCommand(settings.reportWindow())))
-                .command("block", onboarded(bans, block))
-                .command("premium", onboarded(bans, new PremiumCommand(settings.catalog())))
-                .command("stats", new AdminOnly(admins, "stats", new StatsCommand()))
-                .command("ban", new AdminOnly(admins, "ban", new BanCommand(banning)))
-                .command("unban", new AdminOnly(admins, "unban", new UnbanCommand(bans)))
-                .command("reports", new AdminOnly(admins, "reports", new ReportsCommand()))
-                .command("refund", new AdminOnly(admins, "refund", new RefundCommand(premium)))
-                .callback(ConsentCallback.PREFIX, open(bans, new ConsentCallback()))
-                .callback(GenderCallback.PREFIX, open(bans, new GenderCallback()))
-                .callback(AgeCallback.PREFIX, open(bans, new AgeCallback()))
-                .callback(InterestCallback.PREFIX, open(bans, new InterestCallback()))
-                .callback(DeleteCallback.PREFIX, open(bans, new DeleteCallback(chats, matcher)))
-                .callback(ProfileCallback.PREFIX, onboarded(bans, new ProfileCallback(filters)))
-                .callback(FilterCallback.PREFIX, onboarded(bans, new FilterCallback()))
-                .callback(RateCallback.PREFIX, onboarded(bans, new RateCallback()))
-                .callback(ReportCallback.PREFIX, onboarded(bans,
-                        new ReportCallback(settings.reportWindow(), chats, admins)))
-                .callback(BlockCallback.PREFIX, onboarded(bans, block))
-                .callback(BuyCallback.PREFIX, onboarded(bans, new BuyCallback(settings.catalog())))
-                .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, "report-action",
-                        new ReportActionCallback(banning)))
-                .message(MessageKind.TEXT, open(bans, new TextMessage(relay)))
-                .message(MessageKind.SUCCESSFUL_PAYMENT, new SuccessfulPaymentHandler(premium, settings.catalog()))
-                .message(MessageKind.OTHER, open(bans, new UnsupportedMessage()))
-                .editedMessage(open(bans, new RelayEdit()))
-                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), bans))
+                .command("start", guards.open(new StartCommand()))
+                .command("help", guards.open(new InfoCommand(InfoCommand.HELP)))
+                .command("rules", guards.open(new InfoCommand(InfoCommand.RULES)))
+                .command("privacy", guards.open(new InfoCommand(OnboardingPrompts.PRIVACY_TEXT)))
+                .command("my_data", guards.open(new MyDataCommand(users, chats, ratings, moderation, payments)))
+                .command("delete_me", guards.open(new DeleteMeCommand()))
+                .command("profile", guards.onboarded(new ProfileCommand()))
+                .command("find", guards.onboarded(new FindCommand(matcher)))
+                .command("next", guards.onboarded(new NextCommand(matcher, chats)))
+                .command("stop", guards.onboarded(new StopCommand(chats, matcher)))
+                .command("cancel", guards.onboarded(new CancelCommand(matcher, users)))
+                .command("boost", guards.onboarded(new BoostCommand(matcher, users, settings.boostCooldown())))
+                .command("filters", guards.onboarded(filters))
+                .command("report", guards.onboarded(new ReportCommand(settings.reportWindow(), chats)))
+                .command("block", guards.onboarded(block))
+                .command("premium", guards.onboarded(new PremiumCommand(settings.catalog(), users)))
+                .command("stats", new AdminOnly(admins, moderation, "stats",
+                        new StatsCommand(users, chats, matcher, moderation)))
+                .command("ban", new AdminOnly(admins, moderation, "ban", new BanCommand(banning, moderation)))
+                .command("unban", new AdminOnly(admins, moderation, "unban", new UnbanCommand(moderation)))
+                .command("reports", new AdminOnly(admins, moderation, "reports", new ReportsCommand(moderation)))
+                .command("refund", new AdminOnly(admins, moderation, "refund", new RefundCommand(payments, moderation)))
+                .callback(ConsentCallback.PREFIX, guards.open(new ConsentCallback()))
+                .callback(GenderCallback.PREFIX, guards.open(new GenderCallback()))
+                .callback(AgeCallback.PREFIX, guards.open(new AgeCallback()))
+                .callback(InterestCallback.PREFIX, guards.open(new InterestCallback()))
+                .callback(DeleteCallback.PREFIX, guards.open(
+                        new DeleteCallback(users, chats, ratings, matcher, moderation, payments)))
+                .callback(ProfileCallback.PREFIX, guards.onboarded(new ProfileCallback(filters, users, chats)))
+                .callback(FilterCallback.PREFIX, guards.onboarded(new FilterCallback(users)))
+                .callback(RateCallback.PREFIX, guards.onboarded(new RateCallback()))
+                .callback(ReportCallback.PREFIX, guards.onboarded(
+                        new ReportCallback(settings.reportWindow(), chats, moderation, users, admins)))
+                .callback(BlockCallback.PREFIX, guards.onboarded(block))
+                .callback(BuyCallback.PREFIX, guards.onboarded(new BuyCallback(settings.catalog())))
+                .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",
+                        new ReportActionCallback(banning, moderation)))
+                .message(MessageKind.TEXT, guards.open(
+                        new TextMessage(relay, new ReportDetailsInput(users), users, chats)))
+                .message(MessageKind.SUCCESSFUL_PAYMENT,
+                        new SuccessfulPaymentHandler(payments, users, settings.catalog()))
+                .message(MessageKind.OTHER, guards.open(new UnsupportedMessage()))
+                .editedMessage(guards.open(new RelayEdit()))
+                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation))
                 .myChatMember(botBlocked)
                 .fallback(context -> { });
         for (MessageKind kind : MessageKind.values()) {
             if (kind != MessageKind.TEXT && kind != MessageKind.SUCCESSFUL_PAYMENT && kind != MessageKind.OTHER) {
-                routes.message(kind, open(bans, relay));
+                routes.message(kind, guards.open(relay));
             }
         }
         this.router = routes.build();
         this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox), botBlocked));
         this.startupCalls = Commands.setMyCommands(admins);
 
-        QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, settings.waitingNoticeAfter());
-        PremiumMaintenance premiumMaintenance = new PremiumMaintenance(jdbi, outbox, clock);
+        QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, users,
+                settings.waitingNoticeAfter());
+        PremiumMaintenance premiumMaintenance = new PremiumMaintenance(jdbi, outbox, clock, users);
         ChatMaintenance chatMaintenance = new ChatMaintenance(jdbi, clock, settings.relayMapRetention(),
                 settings.chatRetention());
-        ModerationRetention retention = new ModerationRetention(jdbi, clock);
+        ModerationRetention moderationRetention = new ModerationRetention(jdbi, clock);
         this.maintenance = List.of(
                 new Maintenance("match-sweep", Duration.ofSeconds(15), queue::sweep),
                 new Maintenance("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),
@@ -166,15 +178,7 @@ public final class LuvhiveBotLogic implements BotFeatures {
                         premiumMaintenance::pruneRefusals),
                 new Maintenance("relay-map-prune", Duration.ofMinutes(5), chatMaintenance::pruneRelayMap),
                 new Maintenance("chat-retention", Duration.ofHours(1), chatMaintenance::deleteOldChats),
-                new Maintenance("moderation-retention", Duration.ofHours(6), retention::run));
-    }
-
-    private static UpdateHandler open(Bans bans, UpdateHandler handler) {
-        return new Guarded(bans, false, handler);
-    }
-
-    private static UpdateHandler onboarded(Bans bans, UpdateHandler handler) {
-        return new Guarded(bans, true, handler);
+                new Maintenance("moderation-retention", Duration.ofHours(6), moderationRetention::run));
     }
 
     /** Routes every update to its handler; handlers run in the inbox transaction. */

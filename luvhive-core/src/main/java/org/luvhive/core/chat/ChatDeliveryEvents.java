@@ -3,6 +3,7 @@ package org.luvhive.core.chat;
 import static org.luvhive.core.ui.Notices.notice;
 
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;

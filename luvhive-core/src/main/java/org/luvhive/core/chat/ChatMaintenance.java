@@ -3,6 +3,7 @@ package org.luvhive.core.chat;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.chat.internal.ChatDao;
 
 /**
  * Retention for chats: relay mappings go a short window after the chat ends (long enough

@@ -5,9 +5,11 @@ import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.notice;
 import static org.luvhive.core.ui.Notices.row;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.Outbox;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
@@ -50,8 +52,51 @@ public final class Chats {
         return chatId;
     }
 
+    /** The user's chat, while it is on. */
     public Optional<ChatMembership> active(Handle handle, long userId) {
         return handle.attach(ChatDao.class).active(userId);
+    }
+
+    /** The user's most recent chat, on or ended. */
+    public Optional<ChatMembership> latest(Handle handle, long userId) {
+        return handle.attach(ChatDao.class).latest(userId);
+    }
+
+    /** The user's chat while it is on, or their last one if it ended within {@code window} (to report it). */
+    public Optional<ChatMembership> currentOrEndedWithin(Handle handle, long userId, Instant now, Duration window) {
+        return latest(handle, userId)
+                .filter(chat -> chat.active() || (chat.endedAt() != null && !chat.endedAt().plus(window).isBefore(now)));
+    }
+
+    /** The user's side of that chat, if they were in it. */
+    public Optional<ChatMembership> membership(Handle handle, long chatId, long userId) {
+        return handle.attach(ChatDao.class).membership(chatId, userId);
+    }
+
+    public long countActive(Handle handle) {
+        return handle.attach(ChatDao.class).countActive();
+    }
+
+    /** How many chats the user has on record (until chat retention deletes them). */
+    public long countOnRecord(Handle handle, long userId) {
+        return handle.attach(ChatDao.class).countChatsOf(userId);
+    }
+
+    /** How many relayed-message id pairs name the user (ids only; content is never stored). */
+    public long countRelayedIds(Handle handle, long userId) {
+        return handle.attach(ChatDao.class).countRelayedOf(userId);
+    }
+
+    /**
+     * Deletes every chat the user was in, with both memberships and the relay mappings, and
+     * takes the user's id and words out of the copies and edits relayed to their partners
+     * (for {@code /delete_me}; end their active chat first, so the partner is told).
+     */
+    public void forget(Handle handle, long userId) {
+        ChatDao chats = handle.attach(ChatDao.class);
+        chats.deleteRelayedOf(userId);
+        chats.deleteChatsOf(userId);
+        RelayCorrelation.patternsOfSender(userId).forEach(pattern -> outbox.forgetCorrelated(handle, pattern));
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.luvhive.core.ui.Notices.editKeyboard;
 import static org.luvhive.core.ui.Notices.keyboard;
 
 import java.util.Optional;
+import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.RatingDao;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 
@@ -22,14 +24,15 @@ public final class RateCallback implements UpdateHandler {
             return;
         }
         long chatId = Long.parseLong(arguments[0]);
-        ChatDao chats = context.handle().attach(ChatDao.class);
-        Optional<ChatMembership> membership = chats.membership(chatId, context.userId());
+        Optional<ChatMembership> membership = context.handle().attach(ChatDao.class).membership(chatId,
+                context.userId());
         if (membership.isEmpty() || membership.get().endedAt() == null) {
             answerCallback(context, "You can rate a chat once it has ended.", false);
             return;
         }
         int value = arguments[1].equals("up") ? 1 : -1;
-        if (chats.rate(chatId, context.userId(), membership.get().partnerId(), value, context.now()) == 0) {
+        if (context.handle().attach(RatingDao.class).rate(chatId, context.userId(), membership.get().partnerId(), value,
+                context.now()) == 0) {
             answerCallback(context, "You already rated this chat.", false);
             return;
         }

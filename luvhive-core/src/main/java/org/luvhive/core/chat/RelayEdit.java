@@ -1,6 +1,7 @@
 package org.luvhive.core.chat;
 
 import java.util.Optional;
+import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.update.UpdateContext;
@@ -33,20 +34,21 @@ public final class RelayEdit implements UpdateHandler {
         }
         long partner = relayed.get().recipientId();
         int copyId = relayed.get().copyMessageId();
+        String correlation = RelayCorrelation.ofEdit(relayed.get().chatId(), context.userId(), edited.getMessageId());
         if (edited.hasText()) {
             EditMessageText.EditMessageTextBuilder<?, ?> edit = EditMessageText.builder()
                     .chatId(partner).messageId(copyId).text(edited.getText());
             if (edited.getEntities() != null) {
                 edit.entities(edited.getEntities());
             }
-            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()));
+            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()).correlatedWith(correlation));
         } else if (edited.getCaption() != null) {
             EditMessageCaption.EditMessageCaptionBuilder edit = EditMessageCaption.builder()
                     .chatId(String.valueOf(partner)).messageId(copyId).caption(edited.getCaption());
             if (edited.getCaptionEntities() != null) {
                 edit.captionEntities(edited.getCaptionEntities());
             }
-            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()));
+            context.send(OutboundMessage.of(partner, Priority.RELAY, edit.build()).correlatedWith(correlation));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.luvhive.core.chat;
 
 import java.util.Optional;
+import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.update.UpdateContext;

@@ -17,4 +17,9 @@ public final class BlockedRecipients {
     public static boolean reachableAgain(Handle handle, long chatId) {
         return handle.attach(DeliveryDao.class).unblock(chatId) > 0;
     }
+
+    /** Clears the mark of a user who is forgotten. */
+    public static void forget(Handle handle, long chatId) {
+        reachableAgain(handle, chatId);
+    }
 }

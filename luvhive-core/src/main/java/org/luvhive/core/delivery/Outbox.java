@@ -48,4 +48,23 @@ public final class Outbox {
     public void enqueueAll(Handle handle, List<OutboundMessage> messages) {
         messages.forEach(message -> enqueue(handle, message));
     }
+
+    /**
+     * Deletes every row for {@code chatId} (queued, in flight, sent, parked), in the
+     * caller's transaction: how what was sent to a user goes when the user is forgotten.
+     * A call in flight still completes; its outcome finds no row and is dropped.
+     */
+    public void forget(Handle handle, long chatId) {
+        handle.attach(OutboxDao.class).deleteFor(chatId);
+    }
+
+    /**
+     * Rows whose correlation matches the SQL LIKE {@code pattern} lose payload and
+     * correlation, and are cancelled if still queued: how messages that carry a forgotten
+     * user's content or id to someone else go (the feature that correlated them knows the
+     * pattern).
+     */
+    public void forgetCorrelated(Handle handle, String pattern) {
+        handle.attach(OutboxDao.class).dropCorrelated(pattern);
+    }
 }

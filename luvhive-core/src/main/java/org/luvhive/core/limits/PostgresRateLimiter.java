@@ -9,6 +9,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Buckets kept in PostgreSQL through Bucket4j's backend (table {@code rate_limit_buckets},
@@ -18,12 +19,14 @@ import javax.sql.DataSource;
  */
 public final class PostgresRateLimiter implements RateLimiter {
 
+    private static final String TABLE = "rate_limit_buckets";
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager;
 
     public PostgresRateLimiter(DataSource dataSource, TimeMeter timeMeter, Duration keepIdleBuckets) {
         this.proxyManager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
+                .table(TABLE)
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
@@ -46,6 +49,16 @@ public final class PostgresRateLimiter implements RateLimiter {
     /** Deletes up to {@code batch} rows of buckets idle long enough to be full again. */
     public int removeExpired(int batch) {
         return proxyManager.removeExpired(batch);
+    }
+
+    /**
+     * Deletes the buckets whose id starts with {@code prefix} (a bucket's id is its key,
+     * '@' and the limit's fingerprint), in the caller's transaction: how a user's buckets
+     * go when the user is forgotten.
+     */
+    public static int forget(Handle handle, String prefix) {
+        return handle.createUpdate("delete from " + TABLE + " where starts_with(id, :prefix)").bind("prefix", prefix)
+                .execute();
     }
 
     private io.github.bucket4j.distributed.BucketProxy bucket(String key, Limit limit) {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /**
  * {@code /boost} (premium): to the front of the queue, at most once per cooldown.
@@ -14,17 +14,18 @@ import org.luvhive.core.user.UserProfile;
 public final class BoostCommand implements UpdateHandler {
 
     private final Matcher matcher;
+    private final Users users;
     private final Duration cooldown;
 
-    public BoostCommand(Matcher matcher, Duration cooldown) {
+    public BoostCommand(Matcher matcher, Users users, Duration cooldown) {
         this.matcher = matcher;
+        this.users = users;
         this.cooldown = cooldown;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        UserDao users = context.handle().attach(UserDao.class);
-        UserProfile user = users.findForUpdate(context.userId()).orElseThrow();
+        UserProfile user = users.findForUpdate(context.handle(), context.userId()).orElseThrow();
         Instant now = context.now();
         if (!user.isPremium(now)) {
             context.reply("🚀 Boost is a premium feature: it puts you at the front of the queue. See /premium.");
@@ -40,7 +41,7 @@ public final class BoostCommand implements UpdateHandler {
             FindCommand.tell(context, outcome);
             return;
         }
-        users.recordBoost(context.userId(), now);
+        users.recordBoost(context.handle(), context.userId(), now);
         if (outcome == SearchOutcome.MATCHED || matcher.boost(context.handle(), context.userId(), now)) {
             return;
         }

@@ -2,23 +2,25 @@ package org.luvhive.core.match;
 
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.Users;
 
 /** {@code /cancel}: drop a pending profile edit or report detail, or else leave the queue. Thread-safe. */
 public final class CancelCommand implements UpdateHandler {
 
     private final Matcher matcher;
+    private final Users users;
 
-    public CancelCommand(Matcher matcher) {
+    public CancelCommand(Matcher matcher, Users users) {
         this.matcher = matcher;
+        this.users = users;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        UserDao users = context.handle().attach(UserDao.class);
-        boolean editing = users.find(context.userId()).map(user -> user.pendingInput() != null).orElse(false);
+        boolean editing = users.find(context.handle(), context.userId()).map(user -> user.pendingInput() != null)
+                .orElse(false);
         if (editing) {
-            users.setPendingInput(context.userId(), null, context.now());
+            users.setPendingInput(context.handle(), context.userId(), null, context.now());
             context.reply("OK, nothing changed.");
             return;
         }

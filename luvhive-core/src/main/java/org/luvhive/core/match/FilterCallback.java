@@ -6,19 +6,24 @@ import static org.luvhive.core.ui.Notices.callbackArguments;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.Gender;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /** The filter buttons ({@code filt:g:female}, {@code filt:a:18-25}, {@code filt:c:same}). Thread-safe. */
 public final class FilterCallback implements UpdateHandler {
 
     public static final String PREFIX = "filt:";
 
+    private final Users users;
+
+    public FilterCallback(Users users) {
+        this.users = users;
+    }
+
     @Override
     public void handle(UpdateContext context) {
         String[] arguments = callbackArguments(context, PREFIX);
-        UserDao users = context.handle().attach(UserDao.class);
-        UserProfile user = users.findForUpdate(context.userId()).orElse(null);
+        UserProfile user = users.findForUpdate(context.handle(), context.userId()).orElse(null);
         if (user == null || !user.isPremium(context.now())) {
             answerCallback(context, "Filters are a premium feature. See /premium.", true);
             return;
@@ -44,10 +49,9 @@ public final class FilterCallback implements UpdateHandler {
                 return;
             }
         }
-        users.setFilters(context.userId(), gender == null ? null : gender.code(), ageMin, ageMax, sameCity,
-                context.now());
+        users.setFilters(context.handle(), context.userId(), gender, ageMin, ageMax, sameCity, context.now());
         answerCallback(context, "Saved", false);
-        context.reply(FiltersCommand.describe(users.find(context.userId()).orElseThrow()).replace(
+        context.reply(FiltersCommand.describe(users.find(context.handle(), context.userId()).orElseThrow()).replace(
                 "\n\nBoth sides' filters must accept each other. Tap to change:", "\n\nApplies from your next /find."));
     }
 }

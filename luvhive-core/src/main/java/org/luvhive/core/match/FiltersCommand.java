@@ -7,16 +7,22 @@ import static org.luvhive.core.ui.Notices.row;
 import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** {@code /filters} (premium): whom to meet, by gender, age range and city. Thread-safe. */
 public final class FiltersCommand implements UpdateHandler {
 
+    private final Users users;
+
+    public FiltersCommand(Users users) {
+        this.users = users;
+    }
+
     @Override
     public void handle(UpdateContext context) {
-        UserProfile user = context.handle().attach(UserDao.class).find(context.userId()).orElseThrow();
+        UserProfile user = users.find(context.handle(), context.userId()).orElseThrow();
         if (!user.isPremium(context.now())) {
             context.reply("🎯 Search filters (gender, age range, same city) are a premium feature. See /premium.");
             return;

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
+import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.delivery.Outbox;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.match.internal.MatchQueueDao;
+import org.luvhive.core.user.Users;
 
 /**
  * The match queue and pairing. Every change to the queue and every pairing first takes
@@ -21,12 +23,14 @@ import org.luvhive.core.user.UserDao;
 public final class Matcher {
 
     private final Chats chats;
+    private final Users users;
     private final MatchIntro intro;
     private final Duration rematchCooldown;
 
-    public Matcher(Outbox outbox, Chats chats, Duration rematchCooldown) {
+    public Matcher(Outbox outbox, Chats chats, Users users, Ratings ratings, Duration rematchCooldown) {
         this.chats = chats;
-        this.intro = new MatchIntro(outbox);
+        this.users = users;
+        this.intro = new MatchIntro(outbox, users, ratings);
         this.rematchCooldown = rematchCooldown;
     }
 
@@ -67,6 +71,16 @@ public final class Matcher {
         return handle.attach(MatchQueueDao.class).isWaiting(userId);
     }
 
+    /** How many users are searching. */
+    public long countWaiting(Handle handle) {
+        return handle.attach(MatchQueueDao.class).count();
+    }
+
+    /** Takes the user out of the queue for good (for {@code /delete_me}; the queue keeps nothing else of theirs). */
+    public void forget(Handle handle, long userId) {
+        leave(handle, userId);
+    }
+
     /** Pairs every waiting user that can be paired, in queue order; returns the pairs made. */
     public int sweep(Handle handle, Instant now) {
         lock(handle);
@@ -104,9 +118,8 @@ public final class Matcher {
         queue.remove(second);
         // a question left unanswered before the chat (a profile edit, report details) must not
         // swallow the first message meant for the partner, nor one typed long after the chat
-        UserDao users = handle.attach(UserDao.class);
-        users.setPendingInput(first, null, now);
-        users.setPendingInput(second, null, now);
+        users.setPendingInput(handle, first, null, now);
+        users.setPendingInput(handle, second, null, now);
         long chatId = chats.start(handle, first, second, now);
         intro.send(handle, chatId, first, second, now);
         intro.send(handle, chatId, second, first, now);

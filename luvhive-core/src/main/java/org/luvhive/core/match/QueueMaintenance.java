@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.Outbox;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.match.internal.MatchQueueDao;
+import org.luvhive.core.user.Users;
 
 /**
  * Scheduled queue work: a full matching sweep (for what time alone changes), and telling
@@ -20,13 +21,16 @@ public final class QueueMaintenance {
     private final Outbox outbox;
     private final Clock clock;
     private final Matcher matcher;
+    private final Users users;
     private final Duration waitingNoticeAfter;
 
-    public QueueMaintenance(Jdbi jdbi, Outbox outbox, Clock clock, Matcher matcher, Duration waitingNoticeAfter) {
+    public QueueMaintenance(Jdbi jdbi, Outbox outbox, Clock clock, Matcher matcher, Users users,
+                            Duration waitingNoticeAfter) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.clock = clock;
         this.matcher = matcher;
+        this.users = users;
         this.waitingNoticeAfter = waitingNoticeAfter;
     }
 
@@ -39,10 +43,9 @@ public final class QueueMaintenance {
     public int noticeLongWaits() {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            UserDao users = handle.attach(UserDao.class);
             var waiting = handle.attach(MatchQueueDao.class).markLongWaiting(now.minus(waitingNoticeAfter));
             for (long userId : waiting) {
-                boolean filtered = users.find(userId).map(user -> user.isPremium(now) && user.hasFilters())
+                boolean filtered = users.find(handle, userId).map(user -> user.isPremium(now) && user.hasFilters())
                         .orElse(false);
                 outbox.enqueue(handle, notice(userId, "⏳ Still searching: nobody who fits is free right now. "
                         + (filtered ? "Your /filters may be too narrow; widening them helps. " : "")

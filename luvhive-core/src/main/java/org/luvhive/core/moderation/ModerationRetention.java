@@ -3,6 +3,7 @@ package org.luvhive.core.moderation;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.moderation.internal.ModerationDao;
 
 /** Deletes what moderation no longer needs: the audit log after a year, resolved reports after 90 days. */
 public final class ModerationRetention {

@@ -6,13 +6,11 @@ import static org.luvhive.core.ui.Notices.notice;
 import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.chat.ChatMembership;
+import org.luvhive.core.chat.Chats;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -25,14 +23,17 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 public final class ReportCommand implements UpdateHandler {
 
     private final Duration window;
+    private final Chats chats;
 
-    public ReportCommand(Duration window) {
+    public ReportCommand(Duration window, Chats chats) {
         this.window = window;
+        this.chats = chats;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        Optional<ChatMembership> chat = reportable(context.handle(), context.userId(), context.now(), window);
+        Optional<ChatMembership> chat = chats.currentOrEndedWithin(context.handle(), context.userId(), context.now(),
+                window);
         if (chat.isEmpty()) {
             context.reply("There is nobody to report: /report works on your current partner or your last one "
                     + "within " + window.toMinutes() + " minutes after the chat ended.");
@@ -42,12 +43,7 @@ public final class ReportCommand implements UpdateHandler {
                 + (chat.get().active() ? "partner" : "last partner") + "?", reasons(chat.get().chatId())));
     }
 
-    /** The user's current chat, or their last one if it ended within {@code window}. */
-    public static Optional<ChatMembership> reportable(Handle handle, long userId, Instant now, Duration window) {
-        return handle.attach(ChatDao.class).latest(userId)
-                .filter(chat -> chat.active() || (chat.endedAt() != null && !chat.endedAt().plus(window).isBefore(now)));
-    }
-
+    /** One button per reason, for the report of {@code chatId}. */
     public static InlineKeyboardMarkup reasons(long chatId) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (ReportReason reason : ReportReason.values()) {

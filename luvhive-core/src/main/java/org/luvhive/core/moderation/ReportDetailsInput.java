@@ -1,8 +1,9 @@
 package org.luvhive.core.moderation;
 
+import org.luvhive.core.moderation.internal.ModerationDao;
 import org.luvhive.core.update.UpdateContext;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /** The optional text a reporter adds after filing a report (or {@code /skip}). Thread-safe. */
 public final class ReportDetailsInput {
@@ -11,13 +12,19 @@ public final class ReportDetailsInput {
     public static final String PENDING = "report:";
     private static final int MAX_LENGTH = 1000;
 
+    private final Users users;
+
+    public ReportDetailsInput(Users users) {
+        this.users = users;
+    }
+
     /** True when the user's pending input was report details and this text answered it. */
     public boolean handle(UpdateContext context, UserProfile user, String text) {
         if (user.pendingInput() == null || !user.pendingInput().startsWith(PENDING)) {
             return false;
         }
         long reportId = Long.parseLong(user.pendingInput().substring(PENDING.length()));
-        context.handle().attach(UserDao.class).setPendingInput(user.userId(), null, context.now());
+        users.setPendingInput(context.handle(), user.userId(), null, context.now());
         if (text.strip().equalsIgnoreCase("/skip")) {
             context.reply("OK, no details added. Thanks for the report.");
             return true;

@@ -3,7 +3,8 @@ package org.luvhive.core.premium;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.Moderation;
+import org.luvhive.core.premium.internal.PaymentDao;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
@@ -22,11 +23,11 @@ public final class PreCheckoutHandler implements UpdateHandler {
     static final int MAX_REFUSALS_PER_HOUR = 3;
 
     private final PremiumCatalog catalog;
-    private final Bans bans;
+    private final Moderation moderation;
 
-    public PreCheckoutHandler(PremiumCatalog catalog, Bans bans) {
+    public PreCheckoutHandler(PremiumCatalog catalog, Moderation moderation) {
         this.catalog = catalog;
-        this.bans = bans;
+        this.moderation = moderation;
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class PreCheckoutHandler implements UpdateHandler {
                 || query.getTotalAmount() == null || query.getTotalAmount() != pack.get().stars()) {
             return Optional.of("Prices have changed. Please open /premium for the current offer.");
         }
-        if (bans.isBanned(context.handle(), userId, now)) {
+        if (moderation.isBanned(context.handle(), userId, now)) {
             return Optional.of("Your account is banned, so it cannot buy premium.");
         }
         PaymentDao payments = context.handle().attach(PaymentDao.class);

@@ -4,28 +4,30 @@ import static org.luvhive.core.ui.Notices.button;
 import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.notice;
 import static org.luvhive.core.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.luvhive.core.moderation.Bans;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /** {@code /premium}: what premium gives, the packs in Stars, and the current expiry. Thread-safe. */
 public final class PremiumCommand implements UpdateHandler {
 
     private final PremiumCatalog catalog;
+    private final Users users;
 
-    public PremiumCommand(PremiumCatalog catalog) {
+    public PremiumCommand(PremiumCatalog catalog, Users users) {
         this.catalog = catalog;
+        this.users = users;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        UserProfile user = context.handle().attach(UserDao.class).find(context.userId()).orElse(null);
+        UserProfile user = users.find(context.handle(), context.userId()).orElse(null);
         StringBuilder text = new StringBuilder("""
                 ⭐ LuvHive Premium
                 • Search filters: gender, age range, same city (/filters)
@@ -34,7 +36,7 @@ public final class PremiumCommand implements UpdateHandler {
                 • Premium-only interests
                 """);
         if (user != null && user.isPremium(context.now())) {
-            text.append("\nYour premium runs until ").append(Bans.format(user.premiumUntil()))
+            text.append("\nYour premium runs until ").append(when(user.premiumUntil()))
                     .append(". Buying more extends it.");
         }
         text.append("\nChoose a pack (paid in Telegram Stars):");

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.premium.internal.PaymentDao;
+import org.luvhive.core.user.Users;
 
 /** Tells users once when their premium has run out, and prunes old checkout refusals. Thread-safe. */
 public final class PremiumMaintenance {
@@ -13,17 +15,19 @@ public final class PremiumMaintenance {
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
+    private final Users users;
 
-    public PremiumMaintenance(Jdbi jdbi, Outbox outbox, Clock clock) {
+    public PremiumMaintenance(Jdbi jdbi, Outbox outbox, Clock clock, Users users) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.clock = clock;
+        this.users = users;
     }
 
     /** Returns how many users were told. */
     public int noticeExpired() {
         return jdbi.inTransaction(handle -> {
-            var expired = handle.attach(PaymentDao.class).markExpired(clock.instant());
+            var expired = users.markPremiumExpired(handle, clock.instant());
             for (long userId : expired) {
                 outbox.enqueue(handle, notice(userId, "⭐ Your premium has ended. Filters and boost are off; "
                         + "your chats go on as usual. /premium to renew."));

@@ -1,10 +1,12 @@
 package org.luvhive.core.premium;
 
+import java.time.Instant;
 import java.util.Optional;
-import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 
 /**
@@ -14,11 +16,13 @@ import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
  */
 public final class SuccessfulPaymentHandler implements UpdateHandler {
 
-    private final Premium premium;
+    private final Payments payments;
+    private final Users users;
     private final PremiumCatalog catalog;
 
-    public SuccessfulPaymentHandler(Premium premium, PremiumCatalog catalog) {
-        this.premium = premium;
+    public SuccessfulPaymentHandler(Payments payments, Users users, PremiumCatalog catalog) {
+        this.payments = payments;
+        this.users = users;
         this.catalog = catalog;
     }
 
@@ -31,14 +35,13 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
                 .or(() -> catalog.packs().stream().filter(pack -> pack.stars() <= amount)
                         .map(PremiumPack::days).reduce((first, second) -> second))
                 .orElse(1);
-        Premium.Grant grant = premium.grant(context.handle(), userId, payment.getTelegramPaymentChargeId(), days,
+        Payments.Grant grant = payments.grant(context.handle(), userId, payment.getTelegramPaymentChargeId(), days,
                 Math.max(amount, 1), payment.getCurrency(), context.now());
-        if (grant == Premium.Grant.DUPLICATE) {
+        if (grant == Payments.Grant.DUPLICATE) {
             return;
         }
-        Optional<java.time.Instant> until = context.handle().attach(UserDao.class).find(userId)
-                .map(user -> user.premiumUntil());
-        context.reply("⭐ Thank you! Premium is active until " + until.map(Bans::format).orElse("?")
+        Optional<Instant> until = users.find(context.handle(), userId).map(UserProfile::premiumUntil);
+        context.reply("⭐ Thank you! Premium is active until " + until.map(Notices::when).orElse("?")
                 + ".\nTry /filters and /boost.");
     }
 }

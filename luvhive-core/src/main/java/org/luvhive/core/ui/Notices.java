@@ -1,5 +1,8 @@
 package org.luvhive.core.ui;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.luvhive.core.delivery.OutboundMessage;
@@ -18,7 +21,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  */
 public final class Notices {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private Notices() {
+    }
+
+    /** A moment as users read it, e.g. {@code 2026-03-01 12:00 UTC}. */
+    public static String when(Instant instant) {
+        return WHEN.format(instant);
     }
 
     /** A plain notice to one user (their private chat id is their user id). */

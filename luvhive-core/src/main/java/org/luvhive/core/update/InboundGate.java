@@ -3,10 +3,12 @@ package org.luvhive.core.update;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.LiveLimits;
+import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.limits.RateLimiter;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -25,6 +27,9 @@ public final class InboundGate {
 
     public static final String LIMITED = "luvhive.updates.limited";
     public static final String SLOW_DOWN_TEXT = "⏳ Slow down a little: some of your last messages were not delivered.";
+    private static final String INBOUND = "inbound:";
+    private static final String SLOW_DOWN = "slowdown:";
+    private static final String DEBOUNCE = "debounce:";
 
     private final RateLimiter limiter;
     private final LiveLimits limits;
@@ -60,11 +65,11 @@ public final class InboundGate {
         if (Duration.between(receivedAt, context.now()).compareTo(freshness) > 0) {
             return true;
         }
-        if (limiter.tryAcquire("inbound:" + userId, limits.current().inboundPerUser()) == 0) {
+        if (limiter.tryAcquire(INBOUND + userId, limits.current().inboundPerUser()) == 0) {
             return true;
         }
         registry.counter(LIMITED, "reason", "rate").increment();
-        boolean tellThem = limiter.tryAcquire("slowdown:" + userId, slowDownNotices) == 0;
+        boolean tellThem = limiter.tryAcquire(SLOW_DOWN + userId, slowDownNotices) == 0;
         if (kind == UpdateKind.CALLBACK_QUERY) {
             answer(context, update.getCallbackQuery(), tellThem ? "⏳ Slow down a little." : null);
         } else if (tellThem) {
@@ -73,9 +78,16 @@ public final class InboundGate {
         return false;
     }
 
+    /** Drops the user's buckets (inbound rate, slow-down notices, button debounce), in the caller's transaction. */
+    public static void forget(Handle handle, long userId) {
+        PostgresRateLimiter.forget(handle, INBOUND + userId + "@");
+        PostgresRateLimiter.forget(handle, SLOW_DOWN + userId + "@");
+        PostgresRateLimiter.forget(handle, DEBOUNCE + userId + ":");
+    }
+
     private boolean isRepeatPress(CallbackQuery query) {
         Integer messageId = query.getMessage() == null ? null : query.getMessage().getMessageId();
-        String key = "debounce:" + query.getFrom().getId() + ":" + messageId + ":" + query.getData();
+        String key = DEBOUNCE + query.getFrom().getId() + ":" + messageId + ":" + query.getData();
         return limiter.tryAcquire(key, debounce) != 0;
     }
 

@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.update.internal.InboxDao;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -91,6 +93,21 @@ public final class UpdateContext {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * Forgets what the pipeline holds of the user this update is from (for
+     * {@code /delete_me}): their updates in the inbox keep only their update_id (this
+     * update's row included), their rate-limit buckets and unreachable mark go, and every
+     * outbox row for them is deleted. Reply after this: the reply is queued afterwards and
+     * sent.
+     */
+    public void forgetSender() {
+        long userId = userId();
+        handle.attach(InboxDao.class).forgetUser(userId, update.getUpdateId());
+        InboundGate.forget(handle, userId);
+        outbox.forget(handle, userId);
+        BlockedRecipients.forget(handle, userId);
     }
 
     /**

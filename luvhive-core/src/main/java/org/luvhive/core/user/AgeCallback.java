@@ -6,6 +6,7 @@ import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.internal.UserDao;
 
 /**
  * The explicit 18+ confirmation ({@code age:confirm}) or going back to retype the age

@@ -7,6 +7,7 @@ import static org.luvhive.core.ui.Notices.editKeyboard;
 import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.internal.UserDao;
 
 /** The gender buttons ({@code gender:male}): chosen once, never changed. Stateless; thread-safe. */
 public final class GenderCallback implements UpdateHandler {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.internal.UserDao;
 
 /**
  * Interest toggles ({@code int:music}) and {@code int:done}, in onboarding and when

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.user.internal.Ages;
 import org.luvhive.core.user.internal.PlaceNames;
+import org.luvhive.core.user.internal.UserDao;
 
 /**
  * Plain text from a user who has not finished onboarding: the answer to the current

@@ -4,18 +4,15 @@ import static org.luvhive.core.ui.Notices.button;
 import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.notice;
 import static org.luvhive.core.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.when;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.internal.UserDao;
 
 /** {@code /profile}: the profile and buttons to edit it (gender is permanent). Thread-safe. */
 public final class ProfileCommand implements UpdateHandler {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Override
     public void handle(UpdateContext context) {
@@ -31,6 +28,6 @@ public final class ProfileCommand implements UpdateHandler {
                 + "\nCountry: " + (user.country() == null ? "-" : user.country())
                 + "\nCity: " + (user.city() == null ? "-" : user.city())
                 + "\nInterests: " + Interest.labels(user.interestSet())
-                + "\nPremium: " + (user.isPremium(now) ? "until " + DATE.format(user.premiumUntil()) : "no (/premium)");
+                + "\nPremium: " + (user.isPremium(now) ? "until " + when(user.premiumUntil()) : "no (/premium)");
     }
 }

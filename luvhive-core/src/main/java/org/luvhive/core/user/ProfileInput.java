@@ -4,19 +4,21 @@ import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.user.internal.Ages;
 import org.luvhive.core.user.internal.PlaceNames;
+import org.luvhive.core.user.internal.UserDao;
 
 /** The new age, country or city after a /profile edit button. Thread-safe. */
 public final class ProfileInput {
 
-    private static final String PREFIX = "profile:";
+    /** The user's pending input while the bot waits for a new {@code <field>}: {@code profile:<field>}. */
+    public static final String PENDING = "profile:";
 
     /** True when the user's pending input was a profile edit and this text answered it. */
     public boolean handle(UpdateContext context, UserProfile user, String text) {
-        if (user.pendingInput() == null || !user.pendingInput().startsWith(PREFIX)) {
+        if (user.pendingInput() == null || !user.pendingInput().startsWith(PENDING)) {
             return false;
         }
         UserDao users = context.handle().attach(UserDao.class);
-        String field = user.pendingInput().substring(PREFIX.length());
+        String field = user.pendingInput().substring(PENDING.length());
         if (field.equals("age")) {
             int age = Ages.parse(text);
             if (age < 0) {

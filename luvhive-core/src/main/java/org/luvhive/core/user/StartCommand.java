@@ -2,6 +2,7 @@ package org.luvhive.core.user;
 
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.internal.UserDao;
 
 /**
  * {@code /start}: registers the user and shows the onboarding step they are at, so a

@@ -16,6 +16,7 @@ import org.luvhive.core.bot.LuvhiveBotLogic;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.moderation.internal.ModerationDao;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -36,11 +37,11 @@ class BanCacheTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CacheRegistry caches = new CacheRegistry(registry, CacheSettings.defaults(), nanos::get);
     private final Cache<Long, Optional<Ban>> lookups = caches.create("bans", LuvhiveBotLogic.BAN_CACHE_EXPIRY);
-    private final Bans bans;
+    private final Moderation moderation;
 
     BanCacheTest(TestDatabase database) {
         this.database = database;
-        this.bans = new Bans(new Outbox(new ObjectMapper(), clock, () -> { }), lookups);
+        this.moderation = new Moderation(new Outbox(new ObjectMapper(), clock, () -> { }), lookups);
     }
 
     @BeforeEach
@@ -49,7 +50,7 @@ class BanCacheTest {
     }
 
     private boolean banned() {
-        return database.jdbi().withHandle(handle -> bans.isBanned(handle, USER, clock.instant()));
+        return database.jdbi().withHandle(handle -> moderation.isBanned(handle, USER, clock.instant()));
     }
 
     private void elapse(Duration duration) {
@@ -70,10 +71,10 @@ class BanCacheTest {
     void aBanOrUnbanHereAppliesAtOnce() {
         assertThat(banned()).isFalse();
 
-        database.jdbi().useTransaction(handle -> bans.ban(handle, USER, null, "spam", ADMIN, clock.instant()));
+        database.jdbi().useTransaction(handle -> moderation.ban(handle, USER, null, "spam", ADMIN, clock.instant()));
         assertThat(banned()).isTrue();
 
-        database.jdbi().useTransaction(handle -> bans.unban(handle, USER));
+        database.jdbi().useTransaction(handle -> moderation.unban(handle, USER));
         assertThat(banned()).isFalse();
     }
 
@@ -96,7 +97,7 @@ class BanCacheTest {
     @Test
     void aTemporaryBanEndsOnTimeEvenWhenCached() {
         Instant until = clock.instant().plusSeconds(60);
-        database.jdbi().useTransaction(handle -> bans.ban(handle, USER, until, "cool down", ADMIN, clock.instant()));
+        database.jdbi().useTransaction(handle -> moderation.ban(handle, USER, until, "cool down", ADMIN, clock.instant()));
         assertThat(banned()).isTrue();
 
         clock.advance(Duration.ofSeconds(61));

@@ -14,7 +14,7 @@ import org.luvhive.core.bot.Updates;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.internal.UserDao;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
 
 @ExtendWith(PostgresExtension.class)

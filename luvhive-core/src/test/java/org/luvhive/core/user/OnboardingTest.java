@@ -12,6 +12,7 @@ import org.luvhive.core.bot.BotSettings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.core.user.internal.UserDao;
 
 @ExtendWith(PostgresExtension.class)
 class OnboardingTest {

@@ -5,11 +5,10 @@ import static org.luvhive.core.ui.Notices.callbackArguments;
 import static org.luvhive.core.ui.Notices.editKeyboard;
 
 import java.util.Optional;
-import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
-import org.luvhive.core.moderation.ModerationDao;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 
@@ -22,22 +21,23 @@ public final class BlockCallback implements UpdateHandler {
     public static final String PREFIX = "blk:";
 
     private final Chats chats;
+    private final Moderation moderation;
 
-    public BlockCallback(Chats chats) {
+    public BlockCallback(Chats chats, Moderation moderation) {
         this.chats = chats;
+        this.moderation = moderation;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        ChatDao chatDao = context.handle().attach(ChatDao.class);
         Optional<ChatMembership> target;
         if (context.update().hasCallbackQuery()) {
             String[] arguments = callbackArguments(context, PREFIX);
             target = arguments.length == 1 && arguments[0].matches("\\d{1,18}")
-                    ? chatDao.membership(Long.parseLong(arguments[0]), context.userId()) : Optional.empty();
+                    ? chats.membership(context.handle(), Long.parseLong(arguments[0]), context.userId()) : Optional.empty();
             answerCallback(context);
         } else {
-            target = chatDao.latest(context.userId());
+            target = chats.latest(context.handle(), context.userId());
         }
         if (target.isEmpty()) {
             context.reply("There is nobody to block yet.");
@@ -46,8 +46,8 @@ public final class BlockCallback implements UpdateHandler {
         if (context.update().hasCallbackQuery()) {
             editKeyboard(context, null);
         }
-        context.handle().attach(ModerationDao.class).block(context.userId(), target.get().partnerId(),
-                target.get().chatId(), context.now());
+        moderation.block(context.handle(), context.userId(), target.get().partnerId(), target.get().chatId(),
+                context.now());
         if (target.get().active()) {
             chats.end(context.handle(), context.userId(), EndReason.BLOCK, context.now());
         }

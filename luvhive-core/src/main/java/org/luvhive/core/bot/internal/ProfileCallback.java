@@ -4,13 +4,13 @@ import static org.luvhive.core.ui.Notices.answerCallback;
 import static org.luvhive.core.ui.Notices.callbackArguments;
 import static org.luvhive.core.ui.Notices.notice;
 
-import org.luvhive.core.chat.ChatDao;
+import org.luvhive.core.chat.Chats;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.OnboardingPrompts;
 import org.luvhive.core.user.ProfileInput;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /**
  * The edit buttons of {@code /profile} ({@code prof:age|country|city|interests|filters}):
@@ -22,24 +22,27 @@ public final class ProfileCallback implements UpdateHandler {
     public static final String PREFIX = "prof:";
 
     private final UpdateHandler filters;
+    private final Users users;
+    private final Chats chats;
 
     /** @param filters what "Filters" opens ({@code /filters}) */
-    public ProfileCallback(UpdateHandler filters) {
+    public ProfileCallback(UpdateHandler filters, Users users, Chats chats) {
         this.filters = filters;
+        this.users = users;
+        this.chats = chats;
     }
 
     @Override
     public void handle(UpdateContext context) {
         String[] arguments = callbackArguments(context, PREFIX);
-        UserDao users = context.handle().attach(UserDao.class);
-        UserProfile user = users.find(context.userId()).filter(UserProfile::onboarded).orElse(null);
+        UserProfile user = users.find(context.handle(), context.userId()).filter(UserProfile::onboarded).orElse(null);
         if (user == null || arguments.length != 1) {
             answerCallback(context, "Please finish /start first.", true);
             return;
         }
         boolean typedAnswer = arguments[0].equals("age") || arguments[0].equals("country")
                 || arguments[0].equals("city");
-        if (typedAnswer && context.handle().attach(ChatDao.class).active(context.userId()).isPresent()) {
+        if (typedAnswer && chats.active(context.handle(), context.userId()).isPresent()) {
             // in a chat, what the user types goes to the partner; an answer meant for the bot must not
             answerCallback(context, "You're in a chat, so what you type goes to your partner. "
                     + "Edit your " + arguments[0] + " after the chat (/stop).", true);
@@ -48,7 +51,7 @@ public final class ProfileCallback implements UpdateHandler {
         answerCallback(context);
         switch (arguments[0]) {
             case "age", "country", "city" -> {
-                users.setPendingInput(context.userId(), "profile:" + arguments[0], context.now());
+                users.setPendingInput(context.handle(), context.userId(), ProfileInput.PENDING + arguments[0], context.now());
                 context.reply("Send your new " + arguments[0] + (arguments[0].equals("age") ? " (18+)." : ".")
                         + " /cancel to keep the current one.");
             }

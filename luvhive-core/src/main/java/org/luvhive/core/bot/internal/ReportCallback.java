@@ -14,15 +14,13 @@ import java.util.Set;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
-import org.luvhive.core.moderation.Ban;
-import org.luvhive.core.moderation.ModerationDao;
-import org.luvhive.core.moderation.Report;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.ReportCommand;
 import org.luvhive.core.moderation.ReportDetailsInput;
 import org.luvhive.core.moderation.ReportReason;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.user.Users;
 
 /**
  * {@code rep:<chat>} shows the reasons; {@code rep:<chat>:<reason>} files the report (once
@@ -32,21 +30,25 @@ import org.luvhive.core.user.UserDao;
 public final class ReportCallback implements UpdateHandler {
 
     public static final String PREFIX = "rep:";
-    
+
     private final Duration window;
     private final Chats chats;
+    private final Moderation moderation;
+    private final Users users;
     private final Set<Long> adminIds;
 
-    public ReportCallback(Duration window, Chats chats, Set<Long> adminIds) {
+    public ReportCallback(Duration window, Chats chats, Moderation moderation, Users users, Set<Long> adminIds) {
         this.window = window;
         this.chats = chats;
+        this.moderation = moderation;
+        this.users = users;
         this.adminIds = Set.copyOf(adminIds);
     }
 
     @Override
     public void handle(UpdateContext context) {
         String[] arguments = callbackArguments(context, PREFIX);
-        Optional<ChatMembership> chat = ReportCommand.reportable(context.handle(), context.userId(), context.now(),
+        Optional<ChatMembership> chat = chats.currentOrEndedWithin(context.handle(), context.userId(), context.now(),
                 window).filter(found -> arguments.length > 0 && String.valueOf(found.chatId()).equals(arguments[0]));
         if (chat.isEmpty()) {
             answerCallback(context, "Reports are possible during a chat and up to " + window.toMinutes()
@@ -64,9 +66,8 @@ public final class ReportCallback implements UpdateHandler {
             answerCallback(context, "Unknown reason", false);
             return;
         }
-        ModerationDao moderation = context.handle().attach(ModerationDao.class);
-        Optional<Long> reportId = moderation.report(chat.get().chatId(), context.userId(), chat.get().partnerId(),
-                reason.get().code(), context.now());
+        Optional<Long> reportId = moderation.report(context.handle(), chat.get().chatId(), context.userId(),
+                chat.get().partnerId(), reason.get(), context.now());
         answerCallback(context);
         editKeyboard(context, null);
         if (reportId.isEmpty()) {
@@ -76,7 +77,7 @@ public final class ReportCallback implements UpdateHandler {
         if (chat.get().active()) {
             chats.end(context.handle(), context.userId(), EndReason.REPORT, context.now());
         }
-        context.handle().attach(UserDao.class).setPendingInput(context.userId(), ReportDetailsInput.PENDING + reportId.get(),
+        users.setPendingInput(context.handle(), context.userId(), ReportDetailsInput.PENDING + reportId.get(),
                 context.now());
         context.reply("✅ Report sent" + (chat.get().active() ? " and the chat ended" : "")
                 + ". If you like, send a short description of what happened now, or /skip.");

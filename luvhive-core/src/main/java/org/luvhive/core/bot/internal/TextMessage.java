@@ -1,16 +1,16 @@
 package org.luvhive.core.bot.internal;
 
 import java.util.Optional;
-import org.luvhive.core.chat.ChatDao;
 import org.luvhive.core.chat.ChatMembership;
+import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.moderation.ReportDetailsInput;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.OnboardingInput;
 import org.luvhive.core.user.ProfileInput;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /**
  * Plain text, which means different things by the user's state: an onboarding answer, a
@@ -21,17 +21,22 @@ public final class TextMessage implements UpdateHandler {
 
     private final OnboardingInput onboarding = new OnboardingInput();
     private final ProfileInput profile = new ProfileInput();
-    private final ReportDetailsInput reportDetails = new ReportDetailsInput();
+    private final ReportDetailsInput reportDetails;
     private final RelayMessage relay;
+    private final Users users;
+    private final Chats chats;
 
-    public TextMessage(RelayMessage relay) {
+    public TextMessage(RelayMessage relay, ReportDetailsInput reportDetails, Users users, Chats chats) {
         this.relay = relay;
+        this.reportDetails = reportDetails;
+        this.users = users;
+        this.chats = chats;
     }
 
     @Override
     public void handle(UpdateContext context) {
         String text = context.update().getMessage().getText();
-        Optional<UserProfile> user = context.handle().attach(UserDao.class).find(context.userId());
+        Optional<UserProfile> user = users.find(context.handle(), context.userId());
         if (text.startsWith("/")) {
             if (user.isEmpty() || !reportDetails.handle(context, user.get(), text)) {
                 context.reply("Unknown command. /help lists what I can do.");
@@ -46,7 +51,7 @@ public final class TextMessage implements UpdateHandler {
             onboarding.handle(context, user.get());
             return;
         }
-        Optional<ChatMembership> chat = context.handle().attach(ChatDao.class).active(context.userId());
+        Optional<ChatMembership> chat = chats.active(context.handle(), context.userId());
         if (chat.isPresent()) {
             relay.relay(context, chat.get());
             return;

@@ -81,6 +81,21 @@ public interface OutboxDao {
             """)
     int cancelQueuedFor(@Bind("chatId") long chatId, @Bind("reason") String reason);
 
+    /** Everything queued, in flight, sent or parked for the chat. */
+    @SqlUpdate("delete from outbox where chat_id = :chatId")
+    int deleteFor(@Bind("chatId") long chatId);
+
+    /**
+     * Rows whose correlation matches the LIKE {@code pattern}: queued ones are cancelled;
+     * every one loses its payload and correlation.
+     */
+    @SqlUpdate("""
+            update outbox set payload = null, correlation = null,
+                   status = case when status = 'queued' then 'cancelled' else status end
+            where correlation like :pattern
+            """)
+    int dropCorrelated(@Bind("pattern") String pattern);
+
     /** Rows whose sender died mid-send: queued again (sent at least once). */
     @SqlUpdate("""
             update outbox set status = 'queued', lease_owner = null, lease_until = null,

@@ -57,6 +57,18 @@ public interface InboxDao {
             """)
     int park(@Bind("updateId") long updateId, @Bind("now") Instant now, @Bind("error") String error);
 
+    /**
+     * The user's updates keep only their update_id (redelivery detection): no user, chat,
+     * payload or error. Their pending updates after {@code current} are left to be handled
+     * (they come after the forgetting); one waiting for a retry is skipped, its payload gone.
+     */
+    @SqlUpdate("""
+            update inbox set user_id = null, chat_id = null, payload = null, last_error = null,
+                   status = case when status = 'retry' then 'skipped' else status end
+            where (user_id = :userId or chat_id = :userId) and (status <> 'pending' or update_id = :current)
+            """)
+    int forgetUser(@Bind("userId") long userId, @Bind("current") long current);
+
     @SqlUpdate("delete from inbox where status in ('handled', 'skipped') and received_at < :before")
     int deleteFinishedBefore(@Bind("before") Instant before);
 

@@ -1,42 +1,49 @@
 package org.luvhive.core.bot.internal;
 
 import java.util.Optional;
-import org.luvhive.core.moderation.Bans;
+import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.OnboardingPrompts;
-import org.luvhive.core.user.UserDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /**
- * Wraps a handler: updates from a banned user are dropped (they were told once, when
+ * Wraps handlers: updates from a banned user are dropped (they were told once, when
  * banned); handlers that need a finished profile send a user who has none back to their
  * onboarding step. Thread-safe.
  */
-public final class Guarded implements UpdateHandler {
+public final class Guards {
 
-    private final Bans bans;
-    private final boolean needsProfile;
-    private final UpdateHandler handler;
+    private final Moderation moderation;
+    private final Users users;
 
-    public Guarded(Bans bans, boolean needsProfile, UpdateHandler handler) {
-        this.bans = bans;
-        this.needsProfile = needsProfile;
-        this.handler = handler;
+    public Guards(Moderation moderation, Users users) {
+        this.moderation = moderation;
+        this.users = users;
     }
 
-    @Override
-    public void handle(UpdateContext context) {
+    /** For every user who is not banned, with or without a profile. */
+    public UpdateHandler open(UpdateHandler handler) {
+        return context -> guard(context, false, handler);
+    }
+
+    /** For users who are not banned and finished onboarding. */
+    public UpdateHandler onboarded(UpdateHandler handler) {
+        return context -> guard(context, true, handler);
+    }
+
+    private void guard(UpdateContext context, boolean needsProfile, UpdateHandler handler) {
         if (context.userId() == 0) {
             return;
         }
-        if (bans.isBanned(context.handle(), context.userId(), context.now())) {
+        if (moderation.isBanned(context.handle(), context.userId(), context.now())) {
             Notices.answerCallback(context, "Your account is banned.", true);
             return;
         }
         if (needsProfile) {
-            Optional<UserProfile> user = context.handle().attach(UserDao.class).find(context.userId());
+            Optional<UserProfile> user = users.find(context.handle(), context.userId());
             if (user.isEmpty()) {
                 Notices.answerCallback(context);
                 context.reply("Send /start to set up your profile first.");

@@ -4,19 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.luvhive.core.user.UserDao;
+import org.luvhive.core.premium.internal.PaymentDao;
 import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 
 /**
- * Granting and taking back premium. A payment counts once per Telegram charge id and
+ * Payments for premium and what they grant ({@code payments} and
+ * {@code checkout_refusals} are this feature's tables; premium expiry is kept with the
+ * profile, through {@link Users}). A payment counts once per Telegram charge id and
  * extends premium from the current expiry (not from now) when that is still ahead; a
  * refund shortens it by the days bought. Works in the caller's transaction. Stateless;
  * thread-safe.
  */
-public final class Premium {
+public final class Payments {
 
     /** What {@link #grant} did. */
     public enum Grant { GRANTED, DUPLICATE }
+
+    private final Users users;
+
+    public Payments(Users users) {
+        this.users = users;
+    }
 
     /**
      * Records the payment and extends premium; DUPLICATE (and nothing changes) when this
@@ -24,15 +33,14 @@ public final class Premium {
      */
     public Grant grant(Handle handle, long userId, String chargeId, int days, int amount, String currency,
                        Instant now) {
-        UserDao users = handle.attach(UserDao.class);
-        users.insert(userId, now);
-        UserProfile user = users.findForUpdate(userId).orElseThrow();
+        users.register(handle, userId, now);
+        UserProfile user = users.findForUpdate(handle, userId).orElseThrow();
         Instant base = user.isPremium(now) ? user.premiumUntil() : now;
         Instant until = base.plus(Duration.ofDays(days));
         if (handle.attach(PaymentDao.class).insert(chargeId, userId, days, amount, currency, now, until) == 0) {
             return Grant.DUPLICATE;
         }
-        users.setPremiumUntil(userId, until, now);
+        users.setPremiumUntil(handle, userId, until, now);
         return Grant.GRANTED;
     }
 
@@ -46,17 +54,30 @@ public final class Premium {
         if (payment.isEmpty() || payments.markRefunded(chargeId, adminId, now) == 0) {
             return Optional.empty();
         }
-        UserDao users = handle.attach(UserDao.class);
-        users.findForUpdate(payment.get().userId()).ifPresent(user -> {
+        users.findForUpdate(handle, payment.get().userId()).ifPresent(user -> {
             if (user.premiumUntil() != null) {
-                users.setPremiumUntil(user.userId(), user.premiumUntil().minus(Duration.ofDays(payment.get().days())),
-                        now);
+                users.setPremiumUntil(handle, user.userId(),
+                        user.premiumUntil().minus(Duration.ofDays(payment.get().days())), now);
             }
         });
         return payment;
     }
 
+    /** The payment of this charge, its row locked for the rest of the transaction. */
     public Optional<Payment> find(Handle handle, String chargeId) {
         return handle.attach(PaymentDao.class).findForUpdate(chargeId);
+    }
+
+    /** How many payments the user made. */
+    public long countOf(Handle handle, long userId) {
+        return handle.attach(PaymentDao.class).countOf(userId);
+    }
+
+    /**
+     * Deletes the user's refused checkouts (fraud-limit traces). Their payments are kept,
+     * as /privacy says: accounting and refunds need them.
+     */
+    public void forget(Handle handle, long userId) {
+        handle.attach(PaymentDao.class).deleteRefusalsOf(userId);
     }
 }

@@ -1,11 +1,13 @@
-package org.luvhive.core.user;
+package org.luvhive.core.user.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.user.UserProfile;
 
 /** Rows of {@code users}. Enum columns are stored lower-case and read back upper-case. */
 @RegisterConstructorMapper(UserProfile.class)
@@ -86,6 +88,14 @@ public interface UserDao {
 
     @SqlUpdate("update users set last_boost_at = :now, updated_at = :now where user_id = :userId")
     int recordBoost(@Bind("userId") long userId, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            update users set premium_expiry_noticed = premium_until
+            where premium_until <= :now
+              and (premium_expiry_noticed is null or premium_expiry_noticed <> premium_until)
+            returning user_id
+            """)
+    List<Long> markPremiumExpired(@Bind("now") Instant now);
 
     @SqlUpdate("delete from users where user_id = :userId")
     int delete(@Bind("userId") long userId);

@@ -1,4 +1,4 @@
-package org.luvhive.core.moderation;
+package org.luvhive.core.moderation.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.moderation.Ban;
+import org.luvhive.core.moderation.Report;
 
 /** Rows of {@code blocks}, {@code bans}, {@code reports} and {@code admin_audit}. */
 @RegisterConstructorMapper(Report.class)
@@ -21,8 +23,11 @@ public interface ModerationDao {
     int block(@Bind("blocker") long blocker, @Bind("blocked") long blocked, @Bind("chatId") long chatId,
               @Bind("now") Instant now);
 
-    @SqlQuery("select exists (select 1 from blocks where blocker_id = :blocker and blocked_id = :blocked)")
-    boolean isBlocked(@Bind("blocker") long blocker, @Bind("blocked") long blocked);
+    @SqlQuery("select count(*) from blocks where blocker_id = :userId")
+    long countBlocksBy(@Bind("userId") long userId);
+
+    @SqlUpdate("delete from blocks where blocker_id = :userId")
+    int deleteBlocksBy(@Bind("userId") long userId);
 
     @SqlUpdate("""
             insert into bans (user_id, banned_until, reason, banned_by, created_at)
@@ -59,6 +64,12 @@ public interface ModerationDao {
 
     @SqlQuery("select count(*) from reports where status = 'open'")
     long countOpenReports();
+
+    @SqlQuery("select count(*) from reports where reporter_id = :userId")
+    long countReportsBy(@Bind("userId") long userId);
+
+    @SqlUpdate("delete from reports where reporter_id = :userId")
+    int deleteReportsBy(@Bind("userId") long userId);
 
     @SqlUpdate("""
             update reports set status = :status, resolved_by = :by, resolved_at = :now

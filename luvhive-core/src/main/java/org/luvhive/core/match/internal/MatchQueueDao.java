@@ -1,4 +1,4 @@
-package org.luvhive.core.match;
+package org.luvhive.core.match.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +35,11 @@ public interface MatchQueueDao {
     long count();
 
     /**
+     * The one statement that reads other features' tables (users, blocks, bans, chats;
+     * read-only, never written here): pairing must weigh profiles, filters, blocks, bans
+     * and recent partners of every waiting user at once, under the chat lock, and one
+     * indexed query does that where a call per feature per candidate would not.
+     * <p>
      * The first waiting user, in queue order, that {@code seeker} may be paired with: not
      * themselves, no block either way, not banned, not a partner of theirs in a chat that
      * ended after {@code rematchSince}, in no active chat, and each side's filters (which

@@ -1,14 +1,14 @@
-package org.luvhive.core.premium;
+package org.luvhive.core.premium.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.premium.Payment;
 
-/** Rows of {@code payments} and {@code checkout_refusals}, and premium expiry in {@code users}. */
+/** Rows of {@code payments} and {@code checkout_refusals}. */
 @RegisterConstructorMapper(Payment.class)
 public interface PaymentDao {
 
@@ -41,15 +41,12 @@ public interface PaymentDao {
     @SqlQuery("select count(*) from checkout_refusals where user_id = :userId and at > :since")
     int countRefusalsSince(@Bind("userId") long userId, @Bind("since") Instant since);
 
+    @SqlQuery("select count(*) from payments where user_id = :userId")
+    long countOf(@Bind("userId") long userId);
+
+    @SqlUpdate("delete from checkout_refusals where user_id = :userId")
+    int deleteRefusalsOf(@Bind("userId") long userId);
+
     @SqlUpdate("delete from checkout_refusals where at < :before")
     int deleteRefusalsBefore(@Bind("before") Instant before);
-
-    /** Users whose premium ran out and who were not told yet about this expiry; marks them told. */
-    @SqlQuery("""
-            update users set premium_expiry_noticed = premium_until
-            where premium_until <= :now
-              and (premium_expiry_noticed is null or premium_expiry_noticed <> premium_until)
-            returning user_id
-            """)
-    List<Long> markExpired(@Bind("now") Instant now);
 }

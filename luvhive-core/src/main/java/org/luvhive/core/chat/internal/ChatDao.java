@@ -1,15 +1,16 @@
-package org.luvhive.core.chat;
+package org.luvhive.core.chat.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.chat.ChatMembership;
+import org.luvhive.core.chat.RelayedMessage;
 
-/** Rows of {@code chats}, {@code chat_members}, {@code relayed_messages} and {@code ratings}. */
+/** Rows of {@code chats}, {@code chat_members} and {@code relayed_messages}. */
 @RegisterConstructorMapper(ChatMembership.class)
 @RegisterConstructorMapper(RelayedMessage.class)
 public interface ChatDao {
@@ -82,22 +83,17 @@ public interface ChatDao {
     @SqlUpdate("delete from chats where ended_at < :before")
     int deleteEndedBefore(@Bind("before") Instant before);
 
-    @SqlUpdate("""
-            insert into ratings (chat_id, rater_id, rated_id, value, created_at)
-            values (:chatId, :raterId, :ratedId, :value, :now)
-            on conflict do nothing
-            """)
-    int rate(@Bind("chatId") long chatId, @Bind("raterId") long raterId, @Bind("ratedId") long ratedId,
-             @Bind("value") int value, @Bind("now") Instant now);
+    @SqlQuery("select count(*) from chat_members where user_id = :userId")
+    long countChatsOf(@Bind("userId") long userId);
 
-    /** [thumbs up, thumbs down] the user received. */
-    @SqlQuery("""
-            select count(*) filter (where value > 0) as up, count(*) filter (where value < 0) as down
-            from ratings where rated_id = :userId
-            """)
-    @RegisterConstructorMapper(RatingSummary.class)
-    RatingSummary ratingsOf(@Bind("userId") long userId);
+    @SqlQuery("select count(*) from relayed_messages where sender_id = :userId or recipient_id = :userId")
+    long countRelayedOf(@Bind("userId") long userId);
 
-    @SqlQuery("select chat_id from chat_members where user_id = :userId")
-    List<Long> chatIdsOf(@Bind("userId") long userId);
+    /** Every chat the user was in (both sides' memberships and relay mappings go with them). */
+    @SqlUpdate("delete from chats where id in (select chat_id from chat_members where user_id = :userId)")
+    int deleteChatsOf(@Bind("userId") long userId);
+
+    /** Relay mappings that name the user (those of their chats go with the chats; this catches any other). */
+    @SqlUpdate("delete from relayed_messages where sender_id = :userId or recipient_id = :userId")
+    int deleteRelayedOf(@Bind("userId") long userId);
 }

@@ -1,0 +1,125 @@
+package org.luvhive.core.moderation;
+
+import static org.luvhive.core.ui.Notices.notice;
+import static org.luvhive.core.ui.Notices.when;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.moderation.internal.ModerationDao;
+
+/**
+ * The moderation feature's service for the others: bans, blocks, reports and the admin
+ * audit log ({@code bans}, {@code blocks}, {@code reports}, {@code admin_audit} are its
+ * tables). A banned user is told once and ignored until the ban ends; taking them out of
+ * queue and chat is the composition's part. The ban check runs on every update, so its
+ * lookup may go through a short-lived cache: this instance drops a user's entry when its
+ * own ban or unban commits, other instances see the change when the entry expires (the
+ * cache's expireAfterWrite, a few seconds). Every method works in the caller's
+ * transaction. Thread-safe.
+ */
+public final class Moderation {
+
+    private final Outbox outbox;
+    private final Cache<Long, Optional<Ban>> lookups;
+
+    public Moderation(Outbox outbox) {
+        this(outbox, null);
+    }
+
+    /** With a cache of ban lookups by user id (null: none); give it a short expireAfterWrite. */
+    public Moderation(Outbox outbox, Cache<Long, Optional<Ban>> lookups) {
+        this.outbox = outbox;
+        this.lookups = lookups;
+    }
+
+    /** Records a ban until {@code until} (null: for good) and tells the user. */
+    public void ban(Handle handle, long userId, Instant until, String reason, long adminId, Instant now) {
+        handle.attach(ModerationDao.class).ban(userId, until, reason, adminId, now);
+        forgetAfterCommit(handle, userId);
+        outbox.enqueue(handle, notice(userId, "🚫 You have been banned "
+                + (until == null ? "permanently" : "until " + when(until)) + ". Reason: " + reason));
+    }
+
+    /** Lifts a ban; true when there was one. */
+    public boolean unban(Handle handle, long userId) {
+        if (handle.attach(ModerationDao.class).unban(userId) == 0) {
+            return false;
+        }
+        forgetAfterCommit(handle, userId);
+        outbox.enqueue(handle, notice(userId, "✅ Your ban has been lifted. Welcome back: /find to meet someone."));
+        return true;
+    }
+
+    public boolean isBanned(Handle handle, long userId, Instant now) {
+        Optional<Ban> ban = lookups == null ? handle.attach(ModerationDao.class).findBan(userId)
+                : lookups.get(userId, id -> handle.attach(ModerationDao.class).findBan(id));
+        return ban.map(found -> found.activeAt(now)).orElse(false); // expiry judged now, never cached
+    }
+
+    private void forgetAfterCommit(Handle handle, long userId) {
+        if (lookups != null) {
+            lookups.invalidate(userId);
+            handle.afterCommit(() -> lookups.invalidate(userId)); // a lookup racing the commit cached the old row
+        }
+    }
+
+    /** {@code blocker} never meets {@code blocked} again (met in {@code chatId}). */
+    public void block(Handle handle, long blocker, long blocked, long chatId, Instant now) {
+        handle.attach(ModerationDao.class).block(blocker, blocked, chatId, now);
+    }
+
+    /** Files a report about a chat's partner; empty when this reporter reported this chat before. */
+    public Optional<Long> report(Handle handle, long chatId, long reporter, long reported, ReportReason reason,
+                                 Instant now) {
+        return handle.attach(ModerationDao.class).report(chatId, reporter, reported, reason.code(), now);
+    }
+
+    public Optional<Report> findReport(Handle handle, long reportId) {
+        return handle.attach(ModerationDao.class).findReport(reportId);
+    }
+
+    /** The oldest open reports, at most {@code limit}. */
+    public List<Report> openReports(Handle handle, int limit) {
+        return handle.attach(ModerationDao.class).openReports(limit);
+    }
+
+    public long countOpenReports(Handle handle) {
+        return handle.attach(ModerationDao.class).countOpenReports();
+    }
+
+    /** Closes an open report as {@code actioned} or {@code dismissed}; false when it was not open. */
+    public boolean resolve(Handle handle, long reportId, boolean actioned, long adminId, Instant now) {
+        return handle.attach(ModerationDao.class)
+                .resolve(reportId, actioned ? "actioned" : "dismissed", adminId, now) > 0;
+    }
+
+    /** One line of the admin audit log: who tried what, on what, allowed or not. */
+    public void audit(Handle handle, long adminId, String action, String target, String details, boolean allowed,
+                      Instant now) {
+        handle.attach(ModerationDao.class).audit(adminId, action, target, details, allowed, now);
+    }
+
+    public long countBlocksBy(Handle handle, long userId) {
+        return handle.attach(ModerationDao.class).countBlocksBy(userId);
+    }
+
+    public long countReportsBy(Handle handle, long userId) {
+        return handle.attach(ModerationDao.class).countReportsBy(userId);
+    }
+
+    /**
+     * Deletes the blocks the user made and the reports they filed (with the details they
+     * wrote). Kept, as /privacy says, so that moderation cannot be dodged by deleting and
+     * coming back: their bans, blocks others made against them, reports about them, and
+     * the admin audit log (security record of who tried what).
+     */
+    public void forget(Handle handle, long userId) {
+        ModerationDao moderation = handle.attach(ModerationDao.class);
+        moderation.deleteBlocksBy(userId);
+        moderation.deleteReportsBy(userId);
+    }
+}

@@ -1,0 +1,69 @@
+package org.luvhive.core.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.user.internal.UserDao;
+
+/**
+ * The user feature's service for the other features: profiles, the one pending-input
+ * slot (a profile edit or report details the bot waits for), search filters and premium
+ * expiry as stored with the profile, counts, and forgetting a user. The {@code users}
+ * table is this feature's; nobody else writes it. Every method works in the caller's
+ * transaction. Stateless; thread-safe.
+ */
+public final class Users {
+
+    public Optional<UserProfile> find(Handle handle, long userId) {
+        return handle.attach(UserDao.class).find(userId);
+    }
+
+    /** The profile, its row locked for the rest of the transaction. */
+    public Optional<UserProfile> findForUpdate(Handle handle, long userId) {
+        return handle.attach(UserDao.class).findForUpdate(userId);
+    }
+
+    /** Registers the user if they are new (nothing answered yet, consent first). */
+    public void register(Handle handle, long userId, Instant now) {
+        handle.attach(UserDao.class).insert(userId, now);
+    }
+
+    /** What the user's next plain text answers ({@code null}: nothing, it is relayed or a command). */
+    public void setPendingInput(Handle handle, long userId, String input, Instant now) {
+        handle.attach(UserDao.class).setPendingInput(userId, input, now);
+    }
+
+    /** Whom the user wants to meet; nulls (and {@code sameCity} false) mean anyone. */
+    public void setFilters(Handle handle, long userId, Gender gender, Integer ageMin, Integer ageMax, boolean sameCity,
+                           Instant now) {
+        handle.attach(UserDao.class).setFilters(userId, gender == null ? null : gender.code(), ageMin, ageMax, sameCity,
+                now);
+    }
+
+    public void setPremiumUntil(Handle handle, long userId, Instant until, Instant now) {
+        handle.attach(UserDao.class).setPremiumUntil(userId, until, now);
+    }
+
+    public void recordBoost(Handle handle, long userId, Instant now) {
+        handle.attach(UserDao.class).recordBoost(userId, now);
+    }
+
+    /** Users whose premium ran out and who were not told yet about this expiry; marks them told. */
+    public List<Long> markPremiumExpired(Handle handle, Instant now) {
+        return handle.attach(UserDao.class).markPremiumExpired(now);
+    }
+
+    public long count(Handle handle) {
+        return handle.attach(UserDao.class).count();
+    }
+
+    public long countPremium(Handle handle, Instant now) {
+        return handle.attach(UserDao.class).countPremium(now);
+    }
+
+    /** Deletes the user's profile (for {@code /delete_me} and a declined consent). */
+    public void forget(Handle handle, long userId) {
+        handle.attach(UserDao.class).delete(userId);
+    }
+}
