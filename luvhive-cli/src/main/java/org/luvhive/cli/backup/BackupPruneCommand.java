@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.DocumentsExitCodes;
+import org.luvhive.cli.support.DurationConverter;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.HumanFormat;

@@ -1,6 +1,7 @@
 package org.luvhive.cli.backup;
 
 import java.time.Duration;
+import org.luvhive.cli.support.DurationConverter;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --lock-wait}: fail at once when another backup run holds the lock, or wait this long. */

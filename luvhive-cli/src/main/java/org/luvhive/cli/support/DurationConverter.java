@@ -1,4 +1,4 @@
-package org.luvhive.cli.backup;
+package org.luvhive.cli.support;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,9 +12,9 @@ import picocli.CommandLine;
  * ({@code PT26H}), up to {@link #MAX}: a longer duration is a typo, and would overflow
  * where it is added to a time.
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-    static final Duration MAX = Duration.ofDays(36_500);
+    public static final Duration MAX = Duration.ofDays(36_500);
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*([smhdw])");
 

@@ -1,4 +1,4 @@
-package org.luvhive.cli.backup;
+package org.luvhive.cli.support;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Parses sizes: {@code 1048576}, {@code 512K}, {@code 10MiB}, {@code 1G} (binary units), up to 8 EiB - 1. */
-final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+public final class SizeConverter implements CommandLine.ITypeConverter<Long> {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
 
