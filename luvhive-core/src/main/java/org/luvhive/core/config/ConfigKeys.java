@@ -7,6 +7,8 @@ public final class ConfigKeys {
 
     public static final String BOT_TOKEN = "BOT_TOKEN";
     public static final String DATABASE_URL = "DATABASE_URL";
+    /** The server itself when DATABASE_URL is a transaction pooler (PgBouncer): for LISTEN and session locks. */
+    public static final String DATABASE_DIRECT_URL = "DATABASE_DIRECT_URL";
     public static final String RUN_MODE = "RUN_MODE";
     public static final String EXTERNAL_URL = "EXTERNAL_URL";
     public static final String SECRET_TOKEN = "SECRET_TOKEN";
@@ -29,7 +31,7 @@ public final class ConfigKeys {
     public static final List<String> FEATURES = List.of(PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     /** Every key LuvHive reads, in the order the README documents them. */
-    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
+    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
             PORT, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME, LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR,
             LUVHIVE_ENV_FILE, PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 

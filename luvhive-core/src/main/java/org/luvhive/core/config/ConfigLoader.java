@@ -99,6 +99,7 @@ public final class ConfigLoader {
         LuvhiveConfig config() {
             Optional<BotToken> botToken = optional(BOT_TOKEN, BotToken::parse);
             Optional<DatabaseUrl> databaseUrl = optional(DATABASE_URL, DatabaseUrl::parse);
+            Optional<DatabaseUrl> directUrl = optional(DATABASE_DIRECT_URL, DatabaseUrl::parse);
             RunMode runMode = optional(RUN_MODE, RunMode::parse).orElse(RunMode.POLLING);
             Optional<URI> externalUrl = optional(EXTERNAL_URL, raw -> httpUrl(raw, true));
             Optional<Secret> secretToken = optional(SECRET_TOKEN, ConfigLoader::secretToken);
@@ -111,6 +112,10 @@ public final class ConfigLoader {
             Path backupDir = optional(LUVHIVE_BACKUP_DIR, this::directory).orElse(home.resolve("backups"));
             Path logDir = optional(LUVHIVE_LOG_DIR, this::directory).orElse(home.resolve("logs"));
 
+            if (directUrl.isPresent() && !values.containsKey(DATABASE_URL)) {
+                problems.add(DATABASE_DIRECT_URL + ": is set but DATABASE_URL is not (it is for a DATABASE_URL that "
+                        + "points at PgBouncer; the embedded database needs neither)");
+            }
             if (runMode == RunMode.WEBHOOK) {
                 if (externalUrl.isEmpty() && !values.containsKey(EXTERNAL_URL)) {
                     problems.add(EXTERNAL_URL + ": is required when RUN_MODE=webhook (the public https:// URL Telegram posts to)");
@@ -129,7 +134,7 @@ public final class ConfigLoader {
                     features.put(key, value);
                 }
             });
-            return new LuvhiveConfig(botToken, databaseUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
+            return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
                     poolSize, home, backupDir, logDir, envFile, features);
         }
 

@@ -14,6 +14,8 @@ import java.util.StringJoiner;
  *
  * @param botToken       the bot's token; absent is fine for CLI commands that do not talk to Telegram
  * @param databaseUrl    the database; absent means the embedded server under {@code home/pgdata}
+ * @param databaseDirectUrl the same database reached directly, when {@code databaseUrl} is a
+ *                       transaction pooler (PgBouncer): sessions that LISTEN or hold session locks
  * @param runMode        polling or webhook
  * @param externalUrl    the public HTTPS base URL Telegram posts webhooks to (webhook mode)
  * @param secretToken    the webhook secret Telegram sends back in a header (webhook mode)
@@ -30,6 +32,7 @@ import java.util.StringJoiner;
 public record LuvhiveConfig(
         Optional<BotToken> botToken,
         Optional<DatabaseUrl> databaseUrl,
+        Optional<DatabaseUrl> databaseDirectUrl,
         RunMode runMode,
         Optional<URI> externalUrl,
         Optional<Secret> secretToken,
@@ -50,6 +53,7 @@ public record LuvhiveConfig(
     public LuvhiveConfig {
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(databaseDirectUrl, "databaseDirectUrl");
         Objects.requireNonNull(runMode, "runMode");
         Objects.requireNonNull(externalUrl, "externalUrl");
         Objects.requireNonNull(secretToken, "secretToken");
@@ -82,9 +86,9 @@ public record LuvhiveConfig(
         return adminIds.contains(telegramUserId);
     }
 
-    /** This configuration with another database (tests, restore targets). */
+    /** This configuration with another database (tests, restore targets), reached directly. */
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
-        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), runMode, externalUrl, secretToken, port,
+        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl, secretToken, port,
                 telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, features);
     }
 
@@ -93,6 +97,7 @@ public record LuvhiveConfig(
         return new StringJoiner(", ", "LuvhiveConfig[", "]")
                 .add("BOT_TOKEN=" + botToken.map(BotToken::masked).orElse("(unset)"))
                 .add("DATABASE_URL=" + databaseUrl.map(DatabaseUrl::masked).orElse("(embedded)"))
+                .add("DATABASE_DIRECT_URL=" + databaseDirectUrl.map(DatabaseUrl::masked).orElse("(unset)"))
                 .add("RUN_MODE=" + runMode.label())
                 .add("EXTERNAL_URL=" + externalUrl.map(URI::toString).orElse("(unset)"))
                 .add("SECRET_TOKEN=" + secretToken.map(Secret::toString).orElse("(unset)"))

@@ -17,7 +17,9 @@ import org.luvhive.core.config.Secret;
 /**
  * One PostgreSQL database in use: its pool, its {@link Jdbi} and its migrations, and the
  * embedded server behind it when LuvHive started one. Open with {@link DatabaseConnector}
- * (or {@link #connect} for a known URL); close once at shutdown. Thread-safe.
+ * (or {@link #connect} for a known URL); close once at shutdown. Sessions of one's own
+ * (LISTEN, session locks) come from {@link #dedicatedConnections()}, which knows whether
+ * the pool's URL is a transaction pooler and where to go instead. Thread-safe.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,15 +29,21 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Optional<EmbeddedPostgresServer> embeddedServer;
     private final DedicatedConnections dedicatedConnections;
+    private final SessionRoute route;
+    private final StatementTimings statementTimings;
+    private final ConnectionPool pool;
 
-    private Database(DatabaseUrl url, PoolSettings poolSettings, HikariDataSource dataSource, Jdbi jdbi,
-                     Optional<EmbeddedPostgresServer> embeddedServer) {
+    private Database(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings, HikariDataSource dataSource,
+                     Jdbi jdbi, StatementTimings statementTimings, Optional<EmbeddedPostgresServer> embeddedServer) {
         this.url = url;
+        this.route = route;
         this.poolSettings = poolSettings;
         this.dataSource = dataSource;
         this.jdbi = jdbi;
+        this.statementTimings = statementTimings;
         this.embeddedServer = embeddedServer;
-        this.dedicatedConnections = new DedicatedConnections(url, poolSettings);
+        this.dedicatedConnections = DedicatedConnections.routed(url, route, poolSettings);
+        this.pool = new ConnectionPool(dataSource);
     }
 
     /**
@@ -43,10 +51,20 @@ public final class Database implements AutoCloseable {
      * pool's connection timeout with a {@link DatabaseUnavailableException}.
      */
     public static Database connect(DatabaseUrl url, PoolSettings poolSettings, MeterRegistry registry) {
-        return connect(url, poolSettings, registry, Optional.empty());
+        return connect(url, SessionRoute.direct(), poolSettings, registry, Optional.empty());
     }
 
-    static Database connect(DatabaseUrl url, PoolSettings poolSettings, MeterRegistry registry,
+    /**
+     * As {@link #connect(DatabaseUrl, PoolSettings, MeterRegistry)}, for a URL that may be a
+     * transaction pooler: then the pool prepares no statements on the server (unless the
+     * URL sets {@code prepareThreshold} itself) and sessions follow the route.
+     */
+    public static Database connect(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings,
+                                   MeterRegistry registry) {
+        return connect(url, route, poolSettings, registry, Optional.empty());
+    }
+
+    static Database connect(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings, MeterRegistry registry,
                             Optional<EmbeddedPostgresServer> embeddedServer) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("luvhive");
@@ -56,12 +74,16 @@ public final class Database implements AutoCloseable {
         }
         url.password().map(Secret::reveal).ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(poolSettings.maximumSize());
-        hikari.setMinimumIdle(Math.min(2, poolSettings.maximumSize()));
+        hikari.setMinimumIdle(Math.min(ConnectionPool.MINIMUM_IDLE, poolSettings.maximumSize()));
         hikari.setConnectionTimeout(poolSettings.connectionTimeout().toMillis());
         hikari.setInitializationFailTimeout(poolSettings.connectionTimeout().toMillis());
         hikari.addDataSourceProperty("ApplicationName", poolSettings.applicationName());
         hikari.addDataSourceProperty("connectTimeout", Math.max(1, poolSettings.connectionTimeout().toSeconds()));
         hikari.addDataSourceProperty("tcpKeepAlive", true);
+        if (route.transactionPooled() && !url.parameters().containsKey("prepareThreshold")) {
+            // a statement prepared on one server connection is unknown to the next (PgBouncer before 1.21)
+            hikari.addDataSourceProperty("prepareThreshold", 0);
+        }
         hikari.setMetricRegistry(registry);
         HikariDataSource dataSource;
         try {
@@ -69,11 +91,12 @@ public final class Database implements AutoCloseable {
         } catch (HikariPool.PoolInitializationException unreachable) {
             throw unavailable(url, unreachable);
         }
+        StatementTimings statementTimings = new StatementTimings();
         Jdbi jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
-                .setSqlLogger(new QueryTimingSqlLogger(registry));
-        return new Database(url, poolSettings, dataSource, jdbi, embeddedServer);
+                .setSqlLogger(new QueryTimingSqlLogger(registry, statementTimings));
+        return new Database(url, route, poolSettings, dataSource, jdbi, statementTimings, embeddedServer);
     }
 
     /**
@@ -87,6 +110,21 @@ public final class Database implements AutoCloseable {
     /** Connections outside the pool, for whoever needs sessions of their own. */
     public DedicatedConnections dedicatedConnections() {
         return dedicatedConnections;
+    }
+
+    /** How sessions reach the server: straight, or around a transaction pooler. */
+    public SessionRoute sessionRoute() {
+        return route;
+    }
+
+    /** The running pool: its figures, a soft reset, a new size. */
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    /** This process's time per statement, since it started. */
+    public StatementTimings statementTimings() {
+        return statementTimings;
     }
 
     static DatabaseUnavailableException unavailable(DatabaseUrl url, Throwable failure) {

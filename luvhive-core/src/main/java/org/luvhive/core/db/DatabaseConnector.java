@@ -8,7 +8,8 @@ import org.luvhive.core.config.LuvhiveConfig;
 /**
  * Opens the {@link Database} the configuration names: {@code DATABASE_URL} when set,
  * otherwise the embedded server under {@code $LUVHIVE_HOME/pgdata} (database
- * {@value #EMBEDDED_DATABASE}). Stateless and thread-safe.
+ * {@value #EMBEDDED_DATABASE}). For a {@code DATABASE_URL} it finds out first whether that is
+ * a transaction pooler ({@link SessionRoute}). Stateless and thread-safe.
  */
 public final class DatabaseConnector {
 
@@ -20,18 +21,40 @@ public final class DatabaseConnector {
         this.registry = registry;
     }
 
+    /** Opens the database for one instance of {@code program}, its sessions named after both. */
+    public Database open(LuvhiveConfig config, String program, String instance) {
+        return open(config, PoolSettings.of(config.dbPoolSize(), program, instance));
+    }
+
     public Database open(LuvhiveConfig config, String applicationName) {
-        PoolSettings poolSettings = PoolSettings.of(config.dbPoolSize(), applicationName);
+        return open(config, PoolSettings.of(config.dbPoolSize(), applicationName));
+    }
+
+    private Database open(LuvhiveConfig config, PoolSettings poolSettings) {
         if (config.databaseUrl().isPresent()) {
-            return Database.connect(config.databaseUrl().get(), poolSettings, registry, Optional.empty());
+            DatabaseUrl url = config.databaseUrl().get();
+            return Database.connect(url, route(url, config.databaseDirectUrl(), poolSettings), poolSettings, registry,
+                    Optional.empty());
         }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(config.embeddedDataDirectory());
         try {
             DatabaseUrl url = server.ensureDatabase(EMBEDDED_DATABASE);
-            return Database.connect(url, poolSettings, registry, Optional.of(server));
+            return Database.connect(url, SessionRoute.direct(), poolSettings, registry, Optional.of(server));
         } catch (RuntimeException failure) {
             server.close();
             throw failure;
         }
+    }
+
+    /**
+     * A direct URL given means the operator put a pooler in front; without one, the probe
+     * finds out (a transaction pooler then leaves sessions unavailable until one is given).
+     */
+    private static SessionRoute route(DatabaseUrl url, Optional<DatabaseUrl> directUrl, PoolSettings poolSettings) {
+        if (directUrl.isPresent()) {
+            return SessionRoute.pooled(directUrl);
+        }
+        return TransactionPoolingProbe.transactionPooled(new DedicatedConnections(url, poolSettings))
+                ? SessionRoute.pooled(Optional.empty()) : SessionRoute.direct();
     }
 }

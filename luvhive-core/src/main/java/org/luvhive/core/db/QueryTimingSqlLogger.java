@@ -4,13 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.jdbi.v3.core.extension.ExtensionMethod;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Times every statement Jdbi runs into the {@value #METER} timer (with a histogram, so
  * p95 can be computed over a window), tagged by outcome. This is what the "DB p95 over
- * 200 ms" alert reads. Thread-safe.
+ * 200 ms" alert reads. Each statement's time also goes into {@link StatementTimings}, by
+ * statement, for {@code luvhive db slow}. Thread-safe.
  */
 public final class QueryTimingSqlLogger implements SqlLogger {
 
@@ -18,10 +20,16 @@ public final class QueryTimingSqlLogger implements SqlLogger {
 
     private final Timer succeeded;
     private final Timer failed;
+    private final StatementTimings statements;
 
     public QueryTimingSqlLogger(MeterRegistry registry) {
+        this(registry, new StatementTimings());
+    }
+
+    public QueryTimingSqlLogger(MeterRegistry registry, StatementTimings statements) {
         this.succeeded = timer(registry, "success");
         this.failed = timer(registry, "error");
+        this.statements = statements;
     }
 
     private static Timer timer(MeterRegistry registry, String outcome) {
@@ -36,18 +44,29 @@ public final class QueryTimingSqlLogger implements SqlLogger {
 
     @Override
     public void logAfterExecution(StatementContext context) {
-        record(succeeded, context);
+        record(succeeded, context, false);
     }
 
     @Override
     public void logException(StatementContext context, SQLException exception) {
-        record(failed, context);
+        record(failed, context, true);
     }
 
-    private static void record(Timer timer, StatementContext context) {
+    private void record(Timer timer, StatementContext context, boolean failure) {
         var end = context.getCompletionMoment() != null ? context.getCompletionMoment() : context.getExceptionMoment();
         if (context.getExecutionMoment() != null && end != null) {
-            timer.record(Duration.between(context.getExecutionMoment(), end));
+            Duration took = Duration.between(context.getExecutionMoment(), end);
+            timer.record(took);
+            statements.record(statementName(context), took, failure);
         }
+    }
+
+    /** {@code Dao.method} for a SqlObject's statement, else the statement's text. */
+    private static String statementName(StatementContext context) {
+        ExtensionMethod method = context.getExtensionMethod();
+        if (method != null && method.getMethod() != null) {
+            return method.getType().getSimpleName() + "." + method.getMethod().getName();
+        }
+        return StatementTimings.textKey(context.getRawSql() == null ? "?" : context.getRawSql());
     }
 }

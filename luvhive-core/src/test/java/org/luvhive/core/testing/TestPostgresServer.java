@@ -53,7 +53,9 @@ public final class TestPostgresServer implements AutoCloseable {
             return new TestPostgresServer(Optional.empty(), DatabaseUrl.parse(external));
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // loads pg_stat_statements as the production embedded server does (luvhive db slow)
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
             DatabaseUrl url = new DatabaseUrl("127.0.0.1", postgres.getPort(), "postgres", "postgres",
                     Optional.empty(), Map.of());
             return new TestPostgresServer(Optional.of(postgres), url);
