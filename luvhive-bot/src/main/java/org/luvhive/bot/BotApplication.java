@@ -24,6 +24,8 @@ import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DatabaseInfo;
+import org.luvhive.core.db.InstanceName;
+import org.luvhive.core.dbops.DatabaseOps;
 import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.LiveLimits;
@@ -65,10 +67,11 @@ public final class BotApplication implements AutoCloseable {
     private final BotHttpServer http;
     private final CacheRegistry caches;
     private final Observability observability;
+    private final DatabaseOps databaseOps;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, BotSettings settings,
-                           PrometheusMeterRegistry registry, Database database, Clock clock,
+                           PrometheusMeterRegistry registry, Database database, Clock clock, String instance,
                            FeaturesFactory featuresFactory) {
         this.config = config;
         this.settings = settings;
@@ -84,8 +87,9 @@ public final class BotApplication implements AutoCloseable {
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
                 OpsSettingsListener.FALLBACK_REFRESH, clock);
         this.caches = new CacheRegistry(registry, CacheSettings.from(config.features()));
-        this.observability = new Observability(registry, database.jdbi(), clock, instanceName(),
+        this.observability = new Observability(registry, database.jdbi(), clock, instance,
                 Observability.Settings.defaults());
+        this.databaseOps = new DatabaseOps(database, clock, instance, settings.databaseOps());
         observability.bindJvmMetrics();
         BotFeatures[] features = new BotFeatures[1];
         this.pipeline = DeliveryPipeline.create(database, mapper, currentGateway, outbox -> {
@@ -97,6 +101,7 @@ public final class BotApplication implements AutoCloseable {
         this.features = features[0];
         scheduleMaintenance(features[0]);
         observability.maintenance().forEach(maintenance::every);
+        databaseOps.maintenance().forEach(maintenance::every);
         features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
         this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
                 database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry);
@@ -109,17 +114,6 @@ public final class BotApplication implements AutoCloseable {
                 .suffixRoute("/telegram/" + token.botId(),
                         new WebhookHandler(config::secretToken, pipeline.inbox(), registry))
                 .start();
-    }
-
-    /** How this instance is named in alert state and logs: host and pid. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException unknown) {
-            host = "localhost";
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 
     private void scheduleMaintenance(BotFeatures features) {
@@ -145,15 +139,18 @@ public final class BotApplication implements AutoCloseable {
         LuvhiveConfig config = configSource.get();
         BotToken token = config.requireBotToken();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database database = new DatabaseConnector(registry).open(config, "luvhive-bot");
+        // how this instance is named in alert state, pool reports and its sessions' application_name
+        String instance = settings.instance().orElseGet(InstanceName::ofThisProcess);
+        Database database = new DatabaseConnector(registry).open(config, "luvhive-bot", instance);
         try {
+            database.dedicatedConnections().requireAvailable(); // behind PgBouncer without DATABASE_DIRECT_URL: say so now
             int applied = database.migrate();
             DatabaseInfo info = DatabaseInfo.of(database);
             LOG.info("LuvHive {} starting as bot {}; database {} (PostgreSQL {}), schema {}{}",
                     LuvhiveVersion.current(), token.botId(), info.url(), info.serverVersion(),
                     info.schemaVersion().orElse("none"), applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
             BotApplication application = new BotApplication(configSource, config, settings, registry, database, clock,
-                    features);
+                    instance, features);
             application.startParts();
             return application;
         } catch (RuntimeException failure) {
@@ -166,6 +163,7 @@ public final class BotApplication implements AutoCloseable {
         settingsListener.start();
         caches.follow(settingsListener);
         observability.start();
+        databaseOps.start();
         limits.follow(settingsListener);
         tokenWatcher.follow(settingsListener);
         pipeline.start();
@@ -236,6 +234,7 @@ public final class BotApplication implements AutoCloseable {
             pipeline.stop(settings.shutdownGrace());
             maintenance.close();
             observability.close();
+            databaseOps.close();
             tokenWatcher.close();
             settingsListener.close();
             gateway.get().close();
