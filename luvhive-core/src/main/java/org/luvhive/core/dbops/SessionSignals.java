@@ -86,7 +86,7 @@ public final class SessionSignals {
             throw new SessionRefusedException("refusing to " + action + " " + target.describe()
                     + ": it is a replication session (--force to do it anyway)");
         }
-        if (!target.backendType().equals("client backend")) {
+        if (!target.backendType().isEmpty() && !target.backendType().equals("client backend")) {
             throw new SessionRefusedException("refusing to " + action + " " + target.describe() + ": it is the server's "
                     + target.backendType() + ", not a client session (--force to do it anyway)");
         }
@@ -104,7 +104,7 @@ public final class SessionSignals {
             if (failure.getCause() instanceof SQLException refused
                     && INSUFFICIENT_PRIVILEGE.equals(refused.getSQLState())) {
                 throw new SessionRefusedException("the server does not let this role signal " + target.describe()
-                        + ": " + refused.getMessage().lines().findFirst().orElse(""), failure);
+                        + ": " + refused.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", ""), failure);
             }
             throw failure;
         }

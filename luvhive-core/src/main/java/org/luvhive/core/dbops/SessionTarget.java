@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param database    its database
  * @param user        its role
  * @param application its {@code application_name}
- * @param backendType {@code client backend}, {@code walsender}, {@code autovacuum worker}, ...
+ * @param backendType {@code client backend}, {@code walsender}, {@code autovacuum worker}, ... (empty
+ *                    when this role may not see it: another role's session without pg_read_all_stats)
  * @param state       {@code active}, {@code idle}, ... (empty when this role may not see it)
  * @param superuser   whether its role is a superuser
  * @param running     how long its statement had run, when active
@@ -21,7 +22,7 @@ public record SessionTarget(int pid, String database, String user, String applic
 
     public String describe() {
         StringBuilder text = new StringBuilder("pid ").append(pid);
-        text.append(" (").append(application.isEmpty() ? backendType : application);
+        text.append(" (").append(!application.isEmpty() ? application : backendType.isEmpty() ? "?" : backendType);
         if (!user.isEmpty()) {
             text.append(", user ").append(user);
         }

@@ -20,7 +20,7 @@ public final class SessionQueries {
     public static Optional<SessionTarget> target(Handle handle, int pid) {
         return handle.createQuery("""
                         select a.pid, coalesce(a.datname, '') as database, coalesce(a.usename, '') as usename,
-                               coalesce(a.application_name, '') as application, a.backend_type, a.state,
+                               coalesce(a.application_name, '') as application, coalesce(a.backend_type, '') as backend_type, a.state,
                                coalesce(r.rolsuper, false) as superuser,
                                case when a.state = 'active' then extract(epoch from now() - a.query_start) end as running_s,
                                coalesce(a.query, '') as query
