@@ -19,9 +19,17 @@ import org.luvhive.cli.backup.BackupRestoreCommand;
 import org.luvhive.cli.backup.BackupVerifyCommand;
 import org.luvhive.cli.cache.CacheClearCommand;
 import org.luvhive.cli.cache.CacheCommand;
+import org.luvhive.cli.db.DbCancelCommand;
 import org.luvhive.cli.db.DbCommand;
+import org.luvhive.cli.db.DbConnectionsCommand;
+import org.luvhive.cli.db.DbGrowthCommand;
+import org.luvhive.cli.db.DbIndexesCommand;
 import org.luvhive.cli.db.DbInfoCommand;
 import org.luvhive.cli.db.DbMigrateCommand;
+import org.luvhive.cli.db.DbQueriesCommand;
+import org.luvhive.cli.db.DbSizeCommand;
+import org.luvhive.cli.db.DbSlowCommand;
+import org.luvhive.cli.db.DbTerminateCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
@@ -63,7 +71,9 @@ public final class LuvhiveCli implements Runnable {
             LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
                     StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class),
-            DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class),
+            DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
+                    DbQueriesCommand.class, DbCancelCommand.class, DbTerminateCommand.class, DbSizeCommand.class,
+                    DbGrowthCommand.class, DbSlowCommand.class, DbIndexesCommand.class),
             BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
                     BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
                     BackupCheckCommand.class),

@@ -2,8 +2,9 @@ package org.luvhive.cli.db;
 
 import picocli.CommandLine.Command;
 
-/** {@code luvhive db}: the database's state and its migrations. */
-@Command(name = "db", description = "Database information and migrations.",
+/** {@code luvhive db}: the database's state, its migrations, and the on-call engineer's database tools. */
+@Command(name = "db", description = "Database information, migrations, connections, running queries, pool, size and "
+        + "growth, slow statements, indexes.",
         mixinStandardHelpOptions = true)
 public final class DbCommand {
 }

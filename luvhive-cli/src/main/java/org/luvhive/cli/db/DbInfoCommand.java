@@ -1,7 +1,6 @@
 package org.luvhive.cli.db;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
@@ -59,7 +58,7 @@ public final class DbInfoCommand implements Callable<Integer> {
         out.printf("Database:        %s%n", info.url());
         info.embeddedData().ifPresent(directory -> out.printf("Embedded data:   %s%n", directory));
         out.printf("Server version:  PostgreSQL %s%n", info.serverVersion());
-        out.printf("Connected as:    %s to %s (%s)%n", info.user(), info.database(), humanBytes(info.sizeBytes()));
+        out.printf("Connected as:    %s to %s (%s)%n", info.user(), info.database(), DbText.bytes(info.sizeBytes()));
         out.printf("Migration level: %s%n", info.schemaVersion()
                 .map(version -> version + " (" + info.schemaDescription().orElse("") + ")")
                 .orElse("none applied"));
@@ -67,19 +66,5 @@ public final class DbInfoCommand implements Callable<Integer> {
                 info.pendingMigrations() > 0 ? " (run 'luvhive db migrate')" : "");
         out.printf("Pool:            max %d connections, %d ms connection timeout%n",
                 info.poolMaximumSize(), info.connectionTimeout().toMillis());
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -12,6 +12,7 @@ import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DedicatedConnections;
+import org.luvhive.core.db.InstanceName;
 import org.luvhive.core.db.PoolSettings;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -23,7 +24,7 @@ import org.luvhive.core.telegram.TelegramGateway;
  */
 public final class CliContext implements AutoCloseable {
 
-    private static final String APPLICATION_NAME = "luvhive-cli";
+    private static final String PROGRAM = "luvhive-cli";
 
     private final Map<String, String> environment;
     private final ConfigLoader configLoader;
@@ -38,6 +39,7 @@ public final class CliContext implements AutoCloseable {
     private DedicatedConnections dedicatedConnections;
     private TelegramBotsGateway telegram;
     private InputStream in = System.in;
+    private String instance;
 
     public CliContext(Map<String, String> environment, ConfigLoader configLoader, PrintWriter out, PrintWriter err,
                       Clock clock) {
@@ -65,7 +67,7 @@ public final class CliContext implements AutoCloseable {
      */
     public Database database() {
         if (database == null) {
-            database = new DatabaseConnector(registry()).open(config(), APPLICATION_NAME);
+            database = new DatabaseConnector(registry()).open(config(), PROGRAM, instance());
             if (config().usesEmbeddedDatabase()) {
                 database.migrate();
             }
@@ -83,7 +85,7 @@ public final class CliContext implements AutoCloseable {
         if (dedicatedConnections == null) {
             dedicatedConnections = database == null && config().databaseUrl().isPresent()
                     ? new DedicatedConnections(config().databaseUrl().get(),
-                            PoolSettings.of(config().dbPoolSize(), APPLICATION_NAME))
+                            PoolSettings.of(config().dbPoolSize(), PROGRAM, instance()))
                     : database().dedicatedConnections();
         }
         return dedicatedConnections;
@@ -98,6 +100,14 @@ public final class CliContext implements AutoCloseable {
                     + " migration(s) behind this luvhive: run 'luvhive db migrate' (or start the bot, which migrates)");
         }
         return opened;
+    }
+
+    /** This run's name ({@code host:pid}), in its sessions' application_name after {@code luvhive-cli}. */
+    public String instance() {
+        if (instance == null) {
+            instance = InstanceName.ofThisProcess();
+        }
+        return instance;
     }
 
     public PrintWriter out() {

@@ -23,7 +23,12 @@ public enum ExitCode {
     RESTORE_FAILED(16, "restore failed (pg_restore, or the target could not be created or replaced); a half-restored"
             + " database was dropped, an existing target left as it was"),
     ALERTS_FIRING(20, "status: a runbook alert is firing on a running bot instance"),
-    NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale)");
+    NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale)"),
+    SESSION_NOT_FOUND(30, "db cancel/terminate: no session with that pid on this server (or it ended first)"),
+    SESSION_REFUSED(31, "db cancel/terminate: refused: this command's own session; another database's, a superuser's,"
+            + " a replication or a background session without --force; nothing to cancel; or the server denied it"),
+    CONNECTIONS_EXHAUSTED(33, "db connections: a running bot's pool has threads waiting for a connection, or the"
+            + " server has no free connection slot");
 
     private final int code;
     private final String meaning;

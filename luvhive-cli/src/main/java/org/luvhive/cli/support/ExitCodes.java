@@ -9,6 +9,8 @@ import org.luvhive.core.backup.RestoreFailedException;
 import org.luvhive.core.backup.RestoreTargetExistsException;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.db.DatabaseUnavailableException;
+import org.luvhive.core.dbops.SessionNotFoundException;
+import org.luvhive.core.dbops.SessionRefusedException;
 import org.luvhive.core.telegram.TelegramCallException;
 
 /** The one place where a failure becomes an exit code. */
@@ -29,6 +31,12 @@ public final class ExitCodes {
         }
         if (failure instanceof TelegramCallException) {
             return ExitCode.TELEGRAM_FAILED;
+        }
+        if (failure instanceof SessionNotFoundException) {
+            return ExitCode.SESSION_NOT_FOUND;
+        }
+        if (failure instanceof SessionRefusedException) {
+            return ExitCode.SESSION_REFUSED;
         }
         ExitCode backup = backupCode(failure);
         if (backup != null) {

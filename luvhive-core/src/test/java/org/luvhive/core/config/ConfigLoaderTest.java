@@ -209,6 +209,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDirectUrlGoesWithAPooledOneAndKeepsItsPasswordOutOfPrint() {
+        LuvhiveConfig config = load(Map.of("DATABASE_URL", "postgresql://bot:pooled-pass@pgbouncer:6432/luvhive",
+                "DATABASE_DIRECT_URL", "postgresql://bot:direct-pass@db:5432/luvhive"));
+
+        assertThat(config.databaseDirectUrl().orElseThrow().port()).isEqualTo(5432);
+        assertThat(config.toString()).contains("DATABASE_DIRECT_URL=postgresql://bot:***@db:5432/luvhive")
+                .doesNotContain("direct-pass");
+        assertThat(failure(Map.of("DATABASE_DIRECT_URL", "postgresql://bot@db:5432/luvhive")).problems())
+                .singleElement().asString().startsWith("DATABASE_DIRECT_URL: is set but DATABASE_URL is not");
+        assertThat(failure(Map.of("DATABASE_URL", "postgresql://bot@pgbouncer:6432/luvhive",
+                "DATABASE_DIRECT_URL", "mysql://db/luvhive")).problems())
+                .singleElement().asString().startsWith("DATABASE_DIRECT_URL: must start with");
+    }
+
+    @Test
     void missingTokenIsReportedWhenRequired() {
         LuvhiveConfig config = load(Map.of());
 
