@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.luvhive.cli.ExitCode;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.core.db.PoolFigures;
 import org.luvhive.core.dbops.ConnectionsReport;
 import org.luvhive.core.dbops.ConnectionsReport.Finding;

@@ -2,9 +2,9 @@ package org.luvhive.cli.db;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.luvhive.cli.ExitCode;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.DocumentsExitCodes;
+import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.dbops.SessionSignals;
 import org.luvhive.core.dbops.SignalOutcome;

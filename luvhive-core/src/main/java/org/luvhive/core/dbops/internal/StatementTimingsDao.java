@@ -2,11 +2,11 @@ package org.luvhive.core.dbops.internal;
 
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 
 /** Rows of {@code db_statement_timings}. */
 @RegisterConstructorMapper(StatementTimingRow.class)
