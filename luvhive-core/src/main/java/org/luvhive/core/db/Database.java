@@ -77,12 +77,14 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(Math.min(ConnectionPool.MINIMUM_IDLE, poolSettings.maximumSize()));
         hikari.setConnectionTimeout(poolSettings.connectionTimeout().toMillis());
         hikari.setInitializationFailTimeout(poolSettings.connectionTimeout().toMillis());
+        // as text: HikariCP hands these to the driver as they are, and pgjdbc reads only String values
         hikari.addDataSourceProperty("ApplicationName", poolSettings.applicationName());
-        hikari.addDataSourceProperty("connectTimeout", Math.max(1, poolSettings.connectionTimeout().toSeconds()));
-        hikari.addDataSourceProperty("tcpKeepAlive", true);
+        hikari.addDataSourceProperty("connectTimeout",
+                String.valueOf(Math.max(1, poolSettings.connectionTimeout().toSeconds())));
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
         if (route.transactionPooled() && !url.parameters().containsKey("prepareThreshold")) {
             // a statement prepared on one server connection is unknown to the next (PgBouncer before 1.21)
-            hikari.addDataSourceProperty("prepareThreshold", 0);
+            hikari.addDataSourceProperty("prepareThreshold", "0");
         }
         hikari.setMetricRegistry(registry);
         HikariDataSource dataSource;

@@ -54,7 +54,7 @@ public final class DatabaseConnector {
         if (directUrl.isPresent()) {
             return SessionRoute.pooled(directUrl);
         }
-        return TransactionPoolingProbe.transactionPooled(new DedicatedConnections(url, poolSettings))
+        return TransactionPoolingProbe.transactionPooled(DedicatedConnections.preparingNothing(url, poolSettings))
                 ? SessionRoute.pooled(Optional.empty()) : SessionRoute.direct();
     }
 }
