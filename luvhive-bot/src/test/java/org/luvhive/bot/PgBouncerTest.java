@@ -19,7 +19,7 @@ import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.ops.OpsSettings;
+import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.testing.PgBouncer;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.dbops.DatabaseOps;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
-import org.luvhive.core.update.BotFeatures;
 
 /** {@code luvhive db size} and {@code db growth} over a size history sampled daily on a manual clock. */
 @ExtendWith(PostgresExtension.class)
@@ -74,7 +74,7 @@ class DbSizeAndGrowthTest {
     @Test
     void growthComesFromOneSampleADayAndProjectsTheBudget() throws Exception {
         DatabaseOps ops = new DatabaseOps(database.database(), clock, "bot-g", DatabaseOps.Settings.defaults());
-        BotFeatures.Maintenance sampler = ops.maintenance().get(0);
+        Maintenance sampler = ops.maintenance().get(0);
         fill(1, 10_000);
         sampler.task().run();
         for (int day = 1; day <= 2; day++) {

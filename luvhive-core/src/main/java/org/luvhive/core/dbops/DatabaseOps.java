@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.luvhive.core.Maintenance;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.HeldSession;
-import org.luvhive.core.update.BotFeatures;
 
 /**
  * What a running bot does for {@code luvhive db}, as one object for the composition
@@ -57,8 +57,8 @@ public final class DatabaseOps implements AutoCloseable {
     }
 
     /** The daily size sample, for the bot's maintenance scheduler. */
-    public List<BotFeatures.Maintenance> maintenance() {
-        return List.of(new BotFeatures.Maintenance("db-size-sample", settings.sizeSampleEvery(),
+    public List<Maintenance> maintenance() {
+        return List.of(new Maintenance("db-size-sample", settings.sizeSampleEvery(),
                 () -> sizes.sampleIfDue(clock.instant())));
     }
 
