@@ -12,6 +12,7 @@ create table db_pool_state (
     waiting          integer     not null,  -- threads waiting for a connection
     maximum          integer     not null,
     full_since       timestamptz,           -- since when every connection is in use; null: not full
+    reset_applied    timestamptz,           -- the latest `luvhive db pool reset` this instance carried out
     updated_at       timestamptz not null
 );
 
