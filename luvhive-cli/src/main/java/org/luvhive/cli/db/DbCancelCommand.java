@@ -10,8 +10,6 @@ import org.luvhive.core.dbops.SessionSignals;
 import org.luvhive.core.dbops.SignalOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code luvhive db cancel PID}: stops a session's running statement; the session stays. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
@@ -26,12 +24,8 @@ public final class DbCancelCommand implements Callable<Integer>, DocumentsExitCo
     @Mixin
     JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "PID", description = "The session's server process id.")
-    int pid;
-
-    @Option(names = "--force", description = "Also another database's, a superuser's, a replication or a background "
-            + "session.")
-    boolean force;
+    @Mixin
+    SessionTargetOptions target;
 
     DbCancelCommand(CliContext context) {
         this.context = context;
@@ -44,7 +38,7 @@ public final class DbCancelCommand implements Callable<Integer>, DocumentsExitCo
 
     @Override
     public Integer call() {
-        SignalOutcome outcome = SessionSignalCommand.signals(context).cancel(pid, force);
+        SignalOutcome outcome = SessionSignalCommand.signals(context).cancel(target.pid, target.force);
         if (json.enabled()) {
             context.out().println(context.json().render(SessionSignalCommand.json("cancel", outcome)));
         } else {
@@ -53,7 +47,7 @@ public final class DbCancelCommand implements Callable<Integer>, DocumentsExitCo
                     SessionSignalCommand.statement(outcome));
             context.out().println(outcome.ended() ? "It has stopped; the session stays connected."
                     : "It is still running after " + DbText.duration(SessionSignals.WAIT)
-                    + " (it stops at its next interrupt check); 'luvhive db terminate " + pid + "' ends the session.");
+                    + " (it stops at its next interrupt check); 'luvhive db terminate " + target.pid + "' ends the session.");
         }
         return ExitCode.OK.code();
     }

@@ -10,8 +10,6 @@ import org.luvhive.core.dbops.SessionSignals;
 import org.luvhive.core.dbops.SignalOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code luvhive db terminate PID}: ends a session; its transaction rolls back. */
 @Command(name = "terminate", mixinStandardHelpOptions = true,
@@ -26,12 +24,8 @@ public final class DbTerminateCommand implements Callable<Integer>, DocumentsExi
     @Mixin
     JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "PID", description = "The session's server process id.")
-    int pid;
-
-    @Option(names = "--force", description = "Also another database's, a superuser's, a replication or a background "
-            + "session.")
-    boolean force;
+    @Mixin
+    SessionTargetOptions target;
 
     DbTerminateCommand(CliContext context) {
         this.context = context;
@@ -44,7 +38,7 @@ public final class DbTerminateCommand implements Callable<Integer>, DocumentsExi
 
     @Override
     public Integer call() {
-        SignalOutcome outcome = SessionSignalCommand.signals(context).terminate(pid, force);
+        SignalOutcome outcome = SessionSignalCommand.signals(context).terminate(target.pid, target.force);
         if (json.enabled()) {
             context.out().println(context.json().render(SessionSignalCommand.json("terminate", outcome)));
         } else {
