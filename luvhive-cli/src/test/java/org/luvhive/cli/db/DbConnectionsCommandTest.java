@@ -88,19 +88,21 @@ class DbConnectionsCommandTest {
                     .withPipeline(BotSettings.defaults().pipeline().withInboxThreads(6))
                     .withDatabaseOps(DatabaseOps.Settings.defaults().withPoolReportEvery(Duration.ofMillis(200)));
             try (BotApplication bot = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                    settings, (jdbi, outbox) -> new SlowFeatures(6))) {
+                    settings, (jdbi, outbox) -> new SlowFeatures(10))) {
                 for (int user = 0; user < 6; user++) {
                     telegram.newUser("Slow" + user).sendText("hello");
                 }
+                // six handlers of 10 s on two connections: exhausted for about 30 s
                 AtomicReference<CliRun> exhausted = new AtomicReference<>();
-                await().atMost(Duration.ofSeconds(10)).until(() -> {
-                    CliRun run = CliRun.run(database.environment(), home, "db", "connections");
+                await().atMost(Duration.ofSeconds(15)).until(() -> {
+                    CliRun run = CliRun.run(database.environment(), home, "db", "connections", "--json");
                     exhausted.set(run);
-                    return run.exitCode() == 33 && !run.out().contains("full for 0s");
+                    return run.exitCode() == 33 && run.out().contains("pool of bot-2 full for ")
+                            && !run.out().contains("full for 0s");
                 });
-                CliRun json = CliRun.run(database.environment(), home, "db", "connections", "--json");
-
-                CliRun run = exhausted.get();
+                CliRun json = exhausted.get();
+                CliRun run = CliRun.run(database.environment(), home, "db", "connections");
+                assertThat(run.exitCode()).isEqualTo(33);
                 assertThat(run.out())
                         .containsPattern("bot-2  active 2 of 2, idle 0, waiting [1-9]\\d*; the server shows 2 session\\(s\\)"
                                 + "  FULL for \\d+(\\.\\d)?s")
