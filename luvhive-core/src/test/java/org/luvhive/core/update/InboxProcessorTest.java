@@ -1,6 +1,8 @@
 package org.luvhive.core.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.luvhive.core.bot.Updates.preCheckout;
+import static org.luvhive.core.bot.Updates.successfulPayment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -62,6 +64,8 @@ class InboxProcessorTest {
                     handled.add("fail " + context.update().getUpdateId());
                 })
                 .callback("press:", context -> handled.add("press " + context.update().getUpdateId()))
+                .preCheckoutQuery(context -> handled.add("pre-checkout " + context.update().getUpdateId()))
+                .message(MessageKind.SUCCESSFUL_PAYMENT, context -> handled.add("paid " + context.update().getUpdateId()))
                 .message(MessageKind.TEXT, context -> handled.add("text " + context.update().getUpdateId()))
                 .build();
         InboundGate gate = new InboundGate(new PostgresRateLimiter(database.database().dataSource(),
@@ -179,6 +183,21 @@ class InboxProcessorTest {
         store.store(List.of(Updates.text(7, 10, "calm again")));
         drain();
         assertThat(handled).endsWith("text 7");
+    }
+
+    @Test
+    void paymentsPassAUserWhoIsOverTheLimit() {
+        processor = processor(new RateLimits("custom", 1, 1, 15, 15, 20, false));
+        store.store(List.of(Updates.text(1, 10, "first"), Updates.text(2, 10, "too fast")));
+        store.store(List.of(preCheckout(3, 10, "premium:30", 250),
+                successfulPayment(4, 10, 4, "premium:30", 250, "charge-4")));
+        store.store(List.of(Updates.text(5, 10, "still too fast")));
+
+        drain();
+
+        assertThat(handled).containsExactly("text 1", "pre-checkout 3", "paid 4");
+        assertThat(row(5)).containsEntry("status", "skipped");
+        assertThat(registry.get(InboundGate.LIMITED).tag("reason", "rate").counter().count()).isEqualTo(2);
     }
 
     @Test
