@@ -64,6 +64,26 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void theArchiveHoldsTheProgramsTheDocumentsAndTheOpsFilesOfTheRepository() throws Exception {
+        for (String program : List.of("luvhive", "luvhive-bot", "automated_backup.sh", "luvhive-alert")) {
+            assertThat(release.resolve("bin/" + program)).isExecutable();
+        }
+        Path repository = Path.of(System.getProperty("luvhive.repository"));
+        assertThat(release.resolve("README.md")).hasSameTextualContentAs(repository.resolve("README.md"));
+        if (Files.exists(repository.resolve("RUNBOOK.md"))) {
+            assertThat(release.resolve("RUNBOOK.md")).hasSameTextualContentAs(repository.resolve("RUNBOOK.md"));
+        } else {
+            assertThat(release.resolve("RUNBOOK.md")).doesNotExist();
+        }
+        try (Stream<Path> files = Files.walk(repository.resolve("ops"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path packed = release.resolve(repository.relativize(file).toString());
+                assertThat(packed).as("%s in the archive", packed).hasSameBinaryContentAs(file);
+            }
+        }
+    }
+
+    @Test
     void aJavaOlderThan17OrAWrongJavaHomeIsOneLine() throws Exception {
         Path oldJava = root.resolve("jdk-11");
         Files.createDirectories(oldJava.resolve("bin"));
