@@ -72,7 +72,7 @@ record SandboxOptions(int port, Optional<String> databaseUrl, Path home, boolean
                 keys.put(key, value);
             }
         });
-        keys.put("BOT_TOKEN", environment.getOrDefault("LUVHIVE_SANDBOX_TOKEN", Sandbox.DEFAULT_TOKEN));
+        keys.put("BOT_TOKEN", Sandbox.DEFAULT_TOKEN);
         databaseUrl.ifPresent(url -> keys.put("DATABASE_URL", url));
         return keys;
     }
