@@ -47,6 +47,11 @@ public final class Sandbox implements AutoCloseable {
      * @param home        the bot's LUVHIVE_HOME (embedded database, logs)
      */
     public static Sandbox start(int port, Map<String, String> environment, Path home) {
+        return start(port, environment, home, BotSettings.defaults());
+    }
+
+    /** As {@link #start(int, Map, Path)}, with the runner's waits given (tests shorten them). */
+    public static Sandbox start(int port, Map<String, String> environment, Path home, BotSettings settings) {
         OperatorPanel panel = new OperatorPanel();
         TelegramEmulator emulator = TelegramEmulator.builder().port(port).limits(EmulatorLimits.telegramDefaults())
                 .route(OperatorPanel.PATH, panel).pageExtension(OperatorPanel.PATH + "sandbox.js")
@@ -64,8 +69,7 @@ public final class Sandbox implements AutoCloseable {
             keys.putIfAbsent("SECRET_TOKEN", randomSecret());
             ConfigLoader loader = new ConfigLoader(home);
             LuvhiveConfig config = loader.load(keys);
-            BotApplication application = BotMain.start(() -> loader.load(keys), Clock.systemUTC(),
-                    BotSettings.defaults());
+            BotApplication application = BotMain.start(() -> loader.load(keys), Clock.systemUTC(), settings);
             panel.attach(application, bot, config);
             return new Sandbox(emulator, bot, application, panel);
         } catch (RuntimeException | Error failure) {

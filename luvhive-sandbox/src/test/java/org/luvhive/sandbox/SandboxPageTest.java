@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.luvhive.bot.BotSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.sandbox.browser.Browser;
@@ -57,7 +58,9 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
     static void start(TestDatabase testDatabase) {
         database = testDatabase;
         Map<String, String> environment = new HashMap<>(testDatabase.environment());
-        sandbox = Sandbox.start(0, environment, home);
+        // Short waits so the class stops in a second; the bot's behaviour is production's.
+        sandbox = Sandbox.start(0, environment, home, BotSettings.defaults().withPollTimeout(Duration.ofSeconds(5))
+                .withShutdownGrace(Duration.ofSeconds(2)));
         browser = Browser.start();
         browser.driver().get(sandbox.pageUrl());
         browser.waiting().until(driver -> driver.findElement(By.id("connection")).getText().equals("live"));
