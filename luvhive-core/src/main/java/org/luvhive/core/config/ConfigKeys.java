@@ -13,6 +13,8 @@ public final class ConfigKeys {
     public static final String EXTERNAL_URL = "EXTERNAL_URL";
     public static final String SECRET_TOKEN = "SECRET_TOKEN";
     public static final String PORT = "PORT";
+    public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
+    public static final String MANAGEMENT_BIND = "MANAGEMENT_BIND";
     public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
     public static final String ADMIN_IDS = "ADMIN_IDS";
     public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
@@ -31,9 +33,9 @@ public final class ConfigKeys {
     public static final List<String> FEATURES = List.of(PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     /** Every key LuvHive reads, in the order the README documents them. */
-    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL, SECRET_TOKEN,
-            PORT, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME, LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR,
-            LUVHIVE_ENV_FILE, PREMIUM_PRICES, CACHE_MAX_ENTRIES);
+    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL,
+            SECRET_TOKEN, PORT, MANAGEMENT_PORT, MANAGEMENT_BIND, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME,
+            LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR, LUVHIVE_ENV_FILE, PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     private ConfigKeys() {
     }

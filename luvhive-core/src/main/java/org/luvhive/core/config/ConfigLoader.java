@@ -2,6 +2,7 @@ package org.luvhive.core.config;
 
 import static org.luvhive.core.config.ConfigKeys.*;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -104,6 +105,14 @@ public final class ConfigLoader {
             Optional<URI> externalUrl = optional(EXTERNAL_URL, raw -> httpUrl(raw, true));
             Optional<Secret> secretToken = optional(SECRET_TOKEN, ConfigLoader::secretToken);
             int port = optional(PORT, raw -> intInRange(raw, 0, 65535)).orElse(LuvhiveConfig.DEFAULT_PORT);
+            int managementPort = optional(MANAGEMENT_PORT, raw -> intInRange(raw, 0, 65535))
+                    .orElse(LuvhiveConfig.DEFAULT_MANAGEMENT_PORT);
+            InetAddress managementBind = optional(MANAGEMENT_BIND, ListenAddress::parseAddress)
+                    .orElse(InetAddress.getLoopbackAddress());
+            if (managementPort != 0 && managementPort == port) {
+                problems.add(MANAGEMENT_PORT + ": must differ from PORT (" + port
+                        + "): health, readiness and metrics never share the webhook's public port");
+            }
             URI apiUrl = optional(TELEGRAM_API_URL, raw -> httpUrl(raw, false)).orElse(LuvhiveConfig.OFFICIAL_API);
             Set<Long> adminIds = optional(ADMIN_IDS, ConfigLoader::adminIds).orElse(Set.of());
             int poolSize = optional(DB_POOL_SIZE, raw -> intInRange(raw, 1, MAX_POOL_SIZE))
@@ -135,7 +144,8 @@ public final class ConfigLoader {
                 }
             });
             return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
-                    poolSize, home, backupDir, logDir, envFile, features);
+                    poolSize, home, backupDir, logDir, envFile, features,
+                    new ListenAddress(managementBind, managementPort));
         }
 
         private <T> Optional<T> optional(String key, Function<String, T> parser) {

@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  * @param runMode        polling or webhook
  * @param externalUrl    the public HTTPS base URL Telegram posts webhooks to (webhook mode)
  * @param secretToken    the webhook secret Telegram sends back in a header (webhook mode)
- * @param port           the HTTP port of the bot (webhook, health, metrics); 0 picks a free one
+ * @param port           the bot's public HTTP port, which serves only Telegram's webhook; 0 picks a free one
  * @param telegramApiUrl the Bot API server: Telegram's, a self-hosted one or the emulator
  * @param adminIds       Telegram user ids allowed to run admin commands
  * @param dbPoolSize     maximum connections in the pool
@@ -28,6 +28,7 @@ import java.util.StringJoiner;
  * @param logDir         where the violations and backup logs go
  * @param envFile        the env file that was read, if one was
  * @param features       values of the keys features parse themselves ({@link ConfigKeys#FEATURES})
+ * @param management     where the operators' endpoints (health, readiness, metrics) listen
  */
 public record LuvhiveConfig(
         Optional<BotToken> botToken,
@@ -44,10 +45,12 @@ public record LuvhiveConfig(
         Path backupDir,
         Path logDir,
         Optional<Path> envFile,
-        java.util.Map<String, String> features) {
+        java.util.Map<String, String> features,
+        ListenAddress management) {
 
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
     public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_MANAGEMENT_PORT = 8090;
     public static final int DEFAULT_POOL_SIZE = 10;
 
     public LuvhiveConfig {
@@ -64,6 +67,7 @@ public record LuvhiveConfig(
         Objects.requireNonNull(logDir, "logDir");
         Objects.requireNonNull(envFile, "envFile");
         features = java.util.Map.copyOf(features);
+        Objects.requireNonNull(management, "management");
     }
 
     /** The token, or a {@link ConfigException} naming {@code BOT_TOKEN} when it is not set. */
@@ -89,7 +93,7 @@ public record LuvhiveConfig(
     /** This configuration with another database (tests, restore targets), reached directly. */
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
         return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl, secretToken, port,
-                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, features);
+                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, features, management);
     }
 
     @Override
@@ -102,6 +106,7 @@ public record LuvhiveConfig(
                 .add("EXTERNAL_URL=" + externalUrl.map(URI::toString).orElse("(unset)"))
                 .add("SECRET_TOKEN=" + secretToken.map(Secret::toString).orElse("(unset)"))
                 .add("PORT=" + port)
+                .add("MANAGEMENT=" + management)
                 .add("TELEGRAM_API_URL=" + telegramApiUrl)
                 .add("ADMIN_IDS=" + adminIds)
                 .add("DB_POOL_SIZE=" + dbPoolSize)

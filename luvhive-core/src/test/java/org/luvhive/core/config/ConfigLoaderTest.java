@@ -48,6 +48,8 @@ class ConfigLoaderTest {
         assertThat(config.backupDir()).isEqualTo(home.resolve(".luvhive/backups"));
         assertThat(config.logDir()).isEqualTo(home.resolve(".luvhive/logs"));
         assertThat(config.envFile()).isEmpty();
+        assertThat(config.management().toString()).isEqualTo("127.0.0.1:8090");
+        assertThat(config.management().isLoopback()).isTrue();
     }
 
     @Test
@@ -65,6 +67,8 @@ class ConfigLoaderTest {
         environment.put("LUVHIVE_HOME", "/srv/luvhive");
         environment.put("LUVHIVE_BACKUP_DIR", "~/dumps");
         environment.put("LUVHIVE_LOG_DIR", "/var/log/luvhive");
+        environment.put("MANAGEMENT_PORT", "9464");
+        environment.put("MANAGEMENT_BIND", "10.0.0.7");
 
         LuvhiveConfig config = load(environment);
 
@@ -87,6 +91,34 @@ class ConfigLoaderTest {
         assertThat(config.embeddedDataDirectory()).isEqualTo(Path.of("/srv/luvhive/pgdata"));
         assertThat(config.backupDir()).isEqualTo(home.resolve("dumps"));
         assertThat(config.logDir()).isEqualTo(Path.of("/var/log/luvhive"));
+        assertThat(config.management().toString()).isEqualTo("10.0.0.7:9464");
+        assertThat(config.management().isLoopback()).isFalse();
+    }
+
+    @Test
+    void managementBindTakesIpLiteralsOnly() {
+        assertThat(load(Map.of("MANAGEMENT_BIND", "::1")).management().toString()).isEqualTo("[0:0:0:0:0:0:0:1]:8090");
+        assertThat(load(Map.of("MANAGEMENT_BIND", "localhost")).management().toString()).isEqualTo("127.0.0.1:8090");
+        assertThat(load(Map.of("MANAGEMENT_BIND", "0.0.0.0")).management().isLoopback()).isFalse();
+
+        assertThat(failure(Map.of("MANAGEMENT_BIND", "metrics.internal")).problems()).containsExactly(
+                "MANAGEMENT_BIND: must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not 'metrics.internal'");
+        assertThat(failure(Map.of("MANAGEMENT_BIND", "300.1.1.1")).problems()).singleElement().asString()
+                .startsWith("MANAGEMENT_BIND: must be an IP address");
+        assertThat(failure(Map.of("MANAGEMENT_BIND", "fe80::zz")).problems()).singleElement().asString()
+                .startsWith("MANAGEMENT_BIND: must be an IP address");
+    }
+
+    @Test
+    void managementPortMustDifferFromThePublicOne() {
+        assertThat(failure(Map.of("PORT", "9000", "MANAGEMENT_PORT", "9000")).problems()).containsExactly(
+                "MANAGEMENT_PORT: must differ from PORT (9000): health, readiness and metrics never share the "
+                        + "webhook's public port");
+        assertThat(failure(Map.of("MANAGEMENT_PORT", "8080")).problems()).singleElement().asString()
+                .startsWith("MANAGEMENT_PORT: must differ from PORT (8080)");
+        assertThat(load(Map.of("PORT", "0", "MANAGEMENT_PORT", "0")).management().port()).as("both picked free").isZero();
+        assertThat(failure(Map.of("MANAGEMENT_PORT", "-1")).problems())
+                .containsExactly("MANAGEMENT_PORT: must be between 0 and 65535, not -1");
     }
 
     @Test
