@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.luvhive.bot.http.BotHttpServer;
+import org.luvhive.bot.http.BotHttpEndpoints;
 import org.luvhive.bot.http.DatabaseCheck;
-import org.luvhive.bot.http.HealthCheckRoutes;
+import org.luvhive.bot.http.ReadinessMonitor;
 import org.luvhive.bot.http.TelegramCheck;
-import org.luvhive.bot.http.WebhookHandler;
 import org.luvhive.bot.intake.IntakeControl;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.Maintenance;
@@ -64,7 +63,7 @@ public final class BotApplication implements AutoCloseable {
     private final MaintenanceScheduler maintenance;
     private final IntakeControl intake;
     private final TokenWatcher tokenWatcher;
-    private final BotHttpServer http;
+    private final BotHttpEndpoints http;
     private final CacheRegistry caches;
     private final Observability observability;
     private final DatabaseOps databaseOps;
@@ -108,12 +107,9 @@ public final class BotApplication implements AutoCloseable {
         this.tokenWatcher = new TokenWatcher(configSource,
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl()),
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl(), PROBE_TIMEOUT), gateway, probeGateway);
-        this.http = HealthCheckRoutes.on(BotHttpServer.builder(config.port()), clock, registry,
-                        List.of(new DatabaseCheck(database.dataSource()),
-                                new TelegramCheck(probeGateway::get, clock, Duration.ofSeconds(10))))
-                .suffixRoute("/telegram/" + token.botId(),
-                        new WebhookHandler(config::secretToken, pipeline.inbox(), registry))
-                .start();
+        this.http = BotHttpEndpoints.create(config, clock, registry, "/telegram/" + token.botId(), pipeline.inbox(),
+                List.of(new ReadinessMonitor.Scheduled(new DatabaseCheck(database.dataSource()), Duration.ofSeconds(2)),
+                        new ReadinessMonitor.Scheduled(new TelegramCheck(probeGateway::get), Duration.ofSeconds(10))));
     }
 
     private void scheduleMaintenance(BotFeatures features) {
@@ -160,6 +156,7 @@ public final class BotApplication implements AutoCloseable {
     }
 
     private void startParts() {
+        http.start();
         settingsListener.start();
         caches.follow(settingsListener);
         observability.start();
@@ -168,8 +165,9 @@ public final class BotApplication implements AutoCloseable {
         tokenWatcher.follow(settingsListener);
         pipeline.start();
         intake.start(settingsListener, maintenance, gateway::get);
-        LOG.info("LuvHive is running: {} mode, HTTP on port {}, limits {}", intake.mode().label(), http.port(),
-                limits.current().describe());
+        LOG.info("LuvHive is running: {} mode, webhook on port {}, management on {}:{}, limits {}",
+                intake.mode().label(), http.publicPort(), config.management().address().getHostAddress(),
+                http.managementPort(), limits.current().describe());
     }
 
     public LuvhiveConfig config() {
@@ -205,9 +203,14 @@ public final class BotApplication implements AutoCloseable {
         return intake;
     }
 
-    /** The HTTP server's port (the configured one, or the one picked for PORT=0). */
+    /** The webhook's port (the configured one, or the one picked for PORT=0). */
     public int httpPort() {
-        return http.port();
+        return http.publicPort();
+    }
+
+    /** The port of /healthz, /readyz and /metrics (the configured one, or the one picked for MANAGEMENT_PORT=0). */
+    public int managementPort() {
+        return http.managementPort();
     }
 
     /** Blocks until {@link #close()} is called (from the shutdown hook). */

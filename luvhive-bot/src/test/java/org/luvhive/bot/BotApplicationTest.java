@@ -30,6 +30,7 @@ class BotApplicationTest {
         Map<String, String> environment = new HashMap<>();
         environment.put("BOT_TOKEN", TOKEN);
         environment.put("PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
         environment.put("DATABASE_URL", empty.revealed());
         environment.put("TELEGRAM_API_URL", "http://127.0.0.1:9"); // nothing listens: no call leaves the machine
         try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),

@@ -72,6 +72,7 @@ class LiveLimitsTest {
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("BOT_TOKEN", TOKEN);
         environment.put("PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         application = BotApplication.start(new ConfigLoader(home).load(environment), clock,

@@ -1,8 +1,17 @@
 package org.luvhive.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +33,10 @@ import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 
-/** The runner's HTTP side in webhook mode: health, readiness, metrics and the webhook itself. */
+/**
+ * The runner's HTTP side in webhook mode: the webhook on the public port, health, readiness
+ * and metrics on the management port, and nothing of the one on the other.
+ */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunnerHttpTest {
@@ -71,7 +83,11 @@ class RunnerHttpTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + application.httpPort() + path)).build(),
+        return get(application.managementPort(), path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -95,11 +111,11 @@ class RunnerHttpTest {
 
     @Test
     void readyzChecksTheDatabaseAndTelegram() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/readyz").statusCode() == 200);
         HttpResponse<String> response = get("/readyz");
 
-        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"ready\"").contains("\"database\":{\"ok\":true")
-                .contains("\"telegram\":{\"ok\":true");
+                .contains("\"telegram\":{\"ok\":true").containsPattern("\"age_ms\":\\d+");
     }
 
     @Test
@@ -160,5 +176,46 @@ class RunnerHttpTest {
     @Test
     void unknownPathsAre404() throws Exception {
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(get(application.httpPort(), "/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePublicPortServesOnlyTheWebhook() throws Exception {
+        assertThat(application.httpPort()).isNotEqualTo(application.managementPort());
+        for (String operatorsOnly : new String[] {"/metrics", "/healthz", "/readyz"}) {
+            HttpResponse<String> response = get(application.httpPort(), operatorsOnly);
+            assertThat(response.statusCode()).as(operatorsOnly).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("luvhive_").doesNotContain("healthy").doesNotContain("ready");
+        }
+        assertThat(get(application.managementPort(), "/hooks/telegram/616161").statusCode())
+                .as("nor does the management port take webhooks").isEqualTo(404);
+    }
+
+    @Test
+    void theManagementPortListensOnLoopbackOnly() throws Exception {
+        assertThat(application.config().management().isLoopback()).isTrue();
+        InetAddress external = externalAddress();
+        assumeTrue(external != null, "this machine has no non-loopback address");
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(
+                    new InetSocketAddress(external, application.managementPort()), 2000))
+                    .isInstanceOf(ConnectException.class);
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(external, application.httpPort()), 2000);
+            assertThat(socket.isConnected()).as("the public port answers on every interface").isTrue();
+        }
+    }
+
+    private static InetAddress externalAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(network -> {
+                    try {
+                        return network.isUp() && !network.isLoopback();
+                    } catch (SocketException unknown) {
+                        return false;
+                    }
+                }).flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst().orElse(null);
     }
 }

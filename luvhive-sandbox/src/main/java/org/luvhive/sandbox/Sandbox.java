@@ -65,6 +65,7 @@ public final class Sandbox implements AutoCloseable {
             keys.put("RUN_MODE", "polling");
             keys.put("LUVHIVE_HOME", home.toString());
             keys.putIfAbsent("PORT", "0");
+            keys.putIfAbsent("MANAGEMENT_PORT", "0");
             // The webhook a switch-mode sets points at this bot's own port; it needs a secret.
             keys.putIfAbsent("SECRET_TOKEN", randomSecret());
             ConfigLoader loader = new ConfigLoader(home);

@@ -1,103 +1,118 @@
 package org.luvhive.bot.http;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
 /**
- * The bot's one HTTP server (JDK), built from small one-method handlers: health,
- * readiness, metrics and Telegram's webhook. Port 0 picks a free one (tests). Thread-safe.
+ * The bot's HTTP server: Undertow, one server per {@link HttpListener} on one shared pair
+ * of non-blocking I/O threads. The I/O threads read requests as bytes arrive, so a client
+ * trickling bytes costs a connection, never a thread; {@link HttpLimits} bound how long
+ * headers, bodies and idle connections may take and how many requests wait. Built
+ * unstarted; {@link #start()} binds. Thread-safe.
  */
 public final class BotHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotHttpServer.class);
+    private static final int IO_THREADS = 2;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final List<HttpListener> listeners;
+    private final List<Undertow> servers = new ArrayList<>();
+    private XnioWorker worker;
 
-    private BotHttpServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    public BotHttpServer(List<HttpListener> listeners) {
+        this.listeners = List.copyOf(listeners);
     }
 
-    public static Builder builder(int port) {
-        return new Builder(port);
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(1);
-        executor.shutdown();
+    /** Binds every listener, or none: a port that cannot be had stops the ones already bound. */
+    public synchronized void start() {
+        if (worker != null) {
+            throw new IllegalStateException("already started");
+        }
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            worker = Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "luvhive-http")
+                    .set(Options.WORKER_IO_THREADS, IO_THREADS)
+                    // Undertow's own task threads stay idle: the listeners' pools run the handlers
+                    .set(Options.WORKER_TASK_CORE_THREADS, 1)
+                    .set(Options.WORKER_TASK_MAX_THREADS, 1)
+                    .set(Options.TCP_NODELAY, true)
+                    .getMap());
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot start the HTTP server's I/O threads: " + failure.getMessage(), failure);
         }
+        for (HttpListener listener : listeners) {
+            Undertow server = undertow(listener);
+            try {
+                server.start();
+            } catch (RuntimeException failure) {
+                stop();
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                throw new UncheckedIOException("cannot listen on " + listener.address() + " (" + listener.name()
+                        + " HTTP): " + cause.getMessage(), cause instanceof IOException io ? io : new IOException(cause));
+            }
+            servers.add(server);
+        }
+        LOG.info("HTTP: {}", listeners.stream().map(listener -> listener.describe(port(listener.name())))
+                .collect(Collectors.joining("; ")));
     }
 
-    /** Routes by exact path, and one route by path suffix (the webhook, whatever prefix a proxy adds). */
-    public static final class Builder {
-        private final int port;
-        private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
-        private String suffix;
-        private HttpHandler suffixHandler;
+    private Undertow undertow(HttpListener listener) {
+        HttpLimits limits = listener.limits();
+        return Undertow.builder()
+                .setWorker(worker)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.headerTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) limits.idleTimeout().toMillis())
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .addHttpListener(listener.address().port(), listener.address().address().getHostAddress(),
+                        listener.rootHandler())
+                .build();
+    }
 
-        private Builder(int port) {
-            this.port = port;
+    /** The port a listener is bound to (the configured one, or the one picked for port 0). */
+    public int port(String listenerName) {
+        for (int index = 0; index < servers.size(); index++) {
+            if (listeners.get(index).name().equals(listenerName)) {
+                return ((InetSocketAddress) servers.get(index).getListenerInfo().get(0).getAddress()).getPort();
+            }
         }
+        throw new IllegalArgumentException("no started listener named " + listenerName);
+    }
 
-        public Builder route(String path, HttpHandler handler) {
-            routes.put(path, handler);
-            return this;
-        }
+    /**
+     * Stops accepting, lets requests under way finish (up to 5 s), then closes every
+     * connection.
+     */
+    @Override
+    public synchronized void close() {
+        stop();
+    }
 
-        public Builder suffixRoute(String pathSuffix, HttpHandler handler) {
-            this.suffix = pathSuffix;
-            this.suffixHandler = handler;
-            return this;
-        }
-
-        public BotHttpServer start() {
+    private void stop() {
+        servers.forEach(Undertow::stop);
+        listeners.forEach(listener -> listener.close(CLOSE_GRACE));
+        servers.clear();
+        if (worker != null) {
+            worker.shutdown();
             try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-                routes.forEach((path, handler) -> server.createContext(path, exchange -> {
-                    if (!exchange.getRequestURI().getPath().equals(path)) {
-                        Responses.json(exchange, 404, "{\"error\":\"not found\"}");
-                        return;
-                    }
-                    handler.handle(exchange);
-                }));
-                server.createContext("/", exchange -> {
-                    if (suffix != null && exchange.getRequestURI().getPath().endsWith(suffix)) {
-                        suffixHandler.handle(exchange);
-                    } else {
-                        Responses.json(exchange, 404, "{\"error\":\"not found\"}");
-                    }
-                });
-                ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-                    Thread thread = new Thread(runnable, "luvhive-http");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                server.setExecutor(executor);
-                server.start();
-                LOG.info("HTTP server on port {}: {}", server.getAddress().getPort(), routes.keySet());
-                return new BotHttpServer(server, executor);
-            } catch (IOException failure) {
-                throw new UncheckedIOException("cannot listen on port " + port + ": " + failure.getMessage(), failure);
+                worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

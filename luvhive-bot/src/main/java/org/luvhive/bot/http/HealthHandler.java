@@ -1,8 +1,8 @@
 package org.luvhive.bot.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,8 @@ final class HealthHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        if (!Responses.allow(exchange, "GET")) {
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!Responses.allow(exchange, Methods.GET)) {
             return;
         }
         long uptime = Duration.between(started, clock.instant()).toSeconds();

@@ -1,9 +1,9 @@
 package org.luvhive.bot.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
 
 /** {@code GET /metrics}: every meter in the Prometheus text format. */
 final class MetricsHandler implements HttpHandler {
@@ -15,8 +15,8 @@ final class MetricsHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        if (!Responses.allow(exchange, "GET")) {
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!Responses.allow(exchange, Methods.GET)) {
             return;
         }
         Responses.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());

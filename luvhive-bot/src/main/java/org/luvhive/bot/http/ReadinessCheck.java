@@ -1,6 +1,10 @@
 package org.luvhive.bot.http;
 
-/** One dependency {@code /readyz} asks about. Implementations are thread-safe and quick. */
+/**
+ * One dependency {@code /readyz} asks about. Implementations are thread-safe and give up
+ * within a few seconds; they run in the background ({@link ReadinessMonitor}), never
+ * inside a probe's request.
+ */
 public interface ReadinessCheck {
 
     String name();

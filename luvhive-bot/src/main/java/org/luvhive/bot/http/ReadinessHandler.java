@@ -2,42 +2,52 @@ package org.luvhive.bot.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.util.List;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
 
 /**
- * {@code GET /readyz}: 200 {@code {"status":"ready","checks":{...}}} when every check
- * passes, else 503 naming the failing ones; each check reports its latency.
+ * {@code GET /readyz}: 200 {@code {"status":"ready","age_ms":..,"checks":{...}}} when every
+ * check passed on its last run, else 503 naming the failing ones. Answers from the
+ * {@link ReadinessMonitor}'s state, never by running a check, and says how old that state
+ * is: {@code age_ms} of each check and of the oldest.
  */
 final class ReadinessHandler implements HttpHandler {
 
-    private final List<ReadinessCheck> checks;
+    private final ReadinessMonitor monitor;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ReadinessHandler(List<ReadinessCheck> checks) {
-        this.checks = List.copyOf(checks);
+    ReadinessHandler(ReadinessMonitor monitor) {
+        this.monitor = monitor;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        if (!Responses.allow(exchange, "GET")) {
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!Responses.allow(exchange, Methods.GET)) {
             return;
         }
+        ReadinessMonitor.Snapshot snapshot = monitor.snapshot();
         ObjectNode body = mapper.createObjectNode();
-        ObjectNode results = mapper.createObjectNode();
-        boolean ready = true;
-        for (ReadinessCheck check : checks) {
-            ReadinessCheck.Result result = check.run();
-            ObjectNode node = results.putObject(check.name()).put("ok", result.ok()).put("latency_ms", result.latencyMillis());
-            if (!result.ok()) {
+        boolean ready = snapshot.ready();
+        body.put("status", ready ? "ready" : "not_ready");
+        snapshot.oldest().ifPresentOrElse(age -> body.put("age_ms", age.toMillis()), () -> body.putNull("age_ms"));
+        ObjectNode checks = body.putObject("checks");
+        for (ReadinessMonitor.State state : snapshot.states()) {
+            ObjectNode node = checks.putObject(state.name());
+            if (state.result().isEmpty()) {
+                node.put("ok", false).putNull("age_ms").put("error", "not checked yet");
+                continue;
+            }
+            ReadinessCheck.Result result = state.result().get();
+            long age = snapshot.age(state).orElseThrow().toMillis();
+            node.put("ok", result.ok() && !snapshot.isStale(state)).put("latency_ms", result.latencyMillis())
+                    .put("age_ms", age);
+            if (snapshot.isStale(state)) {
+                node.put("error", "no result for " + age / 1000 + " s: the check hangs");
+            } else if (!result.ok()) {
                 node.put("error", result.error());
-                ready = false;
             }
         }
-        body.put("status", ready ? "ready" : "not_ready");
-        body.set("checks", results);
         Responses.json(exchange, ready ? 200 : 503, body.toString());
     }
 }

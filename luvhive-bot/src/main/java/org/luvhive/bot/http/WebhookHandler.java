@@ -1,86 +1,106 @@
 package org.luvhive.bot.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.luvhive.core.config.Secret;
 import org.luvhive.core.update.InboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
  * Telegram's webhook POSTs: the secret header compared in constant time (401 when wrong
  * or missing), bodies over 1 MiB refused (413), malformed JSON refused (400); a good
  * update is stored in the inbox and answered 200 at once — handling happens afterwards,
  * so Telegram never waits on a handler and never redelivers because of one.
+ * <p>
+ * The method, the secret and the body are dealt with on the I/O thread without blocking
+ * (the body must arrive within the listener's body timeout); only a complete, authorised
+ * body takes a worker, for the insert. Thread-safe.
  */
-public final class WebhookHandler implements HttpHandler {
+final class WebhookHandler implements HttpHandler {
 
-    public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
-    public static final int MAX_BODY = 1024 * 1024;
-    public static final String REQUESTS = "luvhive.webhook.requests";
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    static final int MAX_BODY = 1024 * 1024;
+    static final String REQUESTS = "luvhive.webhook.requests";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final Supplier<Optional<Secret>> secret;
     private final InboxStore inbox;
     private final MeterRegistry registry;
+    private final WorkerPool pool;
+    private final Duration bodyTimeout;
 
-    public WebhookHandler(Supplier<Optional<Secret>> secret, InboxStore inbox, MeterRegistry registry) {
+    WebhookHandler(Supplier<Optional<Secret>> secret, InboxStore inbox, MeterRegistry registry, WorkerPool pool,
+                   Duration bodyTimeout) {
         this.secret = secret;
         this.inbox = inbox;
         this.registry = registry;
+        this.pool = pool;
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!Responses.allow(exchange, "POST")) {
-                count("method");
-                return;
-            }
-            Optional<Secret> expected = secret.get();
-            String presented = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-            if (expected.isEmpty() || !expected.get().matches(presented)) {
-                count("unauthorized");
-                Responses.json(exchange, 401, "{\"error\":\"unauthorized\"}");
-                return;
-            }
-            byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY);
-            if (body == null) {
-                count("too_large");
-                Responses.json(exchange, 413, "{\"error\":\"body over 1 MiB\"}");
-                return;
-            }
-            try {
-                inbox.storeJson(new String(body, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformed) {
-                count("malformed");
-                Responses.json(exchange, 400, "{\"error\":\"not a Telegram update\"}");
-                return;
-            } catch (RuntimeException storeFailure) {
-                // not stored: a non-2xx makes Telegram deliver it again later
-                count("store_failed");
-                LOG.error("Webhook update not stored, Telegram will redeliver it: {}", storeFailure.getMessage());
-                Responses.json(exchange, 503, "{\"error\":\"try again\"}");
-                return;
-            }
-            count("stored");
-            Responses.json(exchange, 200, "{}");
+    public void handleRequest(HttpServerExchange exchange) {
+        if (!Responses.allow(exchange, Methods.POST)) {
+            count("method");
+            return;
         }
+        Optional<Secret> expected = secret.get();
+        String presented = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
+        if (expected.isEmpty() || !expected.get().matches(presented)) {
+            count("unauthorized");
+            Responses.json(exchange, 401, "{\"error\":\"unauthorized\"}");
+            return;
+        }
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize(MAX_BODY); // a larger Content-Length, or more bytes than that, fails at once
+        BodyDeadline deadline = BodyDeadline.arm(exchange, bodyTimeout, () -> count("body_timeout"));
+        receiver.receiveFullBytes((received, body) -> {
+            if (deadline.disarm()) {
+                pool.dispatch(received, worker -> store(worker, body));
+            }
+        }, (failed, error) -> {
+            if (!deadline.disarm()) {
+                return;
+            }
+            if (error instanceof Receiver.RequestToLargeException) {
+                count("too_large");
+                Responses.json(failed, 413, "{\"error\":\"body over 1 MiB\"}");
+            } else {
+                count("aborted"); // the client went away mid-body
+                IoUtils.safeClose(failed.getConnection());
+            }
+        });
+    }
+
+    /** On a worker: the insert, then the answer. */
+    private void store(HttpServerExchange exchange, byte[] body) {
+        try {
+            inbox.storeJson(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            count("malformed");
+            Responses.json(exchange, 400, "{\"error\":\"not a Telegram update\"}");
+            return;
+        } catch (RuntimeException storeFailure) {
+            // not stored: a non-2xx makes Telegram deliver it again later
+            count("store_failed");
+            LOG.error("Webhook update not stored, Telegram will redeliver it: {}", storeFailure.getMessage());
+            Responses.json(exchange, 503, "{\"error\":\"try again\"}");
+            return;
+        }
+        count("stored");
+        Responses.json(exchange, 200, "{}");
     }
 
     private void count(String outcome) {
         registry.counter(REQUESTS, "outcome", outcome).increment();
-    }
-
-    /** The body, or null when it is longer than {@code limit}. */
-    private static byte[] readAtMost(InputStream input, int limit) throws IOException {
-        byte[] body = input.readNBytes(limit + 1);
-        return body.length > limit ? null : body;
     }
 }

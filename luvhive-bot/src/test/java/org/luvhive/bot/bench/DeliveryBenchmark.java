@@ -53,6 +53,7 @@ public final class DeliveryBenchmark {
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.put("BOT_TOKEN", TOKEN);
         environment.put("PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
             environment.put("TELEGRAM_API_URL", emulator.baseUrl());
             environment.put("LUVHIVE_HOME", home.toString());
             environment.put("LUVHIVE_ENV_FILE", "");

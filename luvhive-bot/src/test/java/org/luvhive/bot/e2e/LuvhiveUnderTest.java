@@ -62,7 +62,8 @@ final class LuvhiveUnderTest implements AutoCloseable {
         try {
             Map<String, String> environment = new HashMap<>(database.environment());
             environment.put("BOT_TOKEN", TOKEN);
-            environment.put("PORT", "0"); // each instance's HTTP server (health, metrics) on a free port
+            environment.put("PORT", "0"); // each instance's webhook port and management port on free ports
+            environment.put("MANAGEMENT_PORT", "0");
             environment.put("TELEGRAM_API_URL", system.emulator.baseUrl());
             environment.put("LUVHIVE_HOME", home.toString());
             environment.put("ADMIN_IDS", behaviour.adminIds().stream().map(String::valueOf)

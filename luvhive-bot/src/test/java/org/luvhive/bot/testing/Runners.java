@@ -17,7 +17,7 @@ public final class Runners {
     private Runners() {
     }
 
-    /** The environment a runner reads: database, token, emulator, home, a free port, plus {@code extra}. */
+    /** The environment a runner reads: database, token, emulator, home, free ports, plus {@code extra}. */
     public static Map<String, String> environment(TestDatabase database, TelegramEmulator emulator, String token,
                                                   Path home, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(database.environment());
@@ -25,6 +25,7 @@ public final class Runners {
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         environment.put("PORT", "0");
+        environment.put("MANAGEMENT_PORT", "0");
         environment.putAll(extra);
         return environment;
     }

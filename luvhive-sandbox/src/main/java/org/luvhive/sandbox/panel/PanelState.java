@@ -76,7 +76,7 @@ final class PanelState {
     /** The bot's {@code /readyz} exactly as a load balancer would get it. */
     private ObjectNode readiness() {
         ObjectNode readiness = mapper.createObjectNode();
-        URI url = URI.create("http://127.0.0.1:" + application.httpPort() + "/readyz");
+        URI url = URI.create("http://127.0.0.1:" + application.managementPort() + "/readyz");
         readiness.put("url", url.toString());
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))

@@ -1,0 +1,155 @@
+package org.luvhive.bot.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.undertow.server.HttpHandler;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.luvhive.bot.intake.IntakeControl;
+import org.luvhive.bot.testing.TricklingClient;
+import org.luvhive.core.config.ListenAddress;
+
+/** The server itself, on real sockets: slow clients, timeouts, the bounded queue, binding. */
+class BotHttpServerTest {
+
+    private static final HttpHandler OK = exchange -> Responses.json(exchange, 200, "{\"ok\":true}");
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<TricklingClient> clients = new ArrayList<>();
+    private BotHttpServer server;
+
+    @AfterEach
+    void stop() {
+        clients.forEach(TricklingClient::close);
+        scheduler.shutdownNow();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpListener listener(String name, HttpLimits limits) {
+        return new HttpListener(name, new ListenAddress(InetAddress.getLoopbackAddress(), 0), limits, registry);
+    }
+
+    private int start(HttpListener listener) {
+        server = new BotHttpServer(List.of(listener));
+        server.start();
+        return server.port(listener.name());
+    }
+
+    private HttpResponse<String> timedGet(int port, String path, Duration within) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("GET " + path + " answered in").isLessThan(within);
+        return response;
+    }
+
+    @Test
+    void aSlowlorisOfManyConnectionsLeavesTheWorkersFree() throws Exception {
+        int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(2, 4)).route("/ok", OK));
+        for (int index = 0; index < 24; index++) {
+            clients.add(TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(100)));
+        }
+
+        for (int request = 0; request < 10; request++) {
+            assertThat(timedGet(port, "/ok", Duration.ofSeconds(1)).statusCode()).isEqualTo(200);
+        }
+        assertThat(clients).as("the slow clients were still sending all along").noneMatch(TricklingClient::closedByServer);
+    }
+
+    @Test
+    void headersThatNeverEndAreCutOffAtTheHeaderTimeout() throws Exception {
+        HttpLimits limits = HttpLimits.MANAGEMENT.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
+        int port = start(listener("test", limits).route("/ok", OK));
+        long started = System.nanoTime();
+        TricklingClient slow = TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(50));
+        clients.add(slow);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+        assertThat(timedGet(port, "/ok", Duration.ofSeconds(1)).statusCode()).as("others are served").isEqualTo(200);
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAtTheIdleTimeout() {
+        HttpLimits limits = HttpLimits.MANAGEMENT.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofMillis(500));
+        int port = start(listener("test", limits).route("/ok", OK));
+        TricklingClient silent = TricklingClient.silent(scheduler, port);
+        clients.add(silent);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(silent::closedByServer);
+    }
+
+    @Test
+    void withEveryWorkerBusyAndTheQueueFullTheNextRequestIs503AtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        HttpHandler blocking = exchange -> {
+            entered.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            Responses.json(exchange, 200, "{}");
+        };
+        int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(1, 1))
+                .route("/block", blocking).route("/ok", OK));
+        HttpRequest block = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/block")).build();
+        CompletableFuture<HttpResponse<String>> running = http.sendAsync(block, HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the worker took the first request").isTrue();
+        CompletableFuture<HttpResponse<String>> queued = http.sendAsync(block, HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get(WorkerPool.QUEUED).gauge().value() == 1);
+
+        HttpResponse<String> refused = timedGet(port, "/ok", Duration.ofSeconds(1));
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(refused.body()).contains("busy");
+        assertThat(registry.get(WorkerPool.REJECTED).tag("listener", "test").counter().count()).isEqualTo(1);
+        release.countDown();
+        assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(queued.get(10, TimeUnit.SECONDS).statusCode()).as("the queued one waited its turn").isEqualTo(200);
+    }
+
+    @Test
+    void thePublicPortHasRoomForEveryConnectionTelegramOpens() {
+        assertThat(HttpLimits.PUBLIC.workerThreads() + HttpLimits.PUBLIC.queueCapacity())
+                .isGreaterThanOrEqualTo(IntakeControl.MAX_CONNECTIONS);
+    }
+
+    @Test
+    void aPortInUseStopsTheStartAndLeavesNothingBound() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HttpListener first = listener("first", HttpLimits.MANAGEMENT).route("/ok", OK);
+            HttpListener second = new HttpListener("second",
+                    new ListenAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort()), HttpLimits.MANAGEMENT,
+                    registry).route("/ok", OK);
+            BotHttpServer both = new BotHttpServer(List.of(first, second));
+
+            assertThatThrownBy(both::start).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (second HTTP): ");
+            assertThatThrownBy(() -> both.port("first")).as("the first listener was closed again")
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
