@@ -3,6 +3,11 @@
 #   launch MODULE MAIN_JAR_NAME [args...]
 set -euo pipefail
 
+# What LuvHive writes is for its own user alone: its logs name users and chats, and so
+# would a file appender an operator adds to logback. The build keeps the caller's umask.
+LUVHIVE_CALLER_UMASK="$(umask)"
+umask 077
+
 LUVHIVE_REPO="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 
 # Stale: the jar is missing, or the parent pom, or a pom or main source of the module
@@ -31,7 +36,8 @@ luvhive_build() {
     command -v mvn >/dev/null 2>&1 || { echo "luvhive: mvn not found: install Maven 3.8+ to build $module" >&2; exit 1; }
     echo "luvhive: building $module (first use or sources changed)..." >&2
     local log="$LUVHIVE_REPO/target/launcher-build.log"
-    if ! (cd "$LUVHIVE_REPO" && mvn -q -B -DskipTests -pl "$module" -am package) >"$log" 2>&1; then
+    if ! (cd "$LUVHIVE_REPO" && umask "$LUVHIVE_CALLER_UMASK" && mvn -q -B -DskipTests -pl "$module" -am package) \
+      >"$log" 2>&1; then
       echo "luvhive: building $module failed; the last lines of $log:" >&2
       tail -n 30 "$log" >&2
       exit 1

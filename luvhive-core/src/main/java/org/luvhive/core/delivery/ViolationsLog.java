@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import org.luvhive.core.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The violations log, {@code $LUVHIVE_LOG_DIR/violations.log}: one JSON object per line per
  * event Telegram held against us (FloodWait), so the runbook's
- * {@code grep floodwait violations.log} finds every one. Appends are atomic per line.
+ * {@code grep floodwait violations.log} finds every one. Appends are atomic per line; the
+ * file is 0600 in a 0700 directory.
  * Thread-safe.
  */
 public final class ViolationsLog {
@@ -48,9 +48,7 @@ public final class ViolationsLog {
 
     private synchronized void append(String line) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, (line + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            PrivateFiles.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8)); // 0600 in a 0700 directory
         } catch (IOException unwritable) {
             LOG.error("Cannot append to the violations log {}: {}", file, unwritable.getMessage());
         }

@@ -2,13 +2,12 @@ package org.luvhive.core.backup.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.luvhive.core.config.PrivateFiles;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -67,13 +66,7 @@ public final class BackupLog {
             line.put("steps_ms", entry.steps());
         }
         try {
-            Files.createDirectories(file.getParent());
-            boolean created = !Files.exists(file);
-            Files.write(file, (json.line(line) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            if (created) {
-                SecureFiles.restrict(file);
-            }
+            PrivateFiles.append(file, (json.line(line) + "\n").getBytes(StandardCharsets.UTF_8)); // 0600, dir 0700
         } catch (IOException | RuntimeException failure) {
             // the logger is looked up only here: a run that never warns never starts the logging backend
             LoggerFactory.getLogger(BackupLog.class).warn("cannot append to the backup log {}: {}", file, failure.getMessage());
