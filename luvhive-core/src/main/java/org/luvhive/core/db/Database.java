@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.luvhive.core.FailureText;
@@ -82,6 +83,9 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("connectTimeout",
                 String.valueOf(Math.max(1, poolSettings.connectionTimeout().toSeconds())));
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // a failure's DETAIL and WHERE quote the data (the JSON of an update: a message, a first name);
+        // exception messages, and so the bot's log lines, carry only what failed
+        hikari.addDataSourceProperty("logServerErrorDetail", "false");
         if (route.transactionPooled() && !url.parameters().containsKey("prepareThreshold")) {
             // a statement prepared on one server connection is unknown to the next (PgBouncer before 1.21)
             hikari.addDataSourceProperty("prepareThreshold", "0");
@@ -98,6 +102,8 @@ public final class Database implements AutoCloseable {
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .setSqlLogger(new QueryTimingSqlLogger(registry, statementTimings));
+        // Jdbi's default appends the statement's arguments to an exception's message
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return new Database(url, route, poolSettings, dataSource, jdbi, statementTimings, embeddedServer);
     }
 

@@ -13,9 +13,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.luvhive.core.config.DatabaseUrl;
+import org.luvhive.core.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String SUPERUSER = "postgres";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    public static final String SERVER_LOG = "postgresql.log";
+
+    /**
+     * What the server log may hold: the server's own events (start, stop, checkpoints,
+     * FATAL and PANIC), never a client's data. By default PostgreSQL logs a failed
+     * statement's text ({@code STATEMENT:}), DETAIL and CONTEXT lines that quote values (a
+     * duplicate key; the JSON being parsed: a message's text, a first name), and error
+     * messages that quote a bad parameter ({@code invalid input syntax for type integer:
+     * "..."}). So no statement is logged, no parameter, no DETAIL or CONTEXT, and no
+     * client's ERROR or WARNING at all: the client gets those, and the bot logs them.
+     */
+    static final Map<String, String> PRIVATE_LOGGING = Map.of(
+            "log_min_messages", "log",
+            "log_min_error_statement", "panic",
+            "log_error_verbosity", "terse",
+            "log_statement", "none",
+            "log_min_duration_statement", "-1",
+            "log_min_duration_sample", "-1",
+            "log_transaction_sample_rate", "0",
+            "log_duration", "off",
+            "log_parameter_max_length", "0",
+            "log_parameter_max_length_on_error", "0");
 
     private final Path dataDirectory;
     private final int port;
@@ -71,11 +95,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static EmbeddedPostgresServer start(Path directory) throws IOException {
         boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
-        Files.createDirectories(directory.getParent().resolve("logs"));
-        Path serverLog = directory.getParent().resolve("logs").resolve("postgresql.log");
+        Path serverLog = PrivateFiles.file(PrivateFiles.directory(directory.getParent().resolve("logs"))
+                .resolve(SERVER_LOG));
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     // zonky starts the server with -F (fsync off) for tests; this data is kept.
@@ -84,7 +108,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     // per-statement statistics for `luvhive db slow` (the extension is created by a migration)
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            PRIVATE_LOGGING.forEach(builder::setServerConfig);
+            postgres = builder
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
                     .setPGStartupWait(STARTUP_WAIT)
@@ -141,7 +167,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public DatabaseUrl ensureDatabase(String database) {
         DatabaseUrl serverUrl = new DatabaseUrl("127.0.0.1", port, "postgres", SUPERUSER, Optional.empty(),
-                java.util.Map.of());
+                Map.of());
         Properties properties = new Properties();
         properties.setProperty("user", SUPERUSER);
         try (Connection connection = DriverManager.getConnection(serverUrl.jdbcUrl(), properties);

@@ -1,21 +1,32 @@
 package org.luvhive.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
+import org.luvhive.core.update.InboxStore;
 
-/** The embedded default: data kept across restarts, one server shared between processes. */
+/**
+ * The embedded default: data kept across restarts, one server shared between processes,
+ * a server log only its user can read and that never records a client's data.
+ */
 class EmbeddedPostgresServerTest {
 
     @TempDir
@@ -79,5 +90,49 @@ class EmbeddedPostgresServerTest {
             other.getOutputStream().close(); // tells the other process to stop its server
             assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    @Test
+    void theServerLogIsPrivateAndRecordsNoStatementParametersOrPayloads() throws Exception {
+        String marker = "Zephyrine-4711"; // a first name and a message nobody else would write
+        String update = "{\"update_id\": 5150, \"message\": {\"message_id\": 1, \"date\": 1764410000, "
+                + "\"chat\": {\"id\": 9, \"type\": \"private\"}, \"from\": {\"id\": 9, \"is_bot\": false, "
+                + "\"first_name\": \"" + marker + "\"}, \"text\": \"meet me at " + marker + " \\u0000\"}}";
+        try (Database database = new DatabaseConnector(new SimpleMeterRegistry()).open(config(), "test")) {
+            database.migrate();
+            // jsonb refuses \u0000: DETAIL and CONTEXT would quote the JSON, the statement its text
+            assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.createUpdate(
+                    "insert into inbox (update_id, kind, payload, next_attempt_at, received_at) "
+                            + "values (5150, 'message', cast(:payload as jsonb), now(), now())")
+                    .bind("payload", update).execute()))
+                    .as("what the bot would log of it: neither the driver's DETAIL/WHERE nor Jdbi's arguments")
+                    .hasMessageContaining("unsupported Unicode escape sequence").hasMessageNotContaining(marker);
+            List<ThrowingCallable> failures = List.of(
+                    // the error message itself quotes a bad parameter
+                    () -> database.jdbi().useHandle(handle -> handle.createQuery("select cast(:value as integer)")
+                            .bind("value", marker).mapTo(Integer.class).one()),
+                    // a literal in a statement that fails
+                    () -> database.jdbi().useHandle(handle -> handle.execute(
+                            "insert into no_such_table values ('" + marker + "')")));
+            for (ThrowingCallable failure : failures) {
+                assertThatThrownBy(failure).as("the statement fails").isInstanceOf(Exception.class);
+            }
+            InboxStore inbox = new InboxStore(database.jdbi(), new ObjectMapper(), Clock.systemUTC(),
+                    new SimpleMeterRegistry(), () -> { });
+            try {
+                inbox.storeJson(update); // the bot's own path, whether or not it stores the update
+            } catch (RuntimeException refused) {
+                // what matters here is what the server wrote down
+            }
+        }
+
+        Path logs = home.resolve("luvhive/logs");
+        Path serverLog = logs.resolve(EmbeddedPostgresServer.SERVER_LOG);
+        String written = Files.readString(serverLog);
+        assertThat(written).as("the server did log its own events").contains("database system is ready");
+        assertThat(written).doesNotContain(marker).doesNotContain("STATEMENT").doesNotContain("DETAIL")
+                .doesNotContain("CONTEXT").doesNotContain("no_such_table");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverLog))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
     }
 }
