@@ -14,12 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +29,13 @@ class BotHttpServerTest {
 
     private static final HttpHandler OK = exchange -> Responses.json(exchange, 200, "{\"ok\":true}");
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+    private final ServerFixture fixture = new ServerFixture();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<TricklingClient> clients = new ArrayList<>();
-    private BotHttpServer server;
 
     @AfterEach
     void stop() {
-        clients.forEach(TricklingClient::close);
-        scheduler.shutdownNow();
-        if (server != null) {
-            server.close();
-        }
+        fixture.close();
     }
 
     private HttpListener listener(String name, HttpLimits limits) {
@@ -52,9 +43,7 @@ class BotHttpServerTest {
     }
 
     private int start(HttpListener listener) {
-        server = new BotHttpServer(List.of(listener));
-        server.start();
-        return server.port(listener.name());
+        return fixture.start(listener);
     }
 
     private HttpResponse<String> timedGet(int port, String path, Duration within) throws Exception {
@@ -69,13 +58,13 @@ class BotHttpServerTest {
     void aSlowlorisOfManyConnectionsLeavesTheWorkersFree() throws Exception {
         int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(2, 4)).route("/ok", OK));
         for (int index = 0; index < 24; index++) {
-            clients.add(TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(100)));
+            fixture.client(scheduler -> TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(100)));
         }
 
         for (int request = 0; request < 10; request++) {
             assertThat(timedGet(port, "/ok", Duration.ofSeconds(1)).statusCode()).isEqualTo(200);
         }
-        assertThat(clients).as("the slow clients were still sending all along").noneMatch(TricklingClient::closedByServer);
+        assertThat(fixture.clients()).as("the slow clients were still sending all along").noneMatch(TricklingClient::closedByServer);
     }
 
     @Test
@@ -84,8 +73,8 @@ class BotHttpServerTest {
                 Duration.ofSeconds(30));
         int port = start(listener("test", limits).route("/ok", OK));
         long started = System.nanoTime();
-        TricklingClient slow = TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(50));
-        clients.add(slow);
+        TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowHeaders(scheduler, port, "/ok",
+                Duration.ofMillis(50)));
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
@@ -97,8 +86,7 @@ class BotHttpServerTest {
         HttpLimits limits = HttpLimits.MANAGEMENT.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofMillis(500));
         int port = start(listener("test", limits).route("/ok", OK));
-        TricklingClient silent = TricklingClient.silent(scheduler, port);
-        clients.add(silent);
+        TricklingClient silent = fixture.client(scheduler -> TricklingClient.silent(scheduler, port));
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(silent::closedByServer);
     }

@@ -12,13 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,12 +32,10 @@ class WebhookHandlerTest {
     private static final String SECRET = "webhook_secret-1";
     private static final String PATH = "/telegram/4242";
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+    private final ServerFixture fixture = new ServerFixture();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<TricklingClient> clients = new ArrayList<>();
     private final TestDatabase database;
-    private BotHttpServer server;
 
     WebhookHandlerTest(TestDatabase database) {
         this.database = database;
@@ -49,11 +43,7 @@ class WebhookHandlerTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(TricklingClient::close);
-        scheduler.shutdownNow();
-        if (server != null) {
-            server.close();
-        }
+        fixture.close();
     }
 
     private int start(HttpLimits limits) {
@@ -62,9 +52,7 @@ class WebhookHandlerTest {
                 limits, registry);
         listener.suffixRoute(PATH, new WebhookHandler(() -> Optional.of(Secret.of(SECRET)), inbox, registry,
                 listener.pool(), limits.bodyTimeout()));
-        server = new BotHttpServer(List.of(listener));
-        server.start();
-        return server.port("public");
+        return fixture.start(listener);
     }
 
     private static String update(long updateId) {
@@ -88,9 +76,8 @@ class WebhookHandlerTest {
                 Duration.ofSeconds(30));
         int port = start(limits);
         long started = System.nanoTime();
-        TricklingClient slow = TricklingClient.slowBody(scheduler, port, PATH,
-                WebhookHandler.SECRET_HEADER + ": " + SECRET + "\r\n", 500, Duration.ofMillis(50));
-        clients.add(slow);
+        TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowBody(scheduler, port, PATH,
+                WebhookHandler.SECRET_HEADER + ": " + SECRET + "\r\n", 500, Duration.ofMillis(50)));
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
 
@@ -106,7 +93,7 @@ class WebhookHandlerTest {
                 Duration.ofMinutes(2), Duration.ofSeconds(30)));
         assertThat(post(port, 880000).statusCode()).as("warm-up").isEqualTo(200);
         for (int index = 0; index < 20; index++) {
-            clients.add(TricklingClient.slowBody(scheduler, port, PATH,
+            fixture.client(scheduler -> TricklingClient.slowBody(scheduler, port, PATH,
                     WebhookHandler.SECRET_HEADER + ": " + SECRET + "\r\n", 100_000, Duration.ofMillis(100)));
         }
 
@@ -114,7 +101,7 @@ class WebhookHandlerTest {
             assertThat(post(port, updateId).statusCode()).isEqualTo(200);
             assertThat(stored(updateId)).isEqualTo(1);
         }
-        assertThat(clients).as("the slow bodies were still coming in").noneMatch(TricklingClient::closedByServer);
+        assertThat(fixture.clients()).as("the slow bodies were still coming in").noneMatch(TricklingClient::closedByServer);
         assertThat(outcomes("stored")).isEqualTo(6);
     }
 
