@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param headerTimeout  the request line and headers must be complete this long after their first byte
  *                       (a slowloris trickling a byte a second is cut off here)
- * @param bodyTimeout    a body must be complete this long after the headers
+ * @param bodyTimeout    a body must be complete this long after the headers (on routes that read one: the webhook)
  * @param idleTimeout    a connection with no request under way is closed after this
  * @param workerThreads  handlers running at once
  * @param queueCapacity  complete requests waiting for a worker; one more is answered 503 at once

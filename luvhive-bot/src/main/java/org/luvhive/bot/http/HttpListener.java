@@ -35,7 +35,10 @@ public final class HttpListener {
         this.pool = new WorkerPool(name, limits, registry);
     }
 
-    /** {@code path} exactly, handled on a worker thread (the handler may block briefly). */
+    /**
+     * {@code path} exactly, handled on a worker thread (the handler may block briefly). It
+     * reads no body: a request that sends one gets its answer and its connection closed.
+     */
     public HttpListener route(String path, HttpHandler handler) {
         routes.put(path, handler);
         return this;
@@ -86,6 +89,10 @@ public final class HttpListener {
             String path = exchange.getRequestPath();
             HttpHandler handler = exact.get(path);
             if (handler != null) {
+                if (!exchange.isRequestComplete()) {
+                    // these routes read no body: close after the answer rather than wait for one to trickle in
+                    exchange.setPersistent(false);
+                }
                 pool.dispatch(exchange, handler);
             } else if (pathSuffix != null && path.endsWith(pathSuffix)) {
                 onSuffix.handleRequest(exchange);

@@ -82,6 +82,15 @@ class BotHttpServerTest {
     }
 
     @Test
+    void aRouteThatTakesNoBodyAnswersAndClosesInsteadOfWaitingForOne() {
+        int port = start(listener("test", HttpLimits.MANAGEMENT).route("/ok", OK));
+        TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowBody(scheduler, port, "/ok", "",
+                1_000_000, Duration.ofMillis(100)));
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
+    }
+
+    @Test
     void aConnectionThatSendsNothingIsClosedAtTheIdleTimeout() {
         HttpLimits limits = HttpLimits.MANAGEMENT.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofMillis(500));

@@ -77,7 +77,11 @@ public final class TricklingClient implements AutoCloseable {
         }
         try {
             InputStream input = socket.getInputStream();
-            int read = input.read();
+            byte[] answer = new byte[4096];
+            int read;
+            do {
+                read = input.read(answer); // an answer is read past, up to the end of the stream
+            } while (read > 0);
             closedByServer = read == -1;
         } catch (SocketTimeoutException stillOpen) {
             return false;
