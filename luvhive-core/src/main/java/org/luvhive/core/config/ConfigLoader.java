@@ -17,15 +17,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the one {@link LuvhiveConfig} of a process from the environment and the
  * optional env file ({@code LUVHIVE_ENV_FILE}, default {@code ~/.luvhive/luvhive.env});
  * the environment wins over the file. Every bad key is reported at once, one problem
- * each, so an operator fixes them all in one go. Thread-safe.
+ * each, so an operator fixes them all in one go; an env file other users may read is
+ * warned about (one line). Thread-safe.
  */
 public final class ConfigLoader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final Pattern SECRET_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final int MAX_POOL_SIZE = 200;
 
@@ -50,7 +54,10 @@ public final class ConfigLoader {
     public LuvhiveConfig load(Map<String, String> environment) {
         Optional<Path> envFile = envFile(environment);
         Map<String, String> values = new HashMap<>();
-        envFile.ifPresent(file -> values.putAll(EnvFile.read(file)));
+        envFile.ifPresent(file -> {
+            values.putAll(EnvFile.read(file));
+            EnvFile.exposure(file).ifPresent(LOG::warn);
+        });
         environment.forEach((key, value) -> {
             if (ConfigKeys.ALL.contains(key)) {
                 values.put(key, value);

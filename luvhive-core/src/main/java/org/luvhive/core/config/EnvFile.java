@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +22,8 @@ import java.util.regex.Pattern;
 public final class EnvFile {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<PosixFilePermission> NOT_OWNER = EnumSet.complementOf(EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
 
     private EnvFile() {
     }
@@ -32,6 +38,33 @@ public final class EnvFile {
                     "cannot read " + file + ": " + unreadable.getClass().getSimpleName());
         }
         return parse(file, lines);
+    }
+
+    /**
+     * A one-line warning when users other than the owner may read or change {@code file}
+     * (it holds the bot token); empty when the file is private, or the file system keeps
+     * no POSIX modes.
+     */
+    public static Optional<String> exposure(Path file) {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return Optional.empty();
+        }
+        if (mode.stream().noneMatch(NOT_OWNER::contains)) {
+            return Optional.empty();
+        }
+        return Optional.of("The env file " + file + " can be read or changed by other users (mode "
+                + octal(mode) + ") and it holds the bot token: chmod 600 " + file);
+    }
+
+    private static String octal(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission permission : mode) {
+            bits |= 1 << (8 - permission.ordinal()); // OWNER_READ is ordinal 0, the 0400 bit
+        }
+        return String.format("%04o", bits);
     }
 
     static Map<String, String> parse(Path file, List<String> lines) {

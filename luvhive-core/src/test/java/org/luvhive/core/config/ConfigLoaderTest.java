@@ -3,14 +3,20 @@ package org.luvhive.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ConfigLoaderTest {
 
@@ -146,6 +152,38 @@ class ConfigLoaderTest {
         assertThat(config.botToken()).isPresent();
         assertThat(config.port()).isEqualTo(9100);
         assertThat(config.adminIds()).containsExactly(42L);
+    }
+
+    @Test
+    void anEnvFileOtherUsersCanReadDrawsOneWarningLine() throws IOException {
+        Path envFile = home.resolve(".luvhive/luvhive.env");
+        Files.createDirectories(envFile.getParent());
+        Files.writeString(envFile, "BOT_TOKEN=" + TOKEN + "\n");
+        Logger logger = (Logger) LoggerFactory.getLogger(ConfigLoader.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        try {
+            Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-r--r--"));
+            load(Map.of());
+            Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-rw----"));
+            load(Map.of());
+            Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
+            load(Map.of());
+        } finally {
+            logger.detachAppender(warnings);
+        }
+
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "The env file " + envFile + " can be read or changed by other users (mode 0644) and it holds the bot "
+                        + "token: chmod 600 " + envFile,
+                "The env file " + envFile + " can be read or changed by other users (mode 0660) and it holds the bot "
+                        + "token: chmod 600 " + envFile);
+        assertThat(warnings.list).allSatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1))
+                    .doesNotContain("\n");
+        });
     }
 
     @Test
