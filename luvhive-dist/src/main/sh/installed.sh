@@ -4,6 +4,9 @@
 #                                  and exits 1 with a one-line reason naming NAME unless
 #                                  that java (or the one on PATH) is Java 17 or newer
 set -euo pipefail
+# What LuvHive writes is for its own user alone: its logs name users and chats, and so
+# would a file appender an operator adds to logback.
+umask 077
 
 luvhive_installed_java() {
   local name="$1" java release version
