@@ -130,6 +130,7 @@ class ReleaseArchiveIT {
             environment.put("BOT_TOKEN", TOKEN);
             environment.put("TELEGRAM_API_URL", emulator.baseUrl());
             environment.put("PORT", "0");
+            environment.put("MANAGEMENT_PORT", "0"); // never a fixed port another test or bot may hold
             Path log = home.resolve("bot.log");
             Process bot = Commands.start(List.of(links.resolve("luvhive-bot").toString()), elsewhere, environment, log,
                     log);
