@@ -1,25 +1,46 @@
 package org.luvhive.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.bot.testing.Runners;
+import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.testkit.telegram.ChatMessage;
+import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
+import org.luvhive.testkit.telegram.Fault;
+import org.luvhive.testkit.telegram.LoggedRequest;
+import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
-/** The real entry point under SIGTERM: stops cleanly and exits 0 within a bounded time. */
+/**
+ * The real entry point under SIGTERM (README "Shutdown"): with a call to Telegram in flight
+ * (the emulator answers it slowly) and more messages queued behind it, the call finishes
+ * and is recorded, the rest stays queued for the next start, and the process exits 0.
+ */
 @ExtendWith(PostgresExtension.class)
 class SigtermTest {
 
     private static final String TOKEN = "636363:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
+    private static final int QUEUED = 5;
 
     private final TestDatabase database;
 
@@ -31,33 +52,69 @@ class SigtermTest {
     }
 
     @Test
-    void sigtermStopsTheBotAndExitsZero() throws Exception {
+    void sigtermFinishesTheCallInFlightLeavesTheRestQueuedAndExitsZero() throws Exception {
         try (TelegramEmulator emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited()).build().start()) {
-            emulator.bot(TOKEN);
-            Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home, Map.of());
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), BotMain.class.getName()).redirectErrorStream(true)
-                    .redirectOutput(home.resolve("bot.out").toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("LUVHIVE_ENV_FILE", "");
-            Process bot = builder.start();
+            EmulatedBot bot = emulator.bot(TOKEN);
+            SimulatedUser user = bot.newUser("Patient");
             Path log = home.resolve("bot.out");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!java.nio.file.Files.readString(log).contains("LuvHive is running") && System.nanoTime() < deadline) {
-                assertThat(bot.isAlive()).as("the bot started: %s", java.nio.file.Files.readString(log)).isTrue();
-                Thread.sleep(100);
+            Process process = startBot(Runners.environment(database, emulator, TOKEN, home, Map.of()), log);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    assertThat(process.isAlive()).as("the bot started: %s", Files.readString(log)).isTrue();
+                    return Files.readString(log).contains("LuvHive is running");
+                });
+                user.sendCommand("start");
+                user.awaitMessageContaining("Welcome to LuvHive", Duration.ofSeconds(30));
+                await().atMost(Duration.ofSeconds(30)).until(() -> count("queued") + count("sending") == 0);
+                long sentBefore = count("sent");
+                int callsBefore = sendMessageCalls(bot).size();
+
+                bot.faults().failChatFor(user.id(), Duration.ofMinutes(5), Fault.delay(SLOW_ANSWER));
+                Outbox outbox = new Outbox(new ObjectMapper(), Clock.systemUTC(), () -> { });
+                database.jdbi().useTransaction(handle -> {
+                    for (int index = 1; index <= QUEUED; index++) {
+                        outbox.enqueue(handle, OutboundMessage.of(user.id(), Priority.NOTICE,
+                                SendMessage.builder().chatId(user.id()).text("notice " + index).build()));
+                    }
+                });
+                await().atMost(Duration.ofSeconds(30)).until(() -> count("sending") == 1);
+
+                Instant signalled = Instant.now();
+                process.destroy(); // SIGTERM
+                assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited").isTrue();
+
+                String output = Files.readString(log);
+                assertThat(process.exitValue()).as("exit code; output: %s", output).isZero();
+                assertThat(output).contains("SIGTERM: stopping intake").contains("LuvHive stopped");
+                List<LoggedRequest> sends = sendMessageCalls(bot);
+                assertThat(sends.subList(callsBefore, sends.size())).as("the call in flight, answered after the signal")
+                        .singleElement().satisfies(call -> assertThat(call.at()).isAfter(signalled));
+                assertThat(user.received()).extracting(ChatMessage::text).filteredOn(text -> text.startsWith("notice"))
+                        .containsExactly("notice 1");
+                assertThat(count("sent")).isEqualTo(sentBefore + 1);
+                assertThat(count("sending")).isZero();
+                assertThat(count("queued")).as("left for the next start").isEqualTo(QUEUED - 1);
+            } finally {
+                process.destroyForcibly();
             }
-
-            long signalled = System.nanoTime();
-            bot.destroy(); // SIGTERM
-            boolean exited = bot.waitFor(30, TimeUnit.SECONDS);
-            Duration took = Duration.ofNanos(System.nanoTime() - signalled);
-
-            assertThat(exited).isTrue();
-            String output = java.nio.file.Files.readString(log);
-            assertThat(bot.exitValue()).as("exit code; output: %s", output).isZero();
-            assertThat(took).isLessThan(Duration.ofSeconds(25));
-            assertThat(output).contains("SIGTERM: stopping intake").contains("LuvHive stopped");
         }
+    }
+
+    private static Process startBot(Map<String, String> environment, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), BotMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("LUVHIVE_ENV_FILE", "");
+        return builder.start();
+    }
+
+    private static List<LoggedRequest> sendMessageCalls(EmulatedBot bot) {
+        return bot.requestLog().stream().filter(call -> call.method().equals("sendMessage")).toList();
+    }
+
+    private long count(String status) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from outbox where status = :status").bind("status", status).mapTo(Long.class).one());
     }
 }
