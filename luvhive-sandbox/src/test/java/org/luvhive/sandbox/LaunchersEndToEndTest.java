@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * use and the bot after one of its sources changed. (In this module: the last one the
  * sandbox's launcher builds, when the other runnable jars are already packaged.)
  */
-class LaunchersTest {
+class LaunchersEndToEndTest {
 
     private static final Duration BUILD_AND_RUN = Duration.ofMinutes(5);
     private static final Pattern PAGE_URL = Pattern.compile("Open (http://127\\.0\\.0\\.1:\\d+)/\\S*");
