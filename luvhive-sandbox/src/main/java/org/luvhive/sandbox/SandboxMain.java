@@ -1,6 +1,7 @@
 package org.luvhive.sandbox;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +52,7 @@ public final class SandboxMain {
             invalid.problems().forEach(problem -> System.err.println("luvhive-sandbox: configuration: " + problem));
             System.exit(3);
             return;
-        } catch (LuvhiveException | IllegalStateException | java.io.UncheckedIOException failure) {
+        } catch (LuvhiveException | IllegalStateException | UncheckedIOException failure) {
             System.err.println("luvhive-sandbox: " + failure.getMessage()
                     + (failure.getCause() == null ? "" : " (" + failure.getCause().getMessage() + ")"));
             System.exit(failure instanceof DatabaseUnavailableException ? 4 : 1);

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -129,17 +129,13 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(javaScript, arguments);
     }
 
-    public Map<String, Object> capabilities() {
-        return driver.getCapabilities().asMap();
-    }
-
     @Override
     public void close() {
         try {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary profile; the OS cleans /tmp
             }
