@@ -1,11 +1,13 @@
 package org.luvhive.cli.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,11 +85,8 @@ class BackupFailuresTest {
         tool("pg_restore", "#!/bin/sh\nexec " + real("pg_restore") + " \"$@\"\n");
         Process cli = startCli("backup", "create");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && cli.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !cli.isAlive() || Files.exists(pidFile) && Files.size(pidFile) > 0);
             assertThat(pidFile).as(Files.exists(home.resolve("cli.out")) ? Files.readString(home.resolve("cli.out"))
                     : "no output").exists();
             long pgDumpPid = Long.parseLong(Files.readString(pidFile).strip());
@@ -131,11 +130,8 @@ class BackupFailuresTest {
 
         Process cli = startCli("backup", "restore", "--latest", "--target", target);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && cli.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !cli.isAlive() || Files.exists(pidFile) && Files.size(pidFile) > 0);
             assertThat(pidFile).as(Files.readString(home.resolve("cli.out"))).exists();
             long pgRestorePid = Long.parseLong(Files.readString(pidFile).strip());
             assertThat(databasesLike(target)).as("the target exists while pg_restore runs").isOne();

@@ -1,12 +1,14 @@
 package org.luvhive.cli.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,10 +42,8 @@ class BackupLockTest {
         CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() ->
                 CliRun.run(environment, home, Clock.systemUTC(), "backup", "create"));
         Path lockFile = home.resolve("backups").resolve(".luvhive-backup.lock");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!first.isDone() && !(Files.exists(lockFile) && Files.size(lockFile) > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> first.isDone() || Files.exists(lockFile) && Files.size(lockFile) > 0);
         assertThat(first.isDone()).as("the first create is still dumping").isFalse();
 
         CliRun second = CliRun.run(environment, home, "backup", "create");
