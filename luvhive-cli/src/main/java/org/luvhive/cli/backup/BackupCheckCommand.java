@@ -27,12 +27,16 @@ import picocli.CommandLine.Unmatched;
  * UNKNOWN (3) with a status line, not a usage error (2) that would read as CRITICAL.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "One Nagios status line on the newest backup, for monitoring (needs no database).",
+        header = "One Nagios status line on this database's newest backup, for monitoring (needs no database).",
+        description = "Sets of other databases in the backup directory are named and not counted, unless "
+                + "--all-databases. Without a connection, this database is known by the identity the last create "
+                + "recorded for this configuration, else by its name and server (see README).",
         exitCodeListHeading = "%nExit codes (Nagios plugin rules):%n",
         exitCodeList = {"0:OK",
                 "1:WARNING: unverified past the grace, older than --warn-age, a completion time in the future, "
                         + "older sets broken",
-                "2:CRITICAL: no backup, the newest broken (archive missing or not the manifest's size), older than "
+                "2:CRITICAL: no backup, the newest broken (archive missing or not the manifest's size, manifest edited), "
+                        + "older than "
                         + "--max-age, smaller than --min-size, verification failed",
                 "3:UNKNOWN: a bad argument, the backup directory unreadable"})
 public final class BackupCheckCommand implements Callable<Integer> {
@@ -59,6 +63,9 @@ public final class BackupCheckCommand implements Callable<Integer> {
     List<String> unmatched = new ArrayList<>();
 
     @Mixin
+    AllDatabasesOption databases;
+
+    @Mixin
     JsonOption json;
 
     BackupCheckCommand(CliContext context) {
@@ -70,7 +77,7 @@ public final class BackupCheckCommand implements Callable<Integer> {
         CheckResult result;
         try {
             CheckThresholds thresholds = thresholds();
-            result = BackupCli.backups(context, true).check(thresholds);
+            result = BackupCli.backups(context, true).check(thresholds, databases.scope());
         } catch (CommandLine.TypeConversionException invalid) {
             result = unknown("invalid argument: " + invalid.getMessage() + " (see 'luvhive backup check --help')");
         } catch (RuntimeException unusable) { // configuration, unreadable directory: the Nagios UNKNOWN
@@ -82,6 +89,8 @@ public final class BackupCheckCommand implements Callable<Integer> {
             out.put("code", result.status().nagiosCode());
             out.put("line", result.line());
             out.put("backup", result.newest().map(set -> set.name()).orElse(null));
+            out.put("database_match", result.newest().map(set -> set.match().label()).orElse(null));
+            out.put("other_databases", result.otherDatabases());
             context.out().println(context.json().render(out));
         } else {
             context.out().println(result.line());

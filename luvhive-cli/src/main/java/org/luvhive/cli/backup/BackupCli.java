@@ -3,12 +3,16 @@ package org.luvhive.cli.backup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.core.backup.BackupProgress;
 import org.luvhive.core.backup.BackupSet;
 import org.luvhive.core.backup.BackupSettings;
 import org.luvhive.core.backup.Backups;
+import org.luvhive.core.backup.DatabaseIdentity;
+import org.luvhive.core.backup.DatabaseMatch;
 import org.luvhive.core.backup.HumanFormat;
 
 /** What the backup commands share: building {@link Backups} for a run, and how a set is shown. */
@@ -36,11 +40,37 @@ final class BackupCli {
         json.put("verified_at", set.manifest().verification().at() == null ? null
                 : set.manifest().verification().at().toString());
         json.put("database", set.manifest().database());
+        json.put("server", set.manifest().server());
+        json.put("system_identifier", set.manifest().identity().map(DatabaseIdentity::systemIdentifier).orElse(null));
+        json.put("database_oid", set.manifest().identity().map(DatabaseIdentity::oid).orElse(null));
+        json.put("database_match", set.match().label());
         json.put("tables", set.manifest().tables().size());
         json.put("rows", set.manifest().totalRows());
         json.put("archive", set.archive().toString());
         json.put("manifest", set.manifestPath().toString());
         return json;
+    }
+
+    /**
+     * Whose backup {@code set} is, when it is not by its recorded identity this database's:
+     * {@code " (of another database: luvhive@db2:5432)"}, or empty.
+     */
+    static String belonging(DatabaseMatch match, String database) {
+        return switch (match) {
+            case SAME -> "";
+            case IDENTITY_UNKNOWN -> " (identity unknown: matched by database name and server, " + database + ")";
+            case FOREIGN -> " (of another database: " + database + ")";
+        };
+    }
+
+    /** One line naming the sets of other databases a command left out, or empty when there are none. */
+    static Optional<String> otherDatabases(List<BackupSet> others, String leftOut) {
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("luvhive: " + others.size() + " set(s) of other databases " + leftOut + ", newest "
+                + others.get(0).name() + " of " + others.get(0).manifest().databaseAndServer()
+                + " (--all-databases considers them)");
     }
 
     static String summary(BackupSet set) {

@@ -17,23 +17,34 @@ import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
+import org.luvhive.core.backup.Backups;
 import org.luvhive.core.backup.BrokenSet;
+import org.luvhive.core.backup.DatabaseMatch;
+import org.luvhive.core.backup.DatabaseScope;
 import org.luvhive.core.backup.HumanFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code luvhive backup list}: the backups, newest first, with the broken ones flagged. */
+/** {@code luvhive backup list}: this database's backups, newest first, with the broken ones flagged. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        header = "List backups, newest first: name, time, age, size, format, state, verification.",
-        description = "STATE is ok, or FUTURE (completion time ahead of this clock), DAMAGED (a file missing or of "
-                + "another size than the manifest says), MISSING (archive gone), INCOMPLETE or CORRUPT (manifest).")
+        header = "List this database's backups, newest first: name, time, age, size, format, state, database, "
+                + "verification.",
+        description = {"STATE is ok, or FUTURE (completion time ahead of this clock), DAMAGED (a file missing or of "
+                + "another size than the manifest says), MISSING (archive gone), EDITED (the manifest changed since "
+                + "luvhive wrote it), INCOMPLETE or CORRUPT (manifest).",
+                "DATABASE is this (the recorded identity is this database's), by-name (no identity to compare: "
+                        + "matched by database name and server) or OTHER (another database's, listed only with "
+                        + "--all-databases)."})
 public final class BackupListCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final String ROW = "%-36s %-20s %-8s %-10s %-9s %-10s %s%n";
+    private static final String ROW = "%-36s %-20s %-8s %-10s %-9s %-10s %-9s %s%n";
 
     private final CliContext context;
+
+    @Mixin
+    AllDatabasesOption databases;
 
     @Mixin
     JsonOption json;
@@ -48,7 +59,8 @@ public final class BackupListCommand implements Callable<Integer>, DocumentsExit
 
     @Override
     public Integer call() {
-        BackupCatalog.Listing listing = BackupCli.backups(context, json.enabled()).list();
+        Backups backups = BackupCli.backups(context, json.enabled());
+        BackupCatalog.Listing listing = backups.list(databases.scope());
         Instant now = context.clock().instant();
         List<Row> rows = new ArrayList<>();
         for (BackupSet set : listing.sets()) {
@@ -74,31 +86,58 @@ public final class BackupListCommand implements Callable<Integer>, DocumentsExit
                 out.add(entry);
             });
             context.out().println(context.json().render(out));
+            printWhoseTheyAre(rows, listing);
             return ExitCode.OK.code();
         }
-        print(rows, now);
+        print(rows, now, databases.scope() == DatabaseScope.ALL_DATABASES ? ""
+                : " of " + backups.catalog().thisDatabase().describe());
         rows.stream().filter(row -> row.reason() != null).forEach(row -> context.err()
                 .println("luvhive: " + row.name() + " is " + row.state() + ": " + row.reason()));
         listing.orphans().forEach(orphan -> context.err().println("luvhive: archive without a manifest "
                 + "(an interrupted run; 'backup prune --apply' removes it after a day): " + orphan.getFileName()));
+        printWhoseTheyAre(rows, listing);
         return ExitCode.OK.code();
     }
 
-    private void print(List<Row> rows, Instant now) {
+    /** Sets of other databases, named (or counted when left out); sets matched by name only, counted. */
+    private void printWhoseTheyAre(List<Row> rows, BackupCatalog.Listing listing) {
+        rows.stream().map(Row::set).filter(set -> set != null && set.foreign()).forEach(set -> context.err()
+                .println("luvhive: " + set.name() + " is a backup of another database: "
+                        + set.manifest().databaseAndServer()));
+        long byName = rows.stream().map(Row::set)
+                .filter(set -> set != null && set.match() == DatabaseMatch.IDENTITY_UNKNOWN).count();
+        if (byName > 0) {
+            context.err().println("luvhive: " + byName + " set(s) matched by database name and server, their "
+                    + "identity unknown (written before luvhive recorded it, or no create has recorded this "
+                    + "database's yet)");
+        }
+        BackupCli.otherDatabases(listing.otherDatabases(), "not listed").ifPresent(context.err()::println);
+    }
+
+    private void print(List<Row> rows, Instant now, String ofDatabase) {
         var out = context.out();
         if (rows.isEmpty()) {
-            out.println("No complete backup in " + context.config().backupDir() + " (run 'luvhive backup create').");
+            out.println("No complete backup" + ofDatabase + " in " + context.config().backupDir()
+                    + " (run 'luvhive backup create').");
             return;
         }
-        out.printf(ROW, "NAME", "COMPLETED (UTC)", "AGE", "SIZE", "FORMAT", "STATE", "VERIFICATION");
+        out.printf(ROW, "NAME", "COMPLETED (UTC)", "AGE", "SIZE", "FORMAT", "STATE", "DATABASE", "VERIFICATION");
         for (Row row : rows) {
             BackupSet set = row.set();
             out.printf(ROW, row.name(), set == null ? "-" : TIME.format(set.completedAt()),
                     set == null ? "-" : set.completedInFuture(now) ? "future" : HumanFormat.age(Duration.between(
                             set.completedAt(), now)), set == null ? "-" : HumanFormat.bytes(set.sizeBytes()),
-                    set == null ? "-" : set.manifest().format(), row.state(),
+                    set == null ? "-" : set.manifest().format(), row.state(), set == null ? "-" : database(set.match()),
                     set == null ? "-" : set.verificationState().label());
         }
+    }
+
+    private static String database(DatabaseMatch match) {
+        return switch (match) {
+            case SAME -> "this";
+            case IDENTITY_UNKNOWN -> "by-name";
+            case FOREIGN -> "OTHER";
+        };
     }
 
     private static Map<String, Object> asJson(Row row, Instant now) {

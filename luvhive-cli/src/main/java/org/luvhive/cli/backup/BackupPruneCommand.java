@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "always stay, and so does one a verify or restore is using. Without rules: --max-age 14d. Broken "
                 + "sets (manifest unreadable, incomplete or untrusted, archive damaged) are listed and kept; a "
                 + "manifest whose archive is gone is removed, and so is an archive without a manifest once it is a "
-                + "day old.")
+                + "day old. Only this database's sets are considered; with --all-databases every database's, each "
+                + "by these rules apart.")
 public final class BackupPruneCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
@@ -56,6 +57,9 @@ public final class BackupPruneCommand implements Callable<Integer>, DocumentsExi
     LockWaitOption lockWait;
 
     @Mixin
+    AllDatabasesOption databases;
+
+    @Mixin
     JsonOption json;
 
     BackupPruneCommand(CliContext context) {
@@ -70,7 +74,8 @@ public final class BackupPruneCommand implements Callable<Integer>, DocumentsExi
         } catch (IllegalArgumentException invalid) {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
-        PruneResult result = BackupCli.backups(context, json.enabled()).prune(policy, apply, lockWait.value());
+        PruneResult result = BackupCli.backups(context, json.enabled()).prune(policy, apply, lockWait.value(),
+                databases.scope());
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("applied", result.applied());
@@ -83,6 +88,8 @@ public final class BackupPruneCommand implements Callable<Integer>, DocumentsExi
             out.put("stale_manifests", names(result.staleManifests()));
             out.put("broken", result.broken().stream().map(broken -> Map.of("name", broken.name(),
                     "state", broken.state().label(), "reason", broken.reason())).toList());
+            out.put("other_databases", result.otherDatabases().stream().map(set -> Map.of("name", set.name(),
+                    "database", set.manifest().databaseAndServer())).toList());
             context.out().println(context.json().render(out));
             return ExitCode.OK.code();
         }
@@ -95,14 +102,18 @@ public final class BackupPruneCommand implements Callable<Integer>, DocumentsExi
         }
         result.broken().forEach(broken -> out.printf("  %-7s %s  (BROKEN, left for you to inspect: %s: %s)%n", "keep",
                 broken.name(), broken.state().label(), broken.reason()));
+        result.otherDatabases().forEach(set -> out.printf("  %-7s %s  (another database's: %s; --all-databases "
+                + "prunes each database's sets by these rules)%n", "keep", set.name(), set.manifest().databaseAndServer()));
         result.staleManifests().forEach(manifest -> out.printf("  %-7s %s  (manifest whose archive is gone)%n",
                 removed, manifest.getFileName()));
         result.orphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest, older than %s)%n",
                 removed, orphan.getFileName(), HumanFormat.age(PrunePolicy.ORPHAN_MIN_AGE)));
         result.youngOrphans().forEach(orphan -> out.printf("  %-7s %s  (archive without manifest, newer than %s: "
                 + "a create may be finishing it)%n", "keep", orphan.getFileName(), HumanFormat.age(PrunePolicy.ORPHAN_MIN_AGE)));
-        out.printf("%d kept, %d broken kept, %d %s, %s %s.%n", result.kept().size() + result.youngOrphans().size(),
-                result.broken().size(), result.removed().size() + result.orphans().size()
+        out.printf("%d kept, %d broken kept, %s%d %s, %s %s.%n", result.kept().size() + result.youngOrphans().size(),
+                result.broken().size(), result.otherDatabases().isEmpty() ? ""
+                        : result.otherDatabases().size() + " of other databases left alone, ",
+                result.removed().size() + result.orphans().size()
                         + result.staleManifests().size(), result.applied() ? "removed" : "to remove",
                 HumanFormat.bytes(result.freedBytes()), result.applied() ? "freed" : "would be freed");
         return ExitCode.OK.code();

@@ -55,7 +55,7 @@ public final class BackupRestoreCommand implements Callable<Integer>, DocumentsE
     public Integer call() {
         RestoreRequest request;
         try {
-            request = new RestoreRequest(selection.name(), target, jobs, force);
+            request = new RestoreRequest(selection.name(), target, jobs, force, selection.scope());
         } catch (IllegalArgumentException invalid) {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
@@ -72,11 +72,13 @@ public final class BackupRestoreCommand implements Callable<Integer>, DocumentsE
             out.put("tables", result.tables());
             out.put("rows", result.rows());
             out.put("replaced", result.replaced());
+            out.put("database", result.database());
+            out.put("database_match", result.match().label());
             context.out().println(context.json().render(out));
         } else {
-            context.out().printf("Restored %s into database '%s'%s: %d tables, %d rows, row counts equal the manifest's.%n",
-                    result.backup(), result.target(), result.replaced() ? " (replacing the old one)" : "",
-                    result.tables(), result.rows());
+            context.out().printf("Restored %s%s into database '%s'%s: %d tables, %d rows, row counts equal the "
+                    + "manifest's.%n", result.backup(), BackupCli.belonging(result.match(), result.database()),
+                    result.target(), result.replaced() ? " (replacing the old one)" : "", result.tables(), result.rows());
             context.out().printf("To switch the bot to it, set%s:%n  DATABASE_URL=%s%n",
                     result.hasPassword() ? " (password as before)" : "", result.maskedUrl());
             context.out().println("Then run 'ANALYZE' (or vacuumdb --analyze-only) on it: restored tables have no statistics.");

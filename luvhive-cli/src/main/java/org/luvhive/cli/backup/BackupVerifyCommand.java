@@ -50,7 +50,7 @@ public final class BackupVerifyCommand implements Callable<Integer>, DocumentsEx
     public Integer call() {
         VerifyRequest request;
         try {
-            request = new VerifyRequest(selection.name(), jobs);
+            request = new VerifyRequest(selection.name(), jobs, selection.scope());
         } catch (IllegalArgumentException invalid) {
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
@@ -64,9 +64,12 @@ public final class BackupVerifyCommand implements Callable<Integer>, DocumentsEx
             out.put("proved", result.proved());
             out.put("bytes_read", result.bytesRead());
             out.put("not_run", result.notRun());
+            out.put("database", result.database());
+            out.put("database_match", result.match().label());
             context.out().println(context.json().render(out));
         } else {
-            context.out().printf("Backup %s is %s. Proved:%n", result.backup(), result.state().label());
+            context.out().printf("Backup %s%s is %s. Proved:%n", result.backup(),
+                    BackupCli.belonging(result.match(), result.database()), result.state().label());
             result.proved().forEach(proof -> context.out().println("  - " + proof));
             if (!result.complete()) {
                 context.out().println("Not proved: " + result.notRun());

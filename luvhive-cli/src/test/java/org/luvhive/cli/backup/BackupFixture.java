@@ -2,6 +2,7 @@ package org.luvhive.cli.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.cli.CliRun;
+import org.luvhive.core.backup.internal.ManifestSeal;
 import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.testing.TestDatabase;
@@ -88,6 +91,37 @@ final class BackupFixture {
     JsonNode manifest(String name) {
         try {
             return new ObjectMapper().readTree(backupDirectory().resolve(name + ".manifest.json").toFile());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** The manifest of {@code name} as a JSON tree. */
+    ObjectNode manifestTree(String name) {
+        return (ObjectNode) manifest(name);
+    }
+
+    /**
+     * Changes the manifest of {@code name} and seals it again, as a luvhive that wrote it so
+     * would have: what only luvhive's other checks, not the checksum, can refuse.
+     */
+    void rewriteManifest(String name, Consumer<ObjectNode> change) {
+        ObjectNode tree = manifestTree(name);
+        change.accept(tree);
+        ManifestSeal.seal(tree);
+        writeManifest(name, tree);
+    }
+
+    /** Changes the manifest of {@code name} as a person or a tool would: its checksum stays as it was. */
+    void editManifest(String name, Consumer<ObjectNode> change) {
+        ObjectNode tree = manifestTree(name);
+        change.accept(tree);
+        writeManifest(name, tree);
+    }
+
+    private void writeManifest(String name, ObjectNode tree) {
+        try {
+            Files.writeString(backupDirectory().resolve(name + ".manifest.json"), tree.toPrettyString());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

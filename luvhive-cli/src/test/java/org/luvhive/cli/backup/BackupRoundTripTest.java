@@ -3,7 +3,6 @@ package org.luvhive.cli.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.channels.FileChannel;
@@ -124,11 +123,12 @@ class BackupRoundTripTest {
         try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() * 2 / 3);
         }
-        Path manifestFile = fixture.backupDirectory().resolve(name + ".manifest.json");
-        ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(manifestFile.toFile());
-        ((ObjectNode) manifest.get("files").get(0)).put("bytes", Files.size(archive)).put("sha256", sha256(archive));
-        manifest.put("size_bytes", Files.size(archive));
-        Files.writeString(manifestFile, manifest.toString());
+        long bytes = Files.size(archive);
+        String sha256 = sha256(archive);
+        fixture.rewriteManifest(name, manifest -> {
+            ((ObjectNode) manifest.get("files").get(0)).put("bytes", bytes).put("sha256", sha256);
+            manifest.put("size_bytes", bytes);
+        });
 
         String target = "halfway_" + database.name().substring(database.name().length() - 12);
         CliRun restore = fixture.run("backup", "restore", name, "--target", target, "--jobs", "1");

@@ -17,13 +17,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.luvhive.core.backup.internal.ManifestJson;
 import org.luvhive.core.backup.internal.ManifestRules;
+import org.luvhive.core.backup.internal.ManifestSeal;
 
 /**
  * The backups in the backup directory: every usable set (a complete, valid manifest whose
  * archive is in place with the recorded sizes), newest first by recorded completion time,
- * plus what is there but not usable. A manifest is trusted only when its archive is
- * {@code NAME.dump} or {@code NAME.dir} beside it and all its files lie inside that
- * archive ({@link ManifestRules}). Reads the directory on each call; thread-safe.
+ * plus what is there but not usable. A manifest is trusted only when its checksum of itself
+ * holds (or it predates checksums), its archive is {@code NAME.dump} or {@code NAME.dir}
+ * beside it and all its files lie inside that archive ({@link ManifestRules}). Every set is
+ * matched against {@link ThisDatabase}: a shared directory may hold other databases' sets,
+ * which {@link Listing#only} sets apart. Reads the directory on each call; thread-safe.
  */
 public final class BackupCatalog {
 
@@ -32,24 +35,58 @@ public final class BackupCatalog {
 
     private final Path backupDirectory;
     private final ManifestJson json;
+    private final ThisDatabase thisDatabase;
 
-    BackupCatalog(Path backupDirectory, ManifestJson json) {
+    BackupCatalog(Path backupDirectory, ManifestJson json, ThisDatabase thisDatabase) {
         this.backupDirectory = backupDirectory;
         this.json = json;
+        this.thisDatabase = thisDatabase;
+    }
+
+    /** The same directory, its sets matched against {@code database} instead. */
+    BackupCatalog matchedAgainst(ThisDatabase database) {
+        return new BackupCatalog(backupDirectory, json, database);
+    }
+
+    /** The database the sets are matched against. */
+    public ThisDatabase thisDatabase() {
+        return thisDatabase;
     }
 
     /**
      * What the directory holds.
      *
-     * @param sets    usable backup sets, newest first
-     * @param broken  manifests that do not make a usable set, newest first
-     * @param orphans archives with no manifest file of their name (a crash between rename and manifest)
+     * @param sets           usable backup sets, newest first
+     * @param broken         manifests that do not make a usable set, newest first
+     * @param orphans        archives with no manifest file of their name (a crash between rename and manifest)
+     * @param otherDatabases the sets (usable or not) of other databases that {@link #only} left out, newest first
      */
-    public record Listing(List<BackupSet> sets, List<BrokenSet> broken, List<Path> orphans) {
+    public record Listing(List<BackupSet> sets, List<BrokenSet> broken, List<Path> orphans,
+                          List<BackupSet> otherDatabases) {
         public Listing {
             sets = List.copyOf(sets);
             broken = List.copyOf(broken);
             orphans = List.copyOf(orphans);
+            otherDatabases = List.copyOf(otherDatabases);
+        }
+
+        public Listing(List<BackupSet> sets, List<BrokenSet> broken, List<Path> orphans) {
+            this(sets, broken, orphans, List.of());
+        }
+
+        /**
+         * What a command considers: everything, or only this database's sets (and the broken
+         * ones that cannot tell whose they are), the others kept apart in {@code otherDatabases}.
+         */
+        public Listing only(DatabaseScope scope) {
+            if (scope == DatabaseScope.ALL_DATABASES) {
+                return this;
+            }
+            List<BackupSet> others = new ArrayList<>(sets.stream().filter(BackupSet::foreign).toList());
+            broken.stream().filter(BrokenSet::foreign).forEach(set -> others.add(set.set().orElseThrow()));
+            others.sort(Comparator.comparing(BackupSet::completedAt).reversed());
+            return new Listing(sets.stream().filter(set -> !set.foreign()).toList(),
+                    broken.stream().filter(set -> !set.foreign()).toList(), orphans, others);
         }
     }
 
@@ -95,15 +132,21 @@ public final class BackupCatalog {
     }
 
     private void classify(String stem, Path manifestPath, List<BackupSet> sets, List<BrokenSet> broken) {
-        BackupManifest manifest;
+        ManifestJson.Stored stored;
         try {
-            manifest = json.read(manifestPath);
+            stored = json.read(manifestPath);
         } catch (RuntimeException unreadable) {
             broken.add(new BrokenSet(stem, manifestPath, modified(manifestPath), Optional.empty(),
                     BrokenSet.State.CORRUPT, "unreadable manifest: " + reasonOf(unreadable, manifestPath)));
             return;
         }
+        BackupManifest manifest = stored.manifest();
         Instant time = manifest.completedAt() != null ? manifest.completedAt() : modified(manifestPath);
+        Optional<String> edited = edited(stored);
+        if (edited.isPresent()) {
+            broken.add(new BrokenSet(stem, manifestPath, time, Optional.empty(), BrokenSet.State.EDITED, edited.get()));
+            return;
+        }
         if (!manifest.complete()) {
             broken.add(new BrokenSet(stem, manifestPath, time, Optional.empty(), BrokenSet.State.INCOMPLETE,
                     "status '" + manifest.status() + "', not complete"));
@@ -115,7 +158,8 @@ public final class BackupCatalog {
                     "manifest not trusted: " + problem.get()));
             return;
         }
-        BackupSet set = new BackupSet(backupDirectory.resolve(manifest.archive()), manifestPath, manifest);
+        BackupSet set = new BackupSet(backupDirectory.resolve(manifest.archive()), manifestPath, manifest,
+                thisDatabase.match(manifest));
         if (!Files.exists(set.archive(), LinkOption.NOFOLLOW_LINKS)) {
             broken.add(new BrokenSet(stem, manifestPath, time, Optional.of(set), BrokenSet.State.MISSING,
                     "its archive " + manifest.archive() + " is missing"));
@@ -128,6 +172,23 @@ public final class BackupCatalog {
             return;
         }
         sets.add(set);
+    }
+
+    /**
+     * Why the manifest was changed since luvhive wrote it, if it was: its checksum does not
+     * match, or a manifest of a format that carries one has none.
+     */
+    private static Optional<String> edited(ManifestJson.Stored stored) {
+        if (stored.seal() == ManifestSeal.State.EDITED) {
+            return Optional.of("changed since luvhive wrote it: its " + ManifestSeal.FIELD + " does not match its "
+                    + "content (edited by hand or by a tool); luvhive does not act on it");
+        }
+        if (stored.seal() == ManifestSeal.State.UNSEALED
+                && stored.manifest().formatVersion() >= BackupManifest.IDENTIFIED_FORMAT_VERSION) {
+            return Optional.of("changed since luvhive wrote it: its " + ManifestSeal.FIELD + " was removed; luvhive "
+                    + "does not act on it");
+        }
+        return Optional.empty();
     }
 
     public List<BackupSet> sets() {
@@ -159,16 +220,29 @@ public final class BackupCatalog {
     }
 
     /**
-     * The newest set with a complete, valid manifest, or {@link BackupNotFoundException}.
-     * Its archive may be damaged: verify --latest must then fail on it rather than prove
-     * an older set.
+     * The newest set with a complete, valid manifest of {@code scope}, or
+     * {@link BackupNotFoundException}. Its archive may be damaged: verify --latest must then
+     * fail on it rather than prove an older set.
      */
-    public BackupSet latest() {
-        Listing listing = read();
+    public BackupSet latest(DatabaseScope scope) {
+        Listing listing = read().only(scope);
         Stream<BackupSet> damaged = listing.broken().stream().flatMap(broken -> broken.set().stream());
         return Stream.concat(listing.sets().stream(), damaged).max(Comparator.comparing(BackupSet::completedAt))
-                .orElseThrow(() -> new BackupNotFoundException("no complete backup in " + backupDirectory
-                        + " (run 'luvhive backup create')"));
+                .orElseThrow(() -> new BackupNotFoundException(scope == DatabaseScope.ALL_DATABASES
+                        ? "no complete backup in " + backupDirectory + " (run 'luvhive backup create')"
+                        : "no complete backup of " + thisDatabase.describe() + " in " + backupDirectory
+                        + " (run 'luvhive backup create')" + othersNote(listing.otherDatabases())));
+    }
+
+    /** The newest set of any database (see {@link #latest(DatabaseScope)}). */
+    public BackupSet latest() {
+        return latest(DatabaseScope.ALL_DATABASES);
+    }
+
+    private static String othersNote(List<BackupSet> others) {
+        return others.isEmpty() ? "" : "; it holds " + others.size() + " set(s) of other databases, newest "
+                + others.get(0).name() + " of " + others.get(0).manifest().databaseAndServer()
+                + " (--all-databases considers them)";
     }
 
     public Path directory() {

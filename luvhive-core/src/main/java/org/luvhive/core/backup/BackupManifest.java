@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The manifest beside every archive ({@code NAME.manifest.json}): what was dumped, from
  * where, with which tools, every file's SHA-256, the row counts, and how far the backup
  * has been verified. Written last, so a manifest with status {@value #COMPLETE} means the
- * archive is in place and whole. Never holds a password. Immutable.
+ * archive is in place and whole. Never holds a password. The file also carries a checksum
+ * of itself, {@code manifest_sha256}, that luvhive updates with every write
+ * (internal.ManifestSeal). Immutable.
  *
  * @param formatVersion  version of this manifest layout
  * @param name           the backup's name ({@code luvhive_backup_YYYYMMDD_HHMMSS})
@@ -21,6 +24,9 @@ import java.util.Map;
  * @param jobs           pg_dump's parallel jobs
  * @param database       the database dumped
  * @param server         host:port of the server (no credentials)
+ * @param systemIdentifier the cluster's system identifier ({@code pg_control_system()}); null in
+ *                       manifests written before format version 2
+ * @param databaseOid    the dumped database's oid; null before format version 2
  * @param serverVersion  the server's version
  * @param pgDumpVersion  the pg_dump that wrote it ({@code pg_dump --version})
  * @param pgDumpPath     where that pg_dump is (absent in manifests of older builds)
@@ -33,12 +39,16 @@ import java.util.Map;
  * @param verification   the last verification
  */
 public record BackupManifest(int formatVersion, String name, String status, String archive, String format,
-                             String compression, int jobs, String database, String server, String serverVersion,
+                             String compression, int jobs, String database, String server,
+                             String systemIdentifier, Long databaseOid, String serverVersion,
                              String pgDumpVersion, String pgDumpPath, String luvhiveVersion, Instant startedAt,
                              Instant completedAt, long sizeBytes, List<ManifestFile> files, List<TableCount> tables,
                              Verification verification) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: the database's identity and the manifest's own checksum are recorded. */
+    public static final int FORMAT_VERSION = 2;
+    /** The format version from which a manifest must carry its checksum and the database's identity. */
+    public static final int IDENTIFIED_FORMAT_VERSION = 2;
     public static final String COMPLETE = "complete";
 
     public BackupManifest {
@@ -49,6 +59,21 @@ public record BackupManifest(int formatVersion, String name, String status, Stri
 
     public boolean complete() {
         return COMPLETE.equals(status);
+    }
+
+    /**
+     * Which database this is a backup of; empty for a manifest of an older format (or a
+     * database whose identity could not be read), which is then matched by its
+     * {@code database} and {@code server}.
+     */
+    public Optional<DatabaseIdentity> identity() {
+        return formatVersion >= IDENTIFIED_FORMAT_VERSION && systemIdentifier != null && databaseOid != null
+                ? Optional.of(new DatabaseIdentity(systemIdentifier, database, databaseOid)) : Optional.empty();
+    }
+
+    /** The database as people name it: {@code luvhive@db.example:5432}. */
+    public String databaseAndServer() {
+        return database + "@" + server;
     }
 
     public BackupFormat backupFormat() {
@@ -79,7 +104,7 @@ public record BackupManifest(int formatVersion, String name, String status, Stri
 
     public BackupManifest withVerification(Verification newVerification) {
         return new BackupManifest(formatVersion, name, status, archive, format, compression, jobs, database, server,
-                serverVersion, pgDumpVersion, pgDumpPath, luvhiveVersion, startedAt, completedAt, sizeBytes, files,
-                tables, newVerification);
+                systemIdentifier, databaseOid, serverVersion, pgDumpVersion, pgDumpPath, luvhiveVersion, startedAt,
+                completedAt, sizeBytes, files, tables, newVerification);
     }
 }

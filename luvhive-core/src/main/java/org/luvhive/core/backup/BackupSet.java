@@ -10,8 +10,14 @@ import java.time.Instant;
  * @param archive      the archive file ({@code .dump}) or directory ({@code .dir})
  * @param manifestPath the manifest beside it
  * @param manifest     what the manifest says
+ * @param match        whether it is a backup of the database the commands work for ({@link ThisDatabase})
  */
-public record BackupSet(Path archive, Path manifestPath, BackupManifest manifest) {
+public record BackupSet(Path archive, Path manifestPath, BackupManifest manifest, DatabaseMatch match) {
+
+    /** A set of this database (a create's new set). */
+    public BackupSet(Path archive, Path manifestPath, BackupManifest manifest) {
+        this(archive, manifestPath, manifest, DatabaseMatch.SAME);
+    }
 
     /** Clock skew tolerated between the host that wrote a manifest and the one reading it. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
@@ -36,6 +42,11 @@ public record BackupSet(Path archive, Path manifestPath, BackupManifest manifest
 
     public long sizeBytes() {
         return manifest.sizeBytes();
+    }
+
+    /** Whether it is another database's backup. */
+    public boolean foreign() {
+        return match == DatabaseMatch.FOREIGN;
     }
 
     public VerificationState verificationState() {

@@ -23,6 +23,7 @@ import org.luvhive.core.backup.internal.Checksums;
 import org.luvhive.core.backup.internal.ConnectionBudget;
 import org.luvhive.core.backup.internal.Dumper;
 import org.luvhive.core.backup.internal.HealthCheck;
+import org.luvhive.core.backup.internal.IdentityCache;
 import org.luvhive.core.backup.internal.InUseRegistry;
 import org.luvhive.core.backup.internal.LockHolder;
 import org.luvhive.core.backup.internal.ManifestJson;
@@ -53,10 +54,12 @@ public final class Backups {
     private final BackupProgress progress;
     private final Redactor redactor;
     private final BackupLog log;
-    private final BackupCatalog catalog;
     private final PgToolsLocator locator;
     private final InUseRegistry registry;
     private final ManifestJson json = new ManifestJson();
+    private final ThisDatabase configured;
+    private final IdentityCache identities;
+    private BackupCatalog catalog; // made on first use: reading the identity cache is no business of create
 
     public Backups(BackupSettings settings, Clock clock, BackupProgress progress) {
         this.directory = settings.backupDirectory();
@@ -64,13 +67,35 @@ public final class Backups {
         this.progress = progress;
         this.redactor = Redactor.forUrl(settings.databaseUrl());
         this.log = new BackupLog(settings.logDirectory(), redactor, json);
-        this.catalog = new BackupCatalog(directory, json);
         this.locator = new PgToolsLocator(settings.environment());
         this.registry = new InUseRegistry(directory);
+        this.configured = ThisDatabase.configured(settings.databaseUrl());
+        this.identities = new IdentityCache(directory, json, settings.databaseUrl());
     }
 
+    /**
+     * The backup directory, its sets matched against this database as the commands that do
+     * not connect know it: the configured database, with the identity the last create for
+     * this configuration on this host saw (unknown before the first).
+     */
     public BackupCatalog catalog() {
+        if (catalog == null) {
+            catalog = new BackupCatalog(directory, json, identities.read()
+                    .map(seen -> configured.withIdentity(seen.identity())).orElse(configured));
+        }
         return catalog;
+    }
+
+    /** The catalog matched against {@code live}'s identity as its server tells it (the cached one if it cannot). */
+    private BackupCatalog catalogFor(Database live) {
+        try {
+            DatabaseIdentity identity = live.jdbi().withHandle(handle -> handle.createQuery(BackupDao.IDENTITY)
+                    .map((row, context) -> new DatabaseIdentity(row.getString(1), row.getString(2),
+                            row.getLong(3))).one());
+            return catalog().matchedAgainst(configured.withIdentity(identity));
+        } catch (RuntimeException unreadable) {
+            return catalog();
+        }
     }
 
     /** The backup log's path. */
@@ -86,14 +111,27 @@ public final class Backups {
             try (BackupLock ignored = BackupLock.acquire(directory, holder("backup create"), options.lockWait(), progress)) {
                 removeLeftovers();
                 steps.lap("lock");
-                return new Dumper(directory, locator, json, clock, progress, redactor, guard)
+                BackupSet set = new Dumper(directory, locator, json, clock, progress, redactor, guard)
                         .create(database, options, steps);
+                set.manifest().identity().ifPresent(this::remember);
+                return set;
             }
         });
     }
 
-    public BackupCatalog.Listing list() {
-        return logged("list", listing -> null, listing -> null, catalog::read);
+    /** Remembers this database's identity for the commands that do not connect; a cache, so never fatal. */
+    private void remember(DatabaseIdentity identity) {
+        try {
+            identities.remember(identity, clock.instant());
+        } catch (RuntimeException unwritable) {
+            progress.notice("cannot remember this database's identity in " + IdentityCache.FILE_NAME + " ("
+                    + unwritable.getMessage() + "); list and check match sets by name and server meanwhile");
+        }
+    }
+
+    /** The sets of {@code scope}, the others (with this database's scope) kept apart in {@code otherDatabases}. */
+    public BackupCatalog.Listing list(DatabaseScope scope) {
+        return logged("list", listing -> null, listing -> null, () -> catalog().read().only(scope));
     }
 
     /**
@@ -104,7 +142,9 @@ public final class Backups {
      */
     public VerifyResult verify(VerifyRequest request, Optional<Database> live, Consumer<String> notices) {
         return TrackedRun.run(log, clock, "verify", run -> {
-            try (var marked = registry.mark("backup verify", () -> resolve(request.backup()), BackupSet::name)) {
+            BackupCatalog sets = live.map(this::catalogFor).orElseGet(this::catalog);
+            try (var marked = registry.mark("backup verify", () -> resolve(sets, request.backup(), request.scope()),
+                    BackupSet::name)) {
                 run.backup(marked.value().name());
                 VerifyResult result = new Verifier(locator, json, clock, redactor, progress, registry, run.guard(),
                         notices).verify(marked.value(), live.orElse(null), request.jobs());
@@ -140,7 +180,9 @@ public final class Backups {
                 throw new RestoreTargetExistsException("database '" + target + "' exists; choose another --target, "
                         + "or replace it with --force");
             }
-            try (var marked = registry.mark("backup restore", () -> resolve(request.backup()), BackupSet::name)) {
+            BackupCatalog sets = catalogFor(live);
+            try (var marked = registry.mark("backup restore", () -> resolve(sets, request.backup(), request.scope()),
+                    BackupSet::name)) {
                 BackupSet set = marked.value();
                 run.backup(set.name());
                 try {
@@ -152,7 +194,8 @@ public final class Backups {
                     long rows = new ArchiveRestorer(tools, redactor, progress, run.guard())
                             .restoreAs(live, set, target, exists, jobs, clock.instant());
                     return new RestoreResult(set.name(), target, live.url().withDatabase(target).masked(),
-                            set.manifest().tables().size(), rows, exists, live.url().password().isPresent());
+                            set.manifest().tables().size(), rows, exists, live.url().password().isPresent(),
+                            set.match(), set.manifest().databaseAndServer());
                 } catch (BackupCorruptException corrupt) {
                     if (!run.guard().stopping()) { // recorded as verify records it: list and check must see it
                         json.write(set.manifestPath(), set.manifest().withVerification(new Verification(
@@ -165,29 +208,34 @@ public final class Backups {
                 + "manifest's" + (result.replaced() ? "; replaced the existing database" : ""));
     }
 
-    /** Plans retention and, with {@code apply}, removes what the plan removes. */
-    public PruneResult prune(PrunePolicy policy, boolean apply, Duration lockWait) {
+    /**
+     * Plans retention over the sets of {@code scope} (with all databases, each database's sets
+     * by the same rules) and, with {@code apply}, removes what the plan removes.
+     */
+    public PruneResult prune(PrunePolicy policy, boolean apply, Duration lockWait, DatabaseScope scope) {
         return logged(apply ? "prune" : "prune-dry-run", result -> null, PruneResult::freedBytes, () -> {
             if (!apply) {
-                return plan(policy, false);
+                return plan(policy, false, scope);
             }
             SecureFiles.privateDirectory(directory);
             try (BackupLock ignored = BackupLock.acquire(directory, holder("backup prune --apply"), lockWait)) {
-                return plan(policy, true);
+                return plan(policy, true, scope);
             }
         });
     }
 
-    private PruneResult plan(PrunePolicy policy, boolean apply) {
-        return new PrunePlan(registry).run(catalog.read(), policy, clock.instant(), apply);
+    private PruneResult plan(PrunePolicy policy, boolean apply, DatabaseScope scope) {
+        return new PrunePlan(registry).run(catalog().read().only(scope), policy, clock.instant(), apply);
     }
 
-    /** The monitoring verdict; reads only the backup directory. */
-    public CheckResult check(CheckThresholds thresholds) {
+    /** The monitoring verdict on the sets of {@code scope}; reads only the backup directory. */
+    public CheckResult check(CheckThresholds thresholds, DatabaseScope scope) {
         Instant started = clock.instant();
         CheckResult result;
         try {
-            result = HealthCheck.evaluate(catalog.read(), thresholds, clock.instant(), directory.toString());
+            BackupCatalog sets = catalog();
+            result = HealthCheck.evaluate(sets.read().only(scope), thresholds, clock.instant(), directory.toString(),
+                    scope == DatabaseScope.ALL_DATABASES ? Optional.empty() : Optional.of(sets.thisDatabase()));
         } catch (RuntimeException unreadable) {
             result = new CheckResult(CheckStatus.UNKNOWN, "BACKUP UNKNOWN - " + unreadable.getMessage(), Optional.empty());
         }
@@ -197,8 +245,8 @@ public final class Backups {
         return result;
     }
 
-    private BackupSet resolve(Optional<String> name) {
-        return name.map(catalog::find).orElseGet(catalog::latest);
+    private static BackupSet resolve(BackupCatalog sets, Optional<String> name, DatabaseScope scope) {
+        return name.map(sets::find).orElseGet(() -> sets.latest(scope));
     }
 
     /** Temporary files of a run that died: safe to remove, we hold the lock every writer needs. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A manifest in the backup directory that does not make a usable backup set. Prune keeps
  * these (it may remove only the manifest of an archive that is gone); list shows them;
- * check turns a broken newest set into CRITICAL. Immutable.
+ * check turns a broken newest set into CRITICAL; verify and restore refuse them. Immutable.
  *
  * @param name         the manifest's file name without {@code .manifest.json}
  * @param manifestPath the manifest
@@ -24,6 +24,11 @@ public record BrokenSet(String name, Path manifestPath, Instant time, Optional<B
     public enum State {
         /** The manifest cannot be read, or names files outside its archive, or lists none. */
         CORRUPT,
+        /**
+         * The manifest was changed after luvhive wrote it (its {@code manifest_sha256} does not
+         * match): nothing it says is trusted, not even whose backup it is.
+         */
+        EDITED,
         /** The manifest's status is not complete (a create died, or it was edited). */
         INCOMPLETE,
         /** The manifest is fine, its archive is gone. */
@@ -34,6 +39,15 @@ public record BrokenSet(String name, Path manifestPath, Instant time, Optional<B
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Whether it is another database's set. Only a set whose manifest is trusted can tell;
+     * one that cannot (unreadable, edited, incomplete, untrusted) counts as this database's,
+     * so that it is shown and kept.
+     */
+    public boolean foreign() {
+        return set.map(BackupSet::foreign).orElse(false);
     }
 
     /** One line for people: {@code NAME: damaged (NAME.dump has 0 bytes, ...)}. */

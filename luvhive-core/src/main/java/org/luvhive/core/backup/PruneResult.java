@@ -13,9 +13,11 @@ import java.util.List;
  * @param staleManifests manifests whose archive is gone: removed
  * @param applied        whether anything was removed (false: a dry run)
  * @param freedBytes     bytes removed (or that would be)
+ * @param otherDatabases sets of other databases, left alone (without --all-databases)
  */
 public record PruneResult(List<PruneDecision> decisions, List<Path> orphans, List<Path> youngOrphans,
-                          List<BrokenSet> broken, List<Path> staleManifests, boolean applied, long freedBytes) {
+                          List<BrokenSet> broken, List<Path> staleManifests, boolean applied, long freedBytes,
+                          List<BackupSet> otherDatabases) {
 
     public PruneResult {
         decisions = List.copyOf(decisions);
@@ -23,6 +25,7 @@ public record PruneResult(List<PruneDecision> decisions, List<Path> orphans, Lis
         youngOrphans = List.copyOf(youngOrphans);
         broken = List.copyOf(broken);
         staleManifests = List.copyOf(staleManifests);
+        otherDatabases = List.copyOf(otherDatabases);
     }
 
     public List<PruneDecision> removed() {

@@ -10,7 +10,9 @@ package org.luvhive.core.backup;
  * @param rows         rows restored
  * @param replaced     whether an existing database of that name was replaced (after the restore succeeded)
  * @param hasPassword  whether the URL carries a password (masked in {@code maskedUrl})
+ * @param match        whether the backup is of this database
+ * @param database     the database it is of, as its manifest names it ({@code name@host:port})
  */
 public record RestoreResult(String backup, String target, String maskedUrl, int tables, long rows, boolean replaced,
-                            boolean hasPassword) {
+                            boolean hasPassword, DatabaseMatch match, String database) {
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * @param proved    one sentence per proof, as recorded in the manifest
  * @param bytesRead bytes checksummed
  * @param notRun    the step that was asked for but could not run, and why (null when every step ran)
+ * @param match     whether the backup is of this database
+ * @param database  the database it is of, as its manifest names it ({@code name@host:port})
  */
 public record VerifyResult(String backup, VerificationState state, List<String> proved, long bytesRead,
-                           String notRun) {
+                           String notRun, DatabaseMatch match, String database) {
 
     public VerifyResult {
         proved = List.copyOf(proved);

@@ -17,7 +17,7 @@ class HealthCheckTest {
 
     private static CheckResult check(List<BackupSet> sets, List<BrokenSet> broken) {
         return HealthCheck.evaluate(new BackupCatalog.Listing(sets, broken, List.of()), CheckThresholds.defaults(),
-                NOW, "/backups");
+                NOW, "/backups", Optional.empty());
     }
 
     private static BackupSet set(String name, Duration ago) {

@@ -3,6 +3,8 @@ package org.luvhive.core.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,9 +15,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.core.backup.internal.ManifestJson;
+import org.luvhive.core.backup.internal.ManifestSeal;
 
 /**
  * Prune, verify and restore act only on what a manifest may name: its own archive beside
@@ -53,7 +57,7 @@ class ManifestTrustTest {
                 absoluteVictim.toString(), List.of(new ManifestFile(absoluteVictim.toString(), 6, sha())));
         write(customSet("luvhive_backup_20250531_000000", NOW.minus(Duration.ofDays(1))), null, null, null);
 
-        PruneResult result = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO);
+        PruneResult result = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO, DatabaseScope.THIS_DATABASE);
 
         assertThat(victimDirectory.resolve("x")).hasContent("keep me");
         assertThat(victimFile).hasContent("keep me too");
@@ -78,8 +82,7 @@ class ManifestTrustTest {
         write(empty, null, null, List.of());
         BackupSet missingFiles = customSet("luvhive_backup_20250512_000000", NOW.minus(Duration.ofHours(1)));
         write(missingFiles, null, null, List.of());
-        String text = Files.readString(missingFiles.manifestPath()).replaceAll("\"files\"\\s*:\\s*\\[\\s*\\],?", "");
-        Files.writeString(missingFiles.manifestPath(), text);
+        rewriteSealed(missingFiles.manifestPath(), text -> text.replaceAll("\"files\"\\s*:\\s*\\[\\s*\\],?", ""));
 
         BackupCatalog.Listing listing = backups().catalog().read();
 
@@ -101,11 +104,11 @@ class ManifestTrustTest {
         Files.writeString(recent.manifestPath(), "{ broken");
         BackupSet running = customSet("luvhive_backup_20250531_220000", NOW.minus(Duration.ofHours(2)));
         write(running, null, null, null);
-        Files.writeString(running.manifestPath(), Files.readString(running.manifestPath())
-                .replace("\"status\" : \"complete\"", "\"status\" : \"running\""));
+        rewriteSealed(running.manifestPath(),
+                text -> text.replace("\"status\" : \"complete\"", "\"status\" : \"running\""));
         write(customSet("luvhive_backup_20250530_000000", NOW.minus(Duration.ofDays(2))), null, null, null);
 
-        PruneResult result = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO);
+        PruneResult result = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO, DatabaseScope.THIS_DATABASE);
 
         assertThat(recent.archive()).exists();
         assertThat(recent.manifestPath()).exists();
@@ -135,13 +138,13 @@ class ManifestTrustTest {
         Files.delete(gone.archive());
         write(customSet("luvhive_backup_20250531_000000", NOW.minus(Duration.ofDays(1))), null, null, null);
 
-        PruneResult dryRun = backups().prune(KEEP_LAST_ONE, false, Duration.ZERO);
+        PruneResult dryRun = backups().prune(KEEP_LAST_ONE, false, Duration.ZERO, DatabaseScope.THIS_DATABASE);
         assertThat(dryRun.orphans()).containsExactly(old);
         assertThat(dryRun.youngOrphans()).containsExactly(young);
         assertThat(dryRun.staleManifests()).containsExactly(gone.manifestPath());
         assertThat(gone.manifestPath()).as("a dry run removes nothing").exists();
 
-        PruneResult applied = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO);
+        PruneResult applied = backups().prune(KEEP_LAST_ONE, true, Duration.ZERO, DatabaseScope.THIS_DATABASE);
         assertThat(applied.staleManifests()).containsExactly(gone.manifestPath());
         assertThat(gone.manifestPath()).doesNotExist();
         assertThat(old).doesNotExist();
@@ -165,7 +168,7 @@ class ManifestTrustTest {
         });
         assertThat(backups().catalog().latest().name()).as("verify --latest must fail on it, not prove an older set")
                 .isEqualTo(newest.name());
-        assertThat(backups().prune(new PrunePolicy(0, 0, 0, 0, Optional.of(Duration.ofHours(1))), true, Duration.ZERO)
+        assertThat(backups().prune(new PrunePolicy(0, 0, 0, 0, Optional.of(Duration.ofHours(1))), true, Duration.ZERO, DatabaseScope.THIS_DATABASE)
                 .broken()).hasSize(1);
         assertThat(newest.archive()).as("prune keeps a broken set for a person to look at").exists();
     }
@@ -175,8 +178,8 @@ class ManifestTrustTest {
         Files.writeString(root.resolve("file"), "not a directory");
         Backups backups = new Backups(new BackupSettings(root.resolve("file"), root.resolve("logs"), Map.of(),
                 Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC), BackupProgress.NONE);
-        assertThatThrownBy(backups::list).hasMessageContaining("is not a directory");
-        CheckResult check = backups.check(CheckThresholds.defaults());
+        assertThatThrownBy(() -> backups.list(DatabaseScope.THIS_DATABASE)).hasMessageContaining("is not a directory");
+        CheckResult check = backups.check(CheckThresholds.defaults(), DatabaseScope.THIS_DATABASE);
         assertThat(check.status()).isEqualTo(CheckStatus.UNKNOWN);
         assertThat(check.line()).startsWith("BACKUP UNKNOWN - cannot read the backup directory");
     }
@@ -195,11 +198,19 @@ class ManifestTrustTest {
         List<ManifestFile> listed = files == null ? manifest.files() : files;
         BackupManifest edited = new BackupManifest(manifest.formatVersion(), manifest.name(), manifest.status(),
                 archive == null ? manifest.archive() : archive, format == null ? manifest.format() : format,
-                manifest.compression(), manifest.jobs(), manifest.database(), manifest.server(), manifest.serverVersion(),
+                manifest.compression(), manifest.jobs(), manifest.database(), manifest.server(),
+                manifest.systemIdentifier(), manifest.databaseOid(), manifest.serverVersion(),
                 manifest.pgDumpVersion(), manifest.pgDumpPath(), manifest.luvhiveVersion(), manifest.startedAt(),
                 manifest.completedAt(),
                 listed.stream().mapToLong(ManifestFile::bytes).sum(), listed, manifest.tables(), manifest.verification());
         new ManifestJson().write(set.manifestPath(), edited);
+    }
+
+    /** Edits a manifest's text and seals it again: a manifest luvhive itself would have written so. */
+    private static void rewriteSealed(Path manifest, UnaryOperator<String> edit) throws Exception {
+        ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(edit.apply(Files.readString(manifest)));
+        ManifestSeal.seal(tree);
+        Files.writeString(manifest, tree.toString());
     }
 
     private static String sha() {

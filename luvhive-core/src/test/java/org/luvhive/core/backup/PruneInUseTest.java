@@ -38,13 +38,13 @@ class PruneInUseTest {
 
         try (var marked = new InUseRegistry(directory).mark("backup restore",
                 () -> backups.catalog().find("luvhive_backup_a"), BackupSet::name)) {
-            PruneResult result = backups.prune(policy, true, Duration.ZERO);
+            PruneResult result = backups.prune(policy, true, Duration.ZERO, DatabaseScope.THIS_DATABASE);
             assertThat(result.removed()).extracting(decision -> decision.set().name()).containsExactly("luvhive_backup_b");
             assertThat(result.kept()).anySatisfy(decision -> assertThat(decision.reasons())
                     .containsExactly("in use by a verify or restore"));
             assertThat(directory.resolve("luvhive_backup_a.dump")).exists();
         }
-        backups.prune(policy, true, Duration.ZERO);
+        backups.prune(policy, true, Duration.ZERO, DatabaseScope.THIS_DATABASE);
         assertThat(backups.catalog().sets()).extracting(BackupSet::name).containsExactly("luvhive_backup_c");
         assertThat(directory.resolve("luvhive_backup_a.dump")).doesNotExist();
     }
@@ -54,9 +54,9 @@ class PruneInUseTest {
         Backups backups = new Backups(new BackupSettings(directory, directory.resolve("logs"), Map.of(), Optional.empty()),
                 Clock.fixed(NOW, ZoneOffset.UTC), BackupProgress.NONE);
         try (BackupLock held = BackupLock.acquire(directory, LockHolder.current("backup create", NOW), Duration.ZERO)) {
-            assertThatThrownBy(() -> backups.prune(new PrunePolicy(1, 0, 0, 0, Optional.empty()), true, Duration.ZERO))
+            assertThatThrownBy(() -> backups.prune(new PrunePolicy(1, 0, 0, 0, Optional.empty()), true, Duration.ZERO, DatabaseScope.THIS_DATABASE))
                     .isInstanceOf(BackupLockedException.class).hasMessageContaining("'backup create'");
-            assertThat(backups.prune(new PrunePolicy(1, 0, 0, 0, Optional.empty()), false, Duration.ZERO).applied())
+            assertThat(backups.prune(new PrunePolicy(1, 0, 0, 0, Optional.empty()), false, Duration.ZERO, DatabaseScope.THIS_DATABASE).applied())
                     .as("a dry run needs no lock").isFalse();
         }
     }

@@ -92,7 +92,7 @@ class RetentionTest {
 
     static BackupSet set(String name, Instant completedAt, VerificationState state) {
         BackupManifest manifest = new BackupManifest(1, name, BackupManifest.COMPLETE, name + ".dump", "custom",
-                "gzip:1", 1, "luvhive", "127.0.0.1:5432", "15.15", "pg_dump (PostgreSQL) 15.18",
+                "gzip:1", 1, "luvhive", "127.0.0.1:5432", null, null, "15.15", "pg_dump (PostgreSQL) 15.18",
                 "/usr/lib/postgresql/15/bin/pg_dump", "test",
                 completedAt.minusSeconds(5), completedAt, 100, List.of(new ManifestFile(name + ".dump", 100, "0".repeat(64))),
                 List.of(),

@@ -22,6 +22,13 @@ public interface BackupDao {
             + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
             + "where c.relkind in ('r', 'p') and n.nspname = 'public' order by 1";
 
+    /**
+     * The connected database's identity: the cluster's system identifier (as text: a 64-bit
+     * number), the database's name and oid.
+     */
+    String IDENTITY = "select (select system_identifier::text from pg_control_system()), current_database(), "
+            + "(select oid from pg_database where datname = current_database())";
+
     @SqlQuery("select current_setting('server_version_num')::int")
     int serverVersionNumber();
 

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.luvhive.core.FailureText;
 import org.luvhive.core.backup.BackupFailedException;
+import org.luvhive.core.backup.DatabaseIdentity;
 import org.luvhive.core.db.DatabaseUnavailableException;
 import org.luvhive.core.db.DedicatedConnections;
 
@@ -55,6 +57,21 @@ final class DumpSession implements AutoCloseable {
             return new ServerVersion(row.getString(1), row.getInt(2) / 10000);
         } catch (SQLException failure) {
             throw failed("cannot read the server's version", failure);
+        }
+    }
+
+    /**
+     * Which database this session is on (for the manifest); empty, with a notice, when the
+     * server does not tell (the set is then matched by database name and server).
+     */
+    Optional<DatabaseIdentity> identity(Consumer<String> notice) {
+        try (ResultSet row = statement.executeQuery(BackupDao.IDENTITY)) {
+            row.next();
+            return Optional.of(new DatabaseIdentity(row.getString(1), row.getString(2), row.getLong(3)));
+        } catch (SQLException failure) {
+            notice.accept("cannot read the database's identity (" + FailureText.of(failure) + "): the manifest "
+                    + "records none, and the set is matched by database name and server");
+            return Optional.empty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.luvhive.core.FailureText;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.backup.BackupFailedException;
@@ -20,6 +21,7 @@ import org.luvhive.core.backup.BackupManifest;
 import org.luvhive.core.backup.BackupProgress;
 import org.luvhive.core.backup.BackupSet;
 import org.luvhive.core.backup.CreateOptions;
+import org.luvhive.core.backup.DatabaseIdentity;
 import org.luvhive.core.backup.ManifestFile;
 import org.luvhive.core.backup.PgToolsMissingException;
 import org.luvhive.core.backup.TableCount;
@@ -61,8 +63,9 @@ public final class Dumper {
     }
 
     /** What one create dumps from where, with which tools, and under which names. */
-    private record Plan(DatabaseUrl url, DumpSession.ServerVersion server, PgTools tools, CreateOptions options,
-                        int jobs, Instant startedAt, String name, String archiveName, Path temporary) {
+    private record Plan(DatabaseUrl url, DumpSession.ServerVersion server, Optional<DatabaseIdentity> identity,
+                        PgTools tools, CreateOptions options, int jobs, Instant startedAt, String name,
+                        String archiveName, Path temporary) {
     }
 
     /** Dumps into a new set; {@code steps} receives where the time went. */
@@ -90,6 +93,7 @@ public final class Dumper {
 
     private Plan plan(DatabaseUrl url, DumpSession session, CreateOptions options) {
         DumpSession.ServerVersion server = session.serverVersion();
+        Optional<DatabaseIdentity> identity = session.identity(progress::notice);
         PgTools tools = locator.locate(server.major());
         if (tools.major() < options.compression().minimumPgDumpMajor()) {
             throw new PgToolsMissingException("compression " + options.compression() + " needs pg_dump "
@@ -100,7 +104,7 @@ public final class Dumper {
         Instant startedAt = clock.instant();
         String name = freeName(startedAt);
         String archiveName = name + options.format().extension();
-        return new Plan(url, server, tools, options, jobs, startedAt, name, archiveName,
+        return new Plan(url, server, identity, tools, options, jobs, startedAt, name, archiveName,
                 backupDirectory.resolve(TEMPORARY_PREFIX + archiveName));
     }
 
@@ -169,7 +173,9 @@ public final class Dumper {
         long size = files.stream().mapToLong(ManifestFile::bytes).sum();
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, plan.name(), BackupManifest.COMPLETE,
                 plan.archiveName(), options.format().label(), options.compression().toString(), plan.jobs(),
-                plan.url().database(), plan.url().host() + ":" + plan.url().port(), plan.server().text(),
+                plan.url().database(), plan.url().host() + ":" + plan.url().port(),
+                plan.identity().map(DatabaseIdentity::systemIdentifier).orElse(null),
+                plan.identity().map(DatabaseIdentity::oid).orElse(null), plan.server().text(),
                 plan.tools().pgDumpVersion(), plan.tools().pgDump().toString(), LuvhiveVersion.current(),
                 plan.startedAt(), clock.instant(), size, files, tables, Verification.unverified());
         Path manifestPath = backupDirectory.resolve(plan.name() + ".manifest.json");

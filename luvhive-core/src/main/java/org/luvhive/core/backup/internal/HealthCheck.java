@@ -13,6 +13,7 @@ import org.luvhive.core.backup.CheckResult;
 import org.luvhive.core.backup.CheckStatus;
 import org.luvhive.core.backup.CheckThresholds;
 import org.luvhive.core.backup.HumanFormat;
+import org.luvhive.core.backup.ThisDatabase;
 import org.luvhive.core.backup.VerificationState;
 
 /**
@@ -22,24 +23,27 @@ import org.luvhive.core.backup.VerificationState;
  * OK), when the newest usable set is too old or too small, or its last verification
  * failed. WARNING when it stays unverified past the grace period or passes the warning
  * age, when a set says it completed in the future (clock skew or an edited manifest;
- * it is not taken as the newest), or when older sets are broken. Reads only the backup
- * directory (a stat per archive file, no hashing), so it works while the database is
- * down. Stateless.
+ * it is not taken as the newest), or when older sets are broken. Judges the listing it is
+ * given: this database's sets (other databases' are named, never counted), or all. Reads
+ * only the backup directory (a stat per archive file, no hashing), so it works while the
+ * database is down. Stateless.
  */
 public final class HealthCheck {
 
     private HealthCheck() {
     }
 
+    /** {@code thisDatabase}: the database whose sets {@code listing} holds; empty when it holds every database's. */
     public static CheckResult evaluate(BackupCatalog.Listing listing, CheckThresholds thresholds, Instant now,
-                                       String directory) {
+                                       String directory, Optional<ThisDatabase> thisDatabase) {
         List<BackupSet> future = listing.sets().stream().filter(set -> set.completedInFuture(now)).toList();
         Optional<BackupSet> newest = listing.sets().stream().filter(set -> !set.completedInFuture(now)).findFirst();
         List<BrokenSet> newerBroken = listing.broken().stream()
                 .filter(broken -> newest.isEmpty() || !broken.time().isBefore(newest.get().completedAt())).toList();
         if (newest.isEmpty() && future.isEmpty() && newerBroken.isEmpty()) {
-            return new CheckResult(CheckStatus.CRITICAL, "BACKUP CRITICAL - no complete backup in " + directory,
-                    Optional.empty());
+            return new CheckResult(CheckStatus.CRITICAL, "BACKUP CRITICAL - no complete backup "
+                    + thisDatabase.map(database -> "of " + database.describe() + " ").orElse("") + "in " + directory
+                    + others(listing), Optional.empty(), listing.otherDatabases().size());
         }
         CheckStatus status = CheckStatus.OK;
         List<String> problems = new ArrayList<>();
@@ -55,7 +59,7 @@ public final class HealthCheck {
             Duration age = age(set, now);
             subject.add((newerBroken.isEmpty() ? "newest " : "newest usable ") + set.name() + " "
                     + HumanFormat.age(age) + " ago, " + HumanFormat.bytes(set.sizeBytes()) + ", "
-                    + set.verificationState().label());
+                    + set.verificationState().label() + belonging(set));
             status = status.worst(judge(set, age, thresholds, problems));
         } else {
             subject.add("no usable backup with a believable completion time");
@@ -72,11 +76,28 @@ public final class HealthCheck {
             problems.add(olderBroken + " other set(s) broken (see 'luvhive backup list')");
         }
         String line = "BACKUP " + status.name() + " - " + String.join("; ", subject)
-                + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
+                + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)) + others(listing)
                 + " | " + perfdata(newest, thresholds, now) + "backups=" + listing.sets().size()
                 + " broken=" + listing.broken().size();
         return new CheckResult(status, line,
-                newest.isPresent() ? newest : newerBroken.stream().flatMap(broken -> broken.set().stream()).findFirst());
+                newest.isPresent() ? newest : newerBroken.stream().flatMap(broken -> broken.set().stream()).findFirst(),
+                listing.otherDatabases().size());
+    }
+
+    /** How the newest set is this database's, when it is not by its recorded identity. */
+    private static String belonging(BackupSet set) {
+        return switch (set.match()) {
+            case SAME -> "";
+            case IDENTITY_UNKNOWN -> ", identity unknown (matched by database name and server)";
+            case FOREIGN -> ", of another database: " + set.manifest().databaseAndServer();
+        };
+    }
+
+    /** The sets of other databases that were left out, named: they neither count nor alert. */
+    private static String others(BackupCatalog.Listing listing) {
+        List<BackupSet> others = listing.otherDatabases();
+        return others.isEmpty() ? "" : " (ignored " + others.size() + " set(s) of other databases, newest "
+                + others.get(0).name() + " of " + others.get(0).manifest().databaseAndServer() + ")";
     }
 
     /** Age, size and verification of the newest usable set. */

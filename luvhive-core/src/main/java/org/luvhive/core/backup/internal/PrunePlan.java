@@ -6,7 +6,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.luvhive.core.backup.BackupCatalog;
 import org.luvhive.core.backup.BackupSet;
 import org.luvhive.core.backup.BrokenSet;
@@ -20,7 +23,10 @@ import org.luvhive.core.backup.PruneResult;
  * {@link ManifestRules}), an archive that has no manifest file at all and is older than
  * any create could be, and a manifest whose archive is gone. Broken sets (unreadable,
  * incomplete or untrusted manifest, damaged archive) are reported and kept: they need a
- * person. The caller holds the backup lock when applying. Not thread-safe.
+ * person. The rules apply to each database's sets apart: a listing of one database's sets
+ * (the default) is one group; with all databases, every database keeps its own newest
+ * sets. Other databases' sets that the listing left out are not touched. The caller holds
+ * the backup lock when applying. Not thread-safe.
  */
 public final class PrunePlan {
 
@@ -33,7 +39,7 @@ public final class PrunePlan {
     public PruneResult run(BackupCatalog.Listing listing, PrunePolicy policy, Instant now, boolean apply) {
         List<PruneDecision> decisions = new ArrayList<>();
         long freed = 0;
-        for (PruneDecision decision : Retention.decide(listing.sets(), policy.orDefault(), now)) {
+        for (PruneDecision decision : decideByDatabase(listing.sets(), policy, now)) {
             BackupSet set = decision.set();
             boolean removed = !decision.keep() && removeUnlessInUse(set.name(), apply, set.manifestPath(),
                     set.archive()); // the manifest first: it stops being a complete set
@@ -65,7 +71,23 @@ public final class PrunePlan {
                 SecureFiles.deleteRecursively(orphan);
             }
         }
-        return new PruneResult(decisions, orphans, youngOrphans, broken, staleManifests, apply, freed);
+        return new PruneResult(decisions, orphans, youngOrphans, broken, staleManifests, apply, freed,
+                listing.otherDatabases());
+    }
+
+    /** Retention over each database's sets apart, newest first overall. */
+    private static List<PruneDecision> decideByDatabase(List<BackupSet> sets, PrunePolicy policy, Instant now) {
+        Map<String, List<BackupSet>> byDatabase = new LinkedHashMap<>();
+        for (BackupSet set : sets) {
+            String database = set.foreign() ? set.manifest().identity()
+                    .map(identity -> identity.systemIdentifier() + "/" + identity.oid())
+                    .orElse(set.manifest().databaseAndServer()) : "this database";
+            byDatabase.computeIfAbsent(database, key -> new ArrayList<>()).add(set);
+        }
+        List<PruneDecision> decisions = new ArrayList<>();
+        byDatabase.values().forEach(group -> decisions.addAll(Retention.decide(group, policy.orDefault(), now)));
+        decisions.sort(Comparator.comparing((PruneDecision decision) -> decision.set().completedAt()).reversed());
+        return decisions;
     }
 
     /** Removes {@code paths} (in order) unless a verify or restore marked {@code name}; whether it was (or would be). */

@@ -86,7 +86,8 @@ public final class Verifier {
             proved.add(proof);
             record(set, new Verification(VerificationState.RESTORE_TESTED, clock.instant(), proved, null,
                     clock.instant(), proof));
-            return new VerifyResult(set.name(), VerificationState.RESTORE_TESTED, proved, bytes, null);
+            return new VerifyResult(set.name(), VerificationState.RESTORE_TESTED, proved, bytes, null, set.match(),
+                    set.manifest().databaseAndServer());
         } catch (BackupCorruptException | RestoreFailedException failed) {
             // these bytes did not restore: an earlier passed restore test no longer stands
             recordUnlessStopping(set, new Verification(VerificationState.FAILED, clock.instant(), proved,
@@ -104,7 +105,8 @@ public final class Verifier {
             state = VerificationState.RESTORE_TESTED;
         }
         record(set, previous.keepingRestoreTest(state, clock.instant(), proved, notRun));
-        return new VerifyResult(set.name(), state, proved, bytes, notRun);
+        return new VerifyResult(set.name(), state, proved, bytes, notRun, set.match(),
+                set.manifest().databaseAndServer());
     }
 
     private long checksums(BackupSet set) {
