@@ -92,6 +92,9 @@ class SetLimitsCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--per-user 0            | per-user rate must be above zero",
             "--per-user -1           | per-user rate must be above zero",
+            "--per-user 1e-300       | per-user rate 1.0E-300/s is under the floor of 0.1/s",
+            "--per-user 0.09         | per-user rate 0.09/s is under the floor of 0.1/s",
+            "--global 0.5            | global rate 0.5/s is under the floor of 1/s",
             "--global abc            | Invalid value for option '--global'",
             "--global 2000 --force   | over the hard ceiling",
             "--per-user-burst 0      | per-user burst must be between 1",
@@ -104,7 +107,7 @@ class SetLimitsCommandTest {
         CliRun run = run(args.toArray(String[]::new));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(message);
+        assertThat(run.err().lines().findFirst().orElse("")).as("the reason, in one line").contains(message);
         assertThat(run("limits").out()).contains("Stored:    nothing");
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -68,6 +69,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Condition wakeUp = lock.newCondition();
     private final ExecutorService workers;
     private final Thread dispatcher;
+    private final AtomicBoolean replan = new AtomicBoolean();
     private volatile boolean running;
     private boolean wakeRequested;
 
@@ -89,7 +91,11 @@ public final class OutboxSender implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), named("luvhive-send"));
         this.dispatcher = new Thread(this::run, "luvhive-outbox-dispatcher");
         this.dispatcher.setDaemon(true);
-        limits.onChange(changed -> chatLimiter.clear());
+        limits.onChange(changed -> {
+            chatLimiter.clear();
+            replan.set(true); // chats waiting for tokens of the old limits: look again under the new ones
+            wake();
+        });
     }
 
     /** Starts sending; a sender with {@code maxInFlight} 0 stays off (an instance that only receives). */
@@ -139,6 +145,9 @@ public final class OutboxSender implements AutoCloseable {
      * next pass (zero when it started something and should look again at once).
      */
     public Duration dispatchOnce() {
+        if (replan.getAndSet(false)) {
+            plan.forgetWaits();
+        }
         Instant now = clock.instant();
         Instant globalPause = pauses.globalPauseUntil();
         if (globalPause.isAfter(now)) {

@@ -26,6 +26,13 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
     /** Beyond this nothing is accepted, forced or not (paid broadcasts top out at 1000/s). */
     public static final double HARD_GLOBAL_CEILING = 1000;
     public static final double HARD_PER_USER_CEILING = 30;
+    /**
+     * Below this nothing is accepted: one message per user every 10 s already holds a
+     * conversation back (the per-user rate also paces every private chat the bot sends to).
+     */
+    public static final double PER_USER_FLOOR = 0.1;
+    /** Below this the whole bot would crawl: one message a second across every chat. */
+    public static final double GLOBAL_FLOOR = 1;
     public static final int HARD_BURST_CEILING = 1000;
     public static final int DEFAULT_GROUP_PER_MINUTE = 20;
     /** Telegram lets a bot send about one message a second into one private chat. */
@@ -52,8 +59,8 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
     public static List<String> problems(double perUser, int perUserBurst, double global, int globalBurst,
                                         int groupPerMinute, boolean forced) {
         List<String> problems = new ArrayList<>();
-        positive("per-user rate", perUser, HARD_PER_USER_CEILING, problems);
-        positive("global rate", global, HARD_GLOBAL_CEILING, problems);
+        withinBounds("per-user rate", perUser, PER_USER_FLOOR, HARD_PER_USER_CEILING, problems);
+        withinBounds("global rate", global, GLOBAL_FLOOR, HARD_GLOBAL_CEILING, problems);
         if (perUserBurst < 1 || perUserBurst > HARD_BURST_CEILING) {
             problems.add("per-user burst must be between 1 and " + HARD_BURST_CEILING + ", not " + perUserBurst);
         }
@@ -70,9 +77,11 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
         return problems;
     }
 
-    private static void positive(String what, double value, double ceiling, List<String> problems) {
+    private static void withinBounds(String what, double value, double floor, double ceiling, List<String> problems) {
         if (Double.isNaN(value) || value <= 0) {
             problems.add(what + " must be above zero, not " + format(value));
+        } else if (value < floor) {
+            problems.add(what + " " + format(value) + "/s is under the floor of " + format(floor) + "/s");
         } else if (value > ceiling) {
             problems.add(what + " " + format(value) + "/s is over the hard ceiling of " + format(ceiling) + "/s");
         }

@@ -48,11 +48,17 @@ final class SenderFixture implements AutoCloseable {
 
     SenderFixture(TestDatabase database, TelegramEmulator emulator, Path logDirectory, RateLimits rateLimits,
                   SenderSettings settings, Clock clock) {
+        this(database, emulator, logDirectory, LiveLimits.fixed(rateLimits), settings, clock);
+    }
+
+    /** A sender applying {@code limits} as they change. */
+    SenderFixture(TestDatabase database, TelegramEmulator emulator, Path logDirectory, LiveLimits limits,
+                  SenderSettings settings, Clock clock) {
         this.database = database;
         this.emulator = emulator;
         this.bot = emulator.bot(TOKEN);
         this.gateway = new TelegramBotsGateway(BotToken.parse(TOKEN), URI.create(emulator.baseUrl()));
-        this.limits = LiveLimits.fixed(rateLimits);
+        this.limits = limits;
         DeliveryEvents recorder = new DeliveryEvents() {
             @Override
             public void delivered(Handle handle, DeliveredMessage delivered) {

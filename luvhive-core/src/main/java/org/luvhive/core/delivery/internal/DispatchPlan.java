@@ -35,6 +35,11 @@ public final class DispatchPlan {
         waits.waitUntil(chatId, time);
     }
 
+    /** Forgets every chat's wait: the limits changed, so what each chat waits for is computed again. */
+    public void forgetWaits() {
+        waits.clear();
+    }
+
     public Optional<Instant> earliestWait() {
         return waits.earliest();
     }
