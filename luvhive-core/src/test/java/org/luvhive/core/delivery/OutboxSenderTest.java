@@ -1,6 +1,7 @@
 package org.luvhive.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,6 +303,10 @@ class OutboxSenderTest {
         assertThat(fixture.bot.stats().tooManyRequests()).as("Telegram's 20/min, on the same clock").isZero();
     }
 
+    private static List<LoggedRequest> sendMessageCalls(SenderFixture sender) {
+        return sender.bot.requestLog().stream().filter(call -> call.method().equals("sendMessage")).toList();
+    }
+
     @Test
     void onTheWallClockTheRunningSenderWakesForNewRowsAndWaitsOutAFloodWait() {
         try (TelegramEmulator wallClockEmulator = TelegramEmulator.builder().limits(EmulatorLimits.telegramDefaults())
@@ -316,8 +321,9 @@ class OutboxSenderTest {
             running.enqueueText(user.id(), Priority.RELAY, "after a real second");
 
             assertThat(user.awaitMessage(WAIT).text()).isEqualTo("after a real second");
-            List<LoggedRequest> calls = running.bot.requestLog().stream()
-                    .filter(call -> call.method().equals("sendMessage")).toList();
+            // the emulator logs a call as it answers, a moment after the chat shows the message
+            await().atMost(WAIT).until(() -> sendMessageCalls(running).size() == 2);
+            List<LoggedRequest> calls = sendMessageCalls(running);
             assertThat(calls).extracting(LoggedRequest::status).containsExactly(429, 200);
             assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
