@@ -14,8 +14,10 @@ import org.luvhive.bot.http.DatabaseCheck;
 import org.luvhive.bot.http.ReadinessMonitor;
 import org.luvhive.bot.http.TelegramCheck;
 import org.luvhive.bot.intake.IntakeControl;
+import org.luvhive.bot.maintenance.MaintenanceScheduler;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.Maintenance;
+import org.luvhive.core.bot.BotFeatures;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.config.BotToken;
@@ -25,7 +27,9 @@ import org.luvhive.core.db.DatabaseConnector;
 import org.luvhive.core.db.DatabaseInfo;
 import org.luvhive.core.db.InstanceName;
 import org.luvhive.core.dbops.DatabaseOps;
+import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.ViolationsLog;
+import org.luvhive.core.delivery.WakeSignal;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.ops.Observability;
@@ -35,7 +39,6 @@ import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.telegram.TelegramBotsGateway;
 import org.luvhive.core.telegram.TelegramGateway;
-import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.InboxStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,7 @@ public final class BotApplication implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final LuvhiveConfig config;
-    private final BotSettings settings;
+    private final RunnerSettings settings;
     private final PrometheusMeterRegistry registry;
     private final Database database;
     private final AtomicReference<TelegramBotsGateway> gateway;
@@ -69,9 +72,9 @@ public final class BotApplication implements AutoCloseable {
     private final DatabaseOps databaseOps;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, BotSettings settings,
+    private BotApplication(Supplier<LuvhiveConfig> configSource, LuvhiveConfig config, RunnerSettings settings,
                            PrometheusMeterRegistry registry, Database database, Clock clock, String instance,
-                           FeaturesFactory featuresFactory) {
+                           BotFeatures.Factory featuresFactory) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
@@ -79,29 +82,28 @@ public final class BotApplication implements AutoCloseable {
         BotToken token = config.requireBotToken();
         ObjectMapper mapper = new ObjectMapper();
         this.gateway = new AtomicReference<>(new TelegramBotsGateway(token, config.telegramApiUrl()));
-        this.probeGateway = new AtomicReference<>(new TelegramBotsGateway(token, config.telegramApiUrl(), PROBE_TIMEOUT));
+        this.probeGateway = new AtomicReference<>(
+                new TelegramBotsGateway(token, config.telegramApiUrl(), PROBE_TIMEOUT));
         Supplier<TelegramGateway> currentGateway = gateway::get;
         OpsSettings opsSettings = new OpsSettings(database.jdbi(), clock);
         this.limits = new LiveLimits(new LimitsSettings(opsSettings, mapper));
         this.settingsListener = new OpsSettingsListener(database::openDedicatedConnection, opsSettings,
                 OpsSettingsListener.FALLBACK_REFRESH, clock);
-        this.caches = new CacheRegistry(registry, CacheSettings.from(config.features()));
+        this.caches = new CacheRegistry(registry, CacheSettings.of(config));
         this.observability = new Observability(registry, database.jdbi(), clock, instance,
                 Observability.Settings.defaults());
         this.databaseOps = new DatabaseOps(database, clock, instance, settings.databaseOps());
         observability.bindJvmMetrics();
-        BotFeatures[] features = new BotFeatures[1];
-        this.pipeline = DeliveryPipeline.create(database, mapper, currentGateway, outbox -> {
-            features[0] = featuresFactory.create(database.jdbi(), outbox, caches);
-            return features[0];
-        }, limits, new ViolationsLog(config.logDir(), mapper), clock, registry, settings.pipeline());
+        WakeSignal sends = new WakeSignal();
+        Outbox outbox = new Outbox(mapper, clock, sends::signal);
+        this.features = featuresFactory.create(database.jdbi(), outbox, caches);
+        this.pipeline = DeliveryPipeline.create(database, outbox, sends, features.router(), features.deliveryEvents(),
+                currentGateway, limits, new ViolationsLog(config.logDir(), mapper), mapper, clock, registry,
+                settings.pipeline());
         caches.watch("chat_rate_buckets", pipeline.chatLimiter()::size); // rate-limit state: watched, never cleared
         this.maintenance = new MaintenanceScheduler(registry);
-        this.features = features[0];
-        scheduleMaintenance(features[0]);
-        observability.maintenance().forEach(maintenance::every);
-        databaseOps.maintenance().forEach(maintenance::every);
-        features[0].startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
+        scheduleMaintenance();
+        features.startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
         this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
                 database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry);
         this.tokenWatcher = new TokenWatcher(configSource,
@@ -112,16 +114,18 @@ public final class BotApplication implements AutoCloseable {
                         new ReadinessMonitor.Scheduled(new TelegramCheck(probeGateway::get), Duration.ofSeconds(10))));
     }
 
-    private void scheduleMaintenance(BotFeatures features) {
+    private void scheduleMaintenance() {
         QueueGauges gauges = new QueueGauges(pipeline.stats(), new InboxStats(database.jdbi()), registry);
         maintenance.every(new Maintenance("queue-gauges", Duration.ofSeconds(5), gauges));
         pipeline.maintenance().forEach(maintenance::every);
         features.maintenance().forEach(maintenance::every);
+        observability.maintenance().forEach(maintenance::every);
+        databaseOps.maintenance().forEach(maintenance::every);
     }
 
     /** Builds and starts the bot from a configuration read once (no live token rotation). */
-    public static BotApplication start(LuvhiveConfig config, Clock clock, BotSettings settings,
-                                       FeaturesFactory features) {
+    public static BotApplication start(LuvhiveConfig config, Clock clock, RunnerSettings settings,
+                                       BotFeatures.Factory features) {
         return start(() -> config, clock, settings, features);
     }
 
@@ -130,8 +134,8 @@ public final class BotApplication implements AutoCloseable {
      * server running. {@code configSource} is read now and again when a token rotation is
      * announced.
      */
-    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, BotSettings settings,
-                                       FeaturesFactory features) {
+    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, RunnerSettings settings,
+                                       BotFeatures.Factory features) {
         LuvhiveConfig config = configSource.get();
         BotToken token = config.requireBotToken();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -144,7 +148,8 @@ public final class BotApplication implements AutoCloseable {
             DatabaseInfo info = DatabaseInfo.of(database);
             LOG.info("LuvHive {} starting as bot {}; database {} (PostgreSQL {}), schema {}{}",
                     LuvhiveVersion.current(), token.botId(), info.url(), info.serverVersion(),
-                    info.schemaVersion().orElse("none"), applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
+                    info.schemaVersion().orElse("none"),
+                    applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
             BotApplication application = new BotApplication(configSource, config, settings, registry, database, clock,
                     instance, features);
             application.startParts();

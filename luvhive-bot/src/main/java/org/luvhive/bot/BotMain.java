@@ -1,9 +1,13 @@
 package org.luvhive.bot;
 
+import ch.qos.logback.classic.LoggerContext;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.luvhive.core.LuvhiveException;
-import org.luvhive.core.bot.LuvhiveBotLogic;
+import org.luvhive.core.bot.FeatureSettings;
+import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
@@ -26,16 +30,16 @@ public final class BotMain {
     }
 
     public static void main(String[] args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         BotApplication application;
         try {
             ConfigLoader loader = ConfigLoader.forCurrentUser();
-            application = start(loader::loadFromSystem, Clock.systemUTC(), BotSettings.defaults());
+            application = start(loader::loadFromSystem, Clock.systemUTC(), RunnerSettings.defaults());
         } catch (ConfigException invalid) {
             invalid.problems().forEach(problem -> System.err.println("luvhive-bot: configuration: " + problem));
             System.exit(3);
             return;
-        } catch (LuvhiveException | java.io.UncheckedIOException failure) {
+        } catch (LuvhiveException | UncheckedIOException failure) {
             System.err.println("luvhive-bot: " + failure.getMessage());
             if (verbose) {
                 failure.printStackTrace();
@@ -46,7 +50,7 @@ public final class BotMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("SIGTERM: stopping intake, finishing work in flight");
             application.close();
-            if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
                 logback.stop(); // flush before halting
             }
             // A JVM ended by SIGTERM reports 143 even after a clean shutdown; this one was clean.
@@ -59,20 +63,9 @@ public final class BotMain {
      * The production bot, as {@code luvhive-bot} runs it: the features wired into a started
      * {@link BotApplication}. Also the sandbox's way to run the real bot in its own process.
      */
-    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, BotSettings settings) {
-        LuvhiveConfig config = configSource.get();
-        var behaviour = org.luvhive.core.bot.BotSettings.from(config, config.features());
-        return BotApplication.start(configSource, clock, settings, new FeaturesFactory() {
-            @Override
-            public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox) {
-                return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour);
-            }
-
-            @Override
-            public LuvhiveBotLogic create(org.jdbi.v3.core.Jdbi jdbi, org.luvhive.core.delivery.Outbox outbox,
-                                          org.luvhive.core.caches.CacheRegistry caches) {
-                return new LuvhiveBotLogic(jdbi, outbox, clock, behaviour, caches); // the ban lookup is cached
-            }
-        });
+    public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, RunnerSettings settings) {
+        FeatureSettings behaviour = FeatureSettings.from(configSource.get());
+        return BotApplication.start(configSource, clock, settings,
+                (jdbi, outbox, caches) -> new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches));
     }
 }

@@ -76,7 +76,8 @@ class LiveLimitsTest {
         environment.put("TELEGRAM_API_URL", emulator.baseUrl());
         environment.put("LUVHIVE_HOME", home.toString());
         application = BotApplication.start(new ConfigLoader(home).load(environment), clock,
-                BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), (jdbi, outbox) -> new EchoFeatures());
+                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
+                (jdbi, outbox, caches) -> new EchoFeatures());
         List<SimulatedUser> users = new ArrayList<>();
         for (int index = 0; index < 12; index++) {
             SimulatedUser user = bot.newUser("U" + index);

@@ -50,9 +50,9 @@ class PgBouncerTest {
 
     private static BotApplication start(Map<String, String> environment, Path home, String instance) {
         return BotApplication.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(2))
+                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(2))
                         .withInstance(instance),
-                (jdbi, outbox) -> new EchoFeatures());
+                (jdbi, outbox, caches) -> new EchoFeatures());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 
 /**
  * The systemd units in the release archive (ops/systemd), checked by systemd itself:
@@ -83,7 +83,7 @@ class SystemdUnitsIT {
         Matcher timeout = Pattern.compile("(?m)^TimeoutStopSec=(\\d+)s$").matcher(unit);
         assertThat(timeout.find()).as("TimeoutStopSec in seconds").isTrue();
         // the grace for work in flight, then the embedded PostgreSQL's stop and the JVM's exit
-        Duration grace = BotSettings.defaults().shutdownGrace();
+        Duration grace = RunnerSettings.defaults().shutdownGrace();
         assertThat(Duration.ofSeconds(Long.parseLong(timeout.group(1)))).isGreaterThanOrEqualTo(grace.plusSeconds(15));
         assertThat(unit).containsPattern("(?m)^KillMode=mixed$");
     }

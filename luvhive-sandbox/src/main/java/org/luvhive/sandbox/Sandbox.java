@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.luvhive.bot.BotApplication;
 import org.luvhive.bot.BotMain;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.sandbox.panel.OperatorPanel;
@@ -47,11 +47,11 @@ public final class Sandbox implements AutoCloseable {
      * @param home        the bot's LUVHIVE_HOME (embedded database, logs)
      */
     public static Sandbox start(int port, Map<String, String> environment, Path home) {
-        return start(port, environment, home, BotSettings.defaults());
+        return start(port, environment, home, RunnerSettings.defaults());
     }
 
     /** As {@link #start(int, Map, Path)}, with the runner's waits given (tests shorten them). */
-    public static Sandbox start(int port, Map<String, String> environment, Path home, BotSettings settings) {
+    public static Sandbox start(int port, Map<String, String> environment, Path home, RunnerSettings settings) {
         OperatorPanel panel = new OperatorPanel();
         TelegramEmulator emulator = TelegramEmulator.builder().port(port).limits(EmulatorLimits.telegramDefaults())
                 .route(OperatorPanel.PATH, panel).pageExtension(OperatorPanel.PATH + "sandbox.js")

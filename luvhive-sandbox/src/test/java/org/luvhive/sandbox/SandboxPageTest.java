@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.sandbox.browser.Browser;
@@ -59,7 +59,7 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
         database = testDatabase;
         Map<String, String> environment = new HashMap<>(testDatabase.environment());
         // Short waits so the class stops in a second; the bot's behaviour is production's.
-        sandbox = Sandbox.start(0, environment, home, BotSettings.defaults().withPollTimeout(Duration.ofSeconds(5))
+        sandbox = Sandbox.start(0, environment, home, RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(5))
                 .withShutdownGrace(Duration.ofSeconds(2)));
         browser = Browser.start();
         browser.driver().get(sandbox.pageUrl());

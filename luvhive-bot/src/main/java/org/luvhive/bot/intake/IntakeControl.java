@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.luvhive.bot.MaintenanceScheduler;
+import org.luvhive.bot.maintenance.MaintenanceScheduler;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.config.RunMode;
 import org.luvhive.core.settings.OpsSettingsListener;

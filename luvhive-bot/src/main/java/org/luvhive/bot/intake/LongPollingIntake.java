@@ -3,6 +3,7 @@ package org.luvhive.bot.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -81,7 +82,7 @@ public final class LongPollingIntake implements AutoCloseable {
                         yield backoff;
                     }
                 };
-                registry.counter(POLLS, "outcome", failure.failure().name().toLowerCase(java.util.Locale.ROOT)).increment();
+                registry.counter(POLLS, "outcome", failure.failure().name().toLowerCase(Locale.ROOT)).increment();
                 sleepUnlessRotated(wait, used);
                 backoff = doubled(backoff);
             } catch (RuntimeException storeFailure) {

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,7 +36,7 @@ public final class PollerElection implements AutoCloseable {
     private final BooleanSupplier pollingWanted;
     private final Duration tick;
     private final Thread thread;
-    private final java.util.concurrent.BlockingQueue<Boolean> nudges = new java.util.concurrent.LinkedBlockingQueue<>(1);
+    private final BlockingQueue<Boolean> nudges = new LinkedBlockingQueue<>(1);
     private volatile boolean running;
     private volatile boolean polling;
     private Connection lockConnection;
@@ -140,7 +143,7 @@ public final class PollerElection implements AutoCloseable {
     /** Sleeps one tick, or less when {@link #nudge()} says the run mode changed. */
     private void waitForTickOrNudge() {
         try {
-            nudges.poll(tick.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            nudges.poll(tick.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;

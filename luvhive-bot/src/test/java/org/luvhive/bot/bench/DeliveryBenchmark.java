@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.luvhive.bot.BotApplication;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.bot.testing.EchoFeatures;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.delivery.OutboundMessage;
@@ -59,7 +59,7 @@ public final class DeliveryBenchmark {
             environment.put("LUVHIVE_ENV_FILE", "");
             var config = new ConfigLoader(home).load(environment);
             BotApplication application = BotApplication.start(config, Clock.systemUTC(),
-                    BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), (jdbi, outbox) -> new EchoFeatures());
+                    RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), (jdbi, outbox, caches) -> new EchoFeatures());
             Report report;
             try {
                 report = run(options, bot, application);

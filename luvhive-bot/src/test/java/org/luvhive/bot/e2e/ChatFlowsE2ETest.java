@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
@@ -49,7 +49,7 @@ class ChatFlowsE2ETest {
     @BeforeAll
     static void start(TestDatabase database) {
         luvhive = LuvhiveUnderTest.start(database, home, Clock.systemUTC(),
-                BotSettings.defaults(Set.of(ADMIN)).withRematchCooldown(Duration.ZERO), 1);
+                FeatureSettings.defaults(Set.of(ADMIN)).withRematchCooldown(Duration.ZERO), 1);
         bot = luvhive.bot();
         admin = bot.newUser(ADMIN, "Admin", "en");
         admin.sendCommand("start"); // the bot may only write to people who wrote to it first

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.luvhive.bot.BotApplication;
-import org.luvhive.bot.BotSettings;
-import org.luvhive.core.bot.LuvhiveBotLogic;
+import org.luvhive.bot.RunnerSettings;
+import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
@@ -25,7 +25,7 @@ import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 
 /**
- * The production bot, as {@code BotMain} wires it ({@link LuvhiveBotLogic} in a
+ * The production bot, as {@code BotMain} wires it ({@link LuvhiveFeatures} in a
  * {@link BotApplication}), polling one Bot API emulator and sharing one test database;
  * one or more instances. The limits are raised as far as the bot allows, so tests wait
  * only for what the bot never exceeds by design: one message a second into one private
@@ -55,7 +55,7 @@ final class LuvhiveUnderTest implements AutoCloseable {
      * @param behaviour the bot's settings (admins, cooldowns, prices)
      */
     static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock,
-                                  org.luvhive.core.bot.BotSettings behaviour, int instances) {
+                                  org.luvhive.core.bot.FeatureSettings behaviour, int instances) {
         new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()), new ObjectMapper())
                 .store(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000, 1000, 20, true), "e2e");
         LuvhiveUnderTest system = new LuvhiveUnderTest(database);
@@ -71,8 +71,8 @@ final class LuvhiveUnderTest implements AutoCloseable {
             var config = new ConfigLoader(home).load(environment);
             for (int index = 0; index < instances; index++) {
                 system.instances.add(BotApplication.start(config, clock,
-                        BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
-                        (jdbi, outbox) -> new LuvhiveBotLogic(jdbi, outbox, clock, behaviour)));
+                        RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
+                        (jdbi, outbox, caches) -> new LuvhiveFeatures(jdbi, outbox, clock, behaviour)));
             }
             await().atMost(WAIT).until(system.bot::isLongPolling);
             return system;
@@ -83,7 +83,7 @@ final class LuvhiveUnderTest implements AutoCloseable {
     }
 
     static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock, Set<Long> admins) {
-        return start(database, home, clock, org.luvhive.core.bot.BotSettings.defaults(admins), 1);
+        return start(database, home, clock, org.luvhive.core.bot.FeatureSettings.defaults(admins), 1);
     }
 
     EmulatedBot bot() {

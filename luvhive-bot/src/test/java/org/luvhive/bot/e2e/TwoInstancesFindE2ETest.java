@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.update.InboxProcessor;
@@ -61,7 +61,7 @@ class TwoInstancesFindE2ETest {
     void everyUserEndsInAtMostOneSymmetricChatAndNobodyWhoCouldBePairedIsLeftWaiting() throws Exception {
         Map<Long, Person> people = registerPeople(Clock.systemUTC().instant());
         try (LuvhiveUnderTest luvhive = LuvhiveUnderTest.start(database, home, Clock.systemUTC(),
-                BotSettings.defaults(Set.of()), 2)) {
+                FeatureSettings.defaults(Set.of()), 2)) {
             List<SimulatedUser> users = new ArrayList<>();
             people.keySet().stream().sorted().forEach(id -> users.add(luvhive.bot().newUser(id, "U" + id, "en")));
 

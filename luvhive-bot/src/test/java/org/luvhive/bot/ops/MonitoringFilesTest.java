@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.luvhive.bot.MaintenanceScheduler;
+import org.luvhive.bot.maintenance.MaintenanceScheduler;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.db.QueryTimingSqlLogger;

@@ -3,7 +3,7 @@ package org.luvhive.bot.testing;
 import java.time.Clock;
 import java.time.Duration;
 import org.luvhive.bot.BotApplication;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.pipeline.PipelineSettings;
 
@@ -26,9 +26,9 @@ public final class EchoBotProcess {
             case "all" -> pipeline;
             default -> throw new IllegalArgumentException("stage must be store, handle or all");
         };
-        BotSettings settings = BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withPipeline(pipeline);
+        RunnerSettings settings = RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withPipeline(pipeline);
         BotApplication.start(ConfigLoader.forCurrentUser().loadFromSystem(), Clock.systemUTC(), settings,
-                (jdbi, outbox) -> new EchoFeatures());
+                (jdbi, outbox, caches) -> new EchoFeatures());
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

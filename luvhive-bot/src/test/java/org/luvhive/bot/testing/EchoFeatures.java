@@ -1,9 +1,9 @@
 package org.luvhive.bot.testing;
 
 import java.util.List;
+import org.luvhive.core.bot.BotFeatures;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
-import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.MessageKind;
 import org.luvhive.core.update.UpdateRouter;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.luvhive.bot.BotApplication;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.TelegramEmulator;
@@ -32,7 +32,7 @@ public final class Runners {
 
     public static BotApplication echo(Map<String, String> environment, Path home) {
         return BotApplication.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)),
-                (jdbi, outbox) -> new EchoFeatures());
+                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)),
+                (jdbi, outbox, caches) -> new EchoFeatures());
     }
 }

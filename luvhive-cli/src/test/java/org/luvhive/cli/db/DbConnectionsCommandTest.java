@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.bot.BotApplication;
-import org.luvhive.bot.BotSettings;
+import org.luvhive.bot.RunnerSettings;
 import org.luvhive.bot.testing.Runners;
 import org.luvhive.cli.CliRun;
 import org.luvhive.core.config.ConfigLoader;
@@ -83,12 +83,12 @@ class DbConnectionsCommandTest {
             EmulatedBot telegram = emulator.bot(TOKEN);
             Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home,
                     Map.of("DB_POOL_SIZE", "2"));
-            BotSettings settings = BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1))
+            RunnerSettings settings = RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1))
                     .withShutdownGrace(Duration.ofSeconds(1)).withInstance("bot-2")
-                    .withPipeline(BotSettings.defaults().pipeline().withInboxThreads(6))
+                    .withPipeline(RunnerSettings.defaults().pipeline().withInboxThreads(6))
                     .withDatabaseOps(DatabaseOps.Settings.defaults().withPoolReportEvery(Duration.ofMillis(200)));
             try (BotApplication bot = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                    settings, (jdbi, outbox) -> new SlowFeatures(10))) {
+                    settings, (jdbi, outbox, caches) -> new SlowFeatures(10))) {
                 for (int user = 0; user < 6; user++) {
                     telegram.newUser("Slow" + user).sendText("hello");
                 }

@@ -1,7 +1,7 @@
 package org.luvhive.cli.db;
 
 import java.util.List;
-import org.luvhive.core.update.BotFeatures;
+import org.luvhive.core.bot.BotFeatures;
 import org.luvhive.core.update.MessageKind;
 import org.luvhive.core.update.UpdateRouter;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;

@@ -76,9 +76,9 @@ class RotateTokenTest {
                     Map.of("LUVHIVE_ENV_FILE", envFile.toString())));
             environment.remove("BOT_TOKEN"); // the token lives in the env file only
             BotApplication application = BotApplication.start(() -> new ConfigLoader(home).load(environment),
-                    Clock.systemUTC(), org.luvhive.bot.BotSettings.defaults().withPollTimeout(Duration.ofSeconds(1))
+                    Clock.systemUTC(), org.luvhive.bot.RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1))
                             .withShutdownGrace(Duration.ofSeconds(5)),
-                    (jdbi, outbox) -> new org.luvhive.bot.testing.EchoFeatures());
+                    (jdbi, outbox, caches) -> new org.luvhive.bot.testing.EchoFeatures());
             CliRun rotated;
             try {
                 SimulatedUser user = bot.newUser("Loyal");

@@ -1,6 +1,7 @@
 package org.luvhive.core.admin;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ final class BanDurations {
 
     /** Empty when unreadable; Optional.of(Optional.empty()) for permanent. */
     static Optional<Optional<Duration>> parse(String text) {
-        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.equals("perm") || value.equals("permanent") || value.equals("forever")) {
             return Optional.of(Optional.empty());
         }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.Outbox;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
  * Starts and ends chats and tells both sides. Every method works in the caller's
@@ -140,7 +141,7 @@ public final class Chats {
                 reportAndBlockRow(chatId));
     }
 
-    public static org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow reportAndBlockRow(
+    public static InlineKeyboardRow reportAndBlockRow(
             long chatId) {
         return row(button("🚩 Report", "rep:" + chatId), button("⛔ Block", "blk:" + chatId));
     }

@@ -23,14 +23,11 @@ public final class ConfigKeys {
     public static final String LUVHIVE_LOG_DIR = "LUVHIVE_LOG_DIR";
     public static final String LUVHIVE_ENV_FILE = "LUVHIVE_ENV_FILE";
 
-    /** Premium packs and prices, {@code days:stars,...}; parsed and checked by the premium feature. */
+    /** Premium packs and prices, {@code days:stars,...}. */
     public static final String PREMIUM_PRICES = "PREMIUM_PRICES";
 
-    /** Most entries of each in-process cache; parsed and checked by the cache registry. */
+    /** Most entries of each in-process cache. */
     public static final String CACHE_MAX_ENTRIES = "CACHE_MAX_ENTRIES";
-
-    /** Keys the bot's features parse themselves; read from the environment and env file like the rest. */
-    public static final List<String> FEATURES = List.of(PREMIUM_PRICES, CACHE_MAX_ENTRIES);
 
     /** Every key LuvHive reads, in the order the README documents them. */
     public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL,

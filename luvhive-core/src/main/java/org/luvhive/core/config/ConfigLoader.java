@@ -127,6 +127,10 @@ public final class ConfigLoader {
             Path home = optional(LUVHIVE_HOME, this::directory).orElse(userHome.resolve(".luvhive"));
             Path backupDir = optional(LUVHIVE_BACKUP_DIR, this::directory).orElse(home.resolve("backups"));
             Path logDir = optional(LUVHIVE_LOG_DIR, this::directory).orElse(home.resolve("logs"));
+            PremiumPrices premiumPrices = optional(PREMIUM_PRICES, PremiumPrices::parse)
+                    .orElseGet(PremiumPrices::defaults);
+            long cacheMaxEntries = optional(CACHE_MAX_ENTRIES, ConfigLoader::cacheMaxEntries)
+                    .orElse(LuvhiveConfig.DEFAULT_CACHE_MAX_ENTRIES);
 
             if (directUrl.isPresent() && !values.containsKey(DATABASE_URL)) {
                 problems.add(DATABASE_DIRECT_URL + ": is set but DATABASE_URL is not (it is for a DATABASE_URL that "
@@ -143,15 +147,8 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            Map<String, String> features = new HashMap<>();
-            ConfigKeys.FEATURES.forEach(key -> {
-                String value = blankToNull(values.get(key));
-                if (value != null) {
-                    features.put(key, value);
-                }
-            });
-            return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl, adminIds,
-                    poolSize, home, backupDir, logDir, envFile, features,
+            return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl,
+                    adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, cacheMaxEntries,
                     new ListenAddress(managementBind, managementPort));
         }
 
@@ -196,6 +193,18 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("must be between " + min + " and " + max + ", not " + value);
         }
         return value;
+    }
+
+    private static long cacheMaxEntries(String raw) {
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 1 && value <= LuvhiveConfig.MAX_CACHE_MAX_ENTRIES) {
+                return value;
+            }
+        } catch (NumberFormatException notNumber) {
+            // the same message: a whole number in range
+        }
+        throw new IllegalArgumentException("must be a whole number from 1 to " + LuvhiveConfig.MAX_CACHE_MAX_ENTRIES);
     }
 
     private static URI httpUrl(String raw, boolean pathAllowed) {

@@ -1,7 +1,9 @@
 package org.luvhive.core.config;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +34,7 @@ public record DatabaseUrl(String host, int port, String database, String user, O
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters)); // order kept, as given
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters)); // order kept, as given
     }
 
     /**
@@ -206,7 +208,7 @@ public record DatabaseUrl(String host, int port, String database, String user, O
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class EnvFile {
 
     static Map<String, String> parse(Path file, List<String> lines) {
         Map<String, String> entries = new LinkedHashMap<>();
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index).strip();
             if (line.isEmpty() || line.startsWith("#")) {

@@ -27,7 +27,8 @@ import java.util.StringJoiner;
  * @param backupDir      where backups are written
  * @param logDir         where the violations and backup logs go
  * @param envFile        the env file that was read, if one was
- * @param features       values of the keys features parse themselves ({@link ConfigKeys#FEATURES})
+ * @param premiumPrices  the premium packs on sale and their prices in Stars
+ * @param cacheMaxEntries most entries of each in-process cache
  * @param management     where the operators' endpoints (health, readiness, metrics) listen
  */
 public record LuvhiveConfig(
@@ -45,13 +46,16 @@ public record LuvhiveConfig(
         Path backupDir,
         Path logDir,
         Optional<Path> envFile,
-        java.util.Map<String, String> features,
+        PremiumPrices premiumPrices,
+        long cacheMaxEntries,
         ListenAddress management) {
 
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MANAGEMENT_PORT = 8090;
     public static final int DEFAULT_POOL_SIZE = 10;
+    public static final long DEFAULT_CACHE_MAX_ENTRIES = 1_000;
+    public static final long MAX_CACHE_MAX_ENTRIES = 10_000_000;
 
     public LuvhiveConfig {
         Objects.requireNonNull(botToken, "botToken");
@@ -66,7 +70,7 @@ public record LuvhiveConfig(
         Objects.requireNonNull(backupDir, "backupDir");
         Objects.requireNonNull(logDir, "logDir");
         Objects.requireNonNull(envFile, "envFile");
-        features = java.util.Map.copyOf(features);
+        Objects.requireNonNull(premiumPrices, "premiumPrices");
         Objects.requireNonNull(management, "management");
     }
 
@@ -92,8 +96,9 @@ public record LuvhiveConfig(
 
     /** This configuration with another database (tests, restore targets), reached directly. */
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
-        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl, secretToken, port,
-                telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, features, management);
+        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl,
+                secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, premiumPrices,
+                cacheMaxEntries, management);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.luvhive.core.delivery;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -32,8 +33,8 @@ public interface DeliveryEvents {
     }
 
     /** Fans each event out to every listener, in order. */
-    static DeliveryEvents all(java.util.List<DeliveryEvents> listeners) {
-        java.util.List<DeliveryEvents> copy = java.util.List.copyOf(listeners);
+    static DeliveryEvents all(List<DeliveryEvents> listeners) {
+        List<DeliveryEvents> copy = List.copyOf(listeners);
         return new DeliveryEvents() {
             @Override
             public void delivered(Handle handle, DeliveredMessage delivered) {

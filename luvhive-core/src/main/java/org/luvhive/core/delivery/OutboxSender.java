@@ -9,15 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.internal.ChatPauses;
@@ -65,18 +66,21 @@ public final class OutboxSender implements AutoCloseable {
     private final DispatchPlan plan;
     private final ClaimStep claims;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
+    private final WakeSignal wake;
     private final ExecutorService workers;
     private final Thread dispatcher;
     private final AtomicBoolean replan = new AtomicBoolean();
     private volatile boolean running;
-    private boolean wakeRequested;
 
+    /**
+     * @param wake what the outbox raises when rows are queued; the dispatcher waits on it
+     *             between passes
+     */
     public OutboxSender(Jdbi jdbi, ObjectMapper mapper, Supplier<TelegramGateway> gateway, RateLimiter globalLimiter,
                         LocalRateLimiter chatLimiter, LiveLimits limits, DeliveryEvents events, ViolationsLog violations,
-                        Clock clock, MeterRegistry registry, SenderSettings settings) {
+                        WakeSignal wake, Clock clock, MeterRegistry registry, SenderSettings settings) {
         this.mapper = mapper;
+        this.wake = wake;
         this.gateway = gateway;
         this.globalLimiter = globalLimiter;
         this.chatLimiter = chatLimiter;
@@ -94,7 +98,7 @@ public final class OutboxSender implements AutoCloseable {
         limits.onChange(changed -> {
             chatLimiter.clear();
             replan.set(true); // chats waiting for tokens of the old limits: look again under the new ones
-            wake();
+            wake.signal();
         });
     }
 
@@ -107,17 +111,6 @@ public final class OutboxSender implements AutoCloseable {
         running = true;
         claims.releaseExpiredLeases(clock.instant());
         dispatcher.start();
-    }
-
-    /** Tells the dispatcher there is work (called after a transaction that queued rows commits). */
-    public void wake() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            wakeUp.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private void run() {
@@ -220,7 +213,7 @@ public final class OutboxSender implements AutoCloseable {
                 Serializable result = gateway.get().execute(method);
                 outcomes.sent(row, result, sentAt);
             } catch (TelegramCallException failure) {
-                outcome = failure.failure().name().toLowerCase(java.util.Locale.ROOT);
+                outcome = failure.failure().name().toLowerCase(Locale.ROOT);
                 outcomes.failed(row, failure, sentAt);
             } finally {
                 sample.stop(registry.timer(SEND_TIME, "method", row.method(), "outcome", outcome));
@@ -230,22 +223,16 @@ public final class OutboxSender implements AutoCloseable {
                     row.id(), unexpected);
         } finally {
             inFlight.remove(row.chatId());
-            wake();
+            wake.signal();
         }
     }
 
     private void await(Duration duration) {
-        lock.lock();
         try {
-            if (!wakeRequested && running) {
-                wakeUp.await(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS);
-            }
-            wakeRequested = false;
+            wake.await(duration);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -260,7 +247,7 @@ public final class OutboxSender implements AutoCloseable {
      */
     public void stop(Duration grace) {
         running = false;
-        wake();
+        wake.signal();
         try {
             if (dispatcher.isAlive()) {
                 dispatcher.join(grace.toMillis());
@@ -281,8 +268,8 @@ public final class OutboxSender implements AutoCloseable {
         stop(Duration.ofSeconds(10));
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
             thread.setDaemon(true);

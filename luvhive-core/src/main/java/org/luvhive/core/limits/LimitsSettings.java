@@ -1,5 +1,6 @@
 package org.luvhive.core.limits;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ public final class LimitsSettings {
                     json.path("group_per_minute").asInt(RateLimits.DEFAULT_GROUP_PER_MINUTE),
                     json.path("forced").asBoolean(false));
             return new StoredLimits(limits, setting, Optional.empty());
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+        } catch (IllegalArgumentException | JsonProcessingException unreadable) {
             return new StoredLimits(RateLimits.defaults(), setting, Optional.of(unreadable.getMessage()));
         }
     }

@@ -3,6 +3,7 @@ package org.luvhive.core.limits;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -61,7 +62,7 @@ public final class PostgresRateLimiter implements RateLimiter {
                 .execute();
     }
 
-    private io.github.bucket4j.distributed.BucketProxy bucket(String key, Limit limit) {
+    private BucketProxy bucket(String key, Limit limit) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(LocalRateLimiter.bandwidth(limit))
                 .build();

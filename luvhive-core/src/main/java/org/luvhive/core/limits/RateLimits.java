@@ -1,5 +1,6 @@
 package org.luvhive.core.limits;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
     /** The short burst Telegram tolerates in one private chat. */
     public static final int PRIVATE_CHAT_BURST_CEILING = 3;
     /** How much arrival jitter the send bursts leave room for. */
-    public static final java.time.Duration JITTER_ALLOWANCE = java.time.Duration.ofMillis(250);
+    public static final Duration JITTER_ALLOWANCE = Duration.ofMillis(250);
 
     public RateLimits {
         Objects.requireNonNull(profile, "profile");

@@ -2,31 +2,36 @@ package org.luvhive.core.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.db.Database;
+import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.delivery.ViolationsLog;
+import org.luvhive.core.delivery.WakeSignal;
 import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.LocalRateLimiter;
 import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.telegram.TelegramGateway;
-import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.InboundGate;
 import org.luvhive.core.update.InboxProcessor;
 import org.luvhive.core.update.InboxRunner;
 import org.luvhive.core.update.InboxStore;
+import org.luvhive.core.update.UpdateRouter;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * The way an update travels, assembled: inbox store → processor (gate, router, handlers)
- * → outbox → sender. The intake (long polling or webhook) feeds {@link #inbox()}; bot
- * features come in through {@link BotFeatures}. Thread-safe.
+ * → outbox → sender. The intake (long polling or webhook) feeds {@link #inbox()}; the
+ * bot's features come in as the router and the delivery events. Thread-safe.
  */
 public final class DeliveryPipeline implements AutoCloseable {
 
@@ -50,25 +55,27 @@ public final class DeliveryPipeline implements AutoCloseable {
     }
 
     /**
-     * @param gateway  the current gateway (it changes when the token is rotated)
-     * @param features what the bot does; built from the pipeline's outbox
+     * Assembles the pipeline around an outbox that exists already (the features write to
+     * it), in dependency order: the wake signal, the outbox, the features, then this.
+     *
+     * @param outbox  where handlers queue calls; it raises {@code sends} after each commit
+     * @param sends   what the sender waits on between passes
+     * @param router  the handler of each update
+     * @param events  what the features do with delivery outcomes
+     * @param gateway the current gateway (it changes when the token is rotated)
      */
-    public static DeliveryPipeline create(Database database, ObjectMapper mapper, Supplier<TelegramGateway> gateway,
-                                          java.util.function.Function<Outbox, BotFeatures> features, LiveLimits limits,
-                                          ViolationsLog violations, Clock clock, MeterRegistry registry,
-                                          PipelineSettings settings) {
+    public static DeliveryPipeline create(Database database, Outbox outbox, WakeSignal sends, UpdateRouter router,
+                                          DeliveryEvents events, Supplier<TelegramGateway> gateway, LiveLimits limits,
+                                          ViolationsLog violations, ObjectMapper mapper, Clock clock,
+                                          MeterRegistry registry, PipelineSettings settings) {
         ClockTimeMeter time = new ClockTimeMeter(clock);
         PostgresRateLimiter shared = new PostgresRateLimiter(database.dataSource(), time, Duration.ofHours(1));
         LocalRateLimiter chats = new LocalRateLimiter(time, settings.chatBuckets(), Duration.ofMinutes(10));
-        SenderHolder senderHolder = new SenderHolder();
-        Outbox outbox = new Outbox(mapper, clock, senderHolder::wake);
-        BotFeatures bot = features.apply(outbox);
-        OutboxSender sender = new OutboxSender(database.jdbi(), mapper, gateway, shared, chats, limits,
-                bot.deliveryEvents(), violations, clock, registry, settings.sender());
-        senderHolder.sender = sender;
+        OutboxSender sender = new OutboxSender(database.jdbi(), mapper, gateway, shared, chats, limits, events,
+                violations, sends, clock, registry, settings.sender());
         InboundGate gate = new InboundGate(shared, limits, registry, settings.debounceWindow(),
                 settings.slowDownCooldown(), settings.backlogAfter());
-        InboxProcessor processor = new InboxProcessor(database.jdbi(), mapper, bot.router(), gate, outbox,
+        InboxProcessor processor = new InboxProcessor(database.jdbi(), mapper, router, gate, outbox,
                 new CurrentGateway(gateway), clock, registry, settings.handlerAttempts(), settings.handlerRetry());
         InboxRunner runner = new InboxRunner(processor, settings.inboxThreads(), settings.inboxIdlePoll());
         InboxStore inbox = new InboxStore(database.jdbi(), mapper, clock, registry, runner::wake);
@@ -124,28 +131,16 @@ public final class DeliveryPipeline implements AutoCloseable {
         stop(Duration.ofSeconds(10));
     }
 
-    /** Lets the outbox wake a sender built after it. */
-    private static final class SenderHolder {
-        private volatile OutboxSender sender;
-
-        void wake() {
-            OutboxSender current = sender;
-            if (current != null) {
-                current.wake();
-            }
-        }
-    }
-
     /** The gateway of the moment, for handlers' direct calls. */
     private record CurrentGateway(Supplier<TelegramGateway> gateway) implements TelegramGateway {
         @Override
-        public <T extends java.io.Serializable> T execute(
-                org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
+        public <T extends Serializable> T execute(
+                BotApiMethod<T> method) {
             return gateway.get().execute(method);
         }
 
         @Override
-        public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+        public boolean setWebhook(SetWebhook setWebhook) {
             return gateway.get().setWebhook(setWebhook);
         }
     }

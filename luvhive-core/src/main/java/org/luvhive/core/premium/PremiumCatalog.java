@@ -1,20 +1,17 @@
 package org.luvhive.core.premium;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.luvhive.core.config.ConfigException;
+import org.luvhive.core.config.ConfigKeys;
+import org.luvhive.core.config.PremiumPrices;
 
 /**
- * The premium packs on sale. Configured with {@code PREMIUM_PRICES}, a comma-separated
- * list of {@code days:stars} (default {@code 7:100,30:250,180:600,365:1000}). Immutable;
- * thread-safe.
+ * The premium packs on sale, in order of days, from the configured {@link PremiumPrices}
+ * ({@code PREMIUM_PRICES}). Immutable; thread-safe.
  */
 public record PremiumCatalog(List<PremiumPack> packs) {
-
-    public static final String KEY = "PREMIUM_PRICES";
-    public static final String DEFAULT = "7:100,30:250,180:600,365:1000";
 
     public PremiumCatalog {
         packs = packs.stream().sorted(Comparator.comparingInt(PremiumPack::days)).toList();
@@ -23,25 +20,21 @@ public record PremiumCatalog(List<PremiumPack> packs) {
         }
     }
 
-    public static PremiumCatalog defaults() {
-        return parse(DEFAULT);
+    public static PremiumCatalog of(PremiumPrices prices) {
+        return new PremiumCatalog(prices.starsByDays().entrySet().stream()
+                .map(pack -> new PremiumPack(pack.getKey(), pack.getValue())).toList());
     }
 
-    /** Parses {@code days:stars,...}, failing with a message naming {@link #KEY} and the bad value. */
+    public static PremiumCatalog defaults() {
+        return of(PremiumPrices.defaults());
+    }
+
+    /** Parses {@code days:stars,...} as {@code PREMIUM_PRICES} does, failing with a message naming the key. */
     public static PremiumCatalog parse(String value) {
-        List<PremiumPack> packs = new ArrayList<>();
         try {
-            for (String item : value.split(",")) {
-                String[] parts = item.strip().split(":");
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException(item);
-                }
-                packs.add(new PremiumPack(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())));
-            }
-            return new PremiumCatalog(packs);
+            return of(PremiumPrices.parse(value));
         } catch (IllegalArgumentException invalid) {
-            throw ConfigException.single(KEY, "'" + value + "' is not a list of days:stars pairs with distinct "
-                    + "positive numbers, e.g. " + DEFAULT);
+            throw ConfigException.single(ConfigKeys.PREMIUM_PRICES, invalid.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import org.luvhive.core.config.BotToken;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -62,7 +63,7 @@ public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable
     }
 
     @Override
-    public boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook) {
+    public boolean setWebhook(SetWebhook setWebhook) {
         try {
             return Boolean.TRUE.equals(client.execute(setWebhook));
         } catch (TelegramApiException | RuntimeException failure) {

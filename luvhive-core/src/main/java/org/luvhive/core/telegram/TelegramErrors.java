@@ -2,6 +2,8 @@ package org.luvhive.core.telegram;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luvhive.core.config.BotToken;
@@ -62,8 +64,8 @@ public final class TelegramErrors {
 
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
-        while ((current instanceof java.util.concurrent.ExecutionException
-                || current instanceof java.util.concurrent.CompletionException) && current.getCause() != null) {
+        while ((current instanceof ExecutionException
+                || current instanceof CompletionException) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

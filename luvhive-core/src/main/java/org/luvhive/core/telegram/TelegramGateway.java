@@ -2,6 +2,7 @@ package org.luvhive.core.telegram;
 
 import java.io.Serializable;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * LuvHive's one door to the Bot API. Only the delivery sender, the update intake and the
@@ -18,5 +19,5 @@ public interface TelegramGateway {
     <T extends Serializable> T execute(BotApiMethod<T> method);
 
     /** {@code setWebhook} (a multipart call in the Bot API, so not a plain method). */
-    boolean setWebhook(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook setWebhook);
+    boolean setWebhook(SetWebhook setWebhook);
 }

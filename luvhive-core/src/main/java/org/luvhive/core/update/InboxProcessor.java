@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.Outbox;
@@ -77,7 +78,7 @@ public final class InboxProcessor {
      * Runs the handler inside a savepoint, so a failing handler's writes are undone while
      * the claim (the row lock) is kept until the failure is recorded.
      */
-    private Optional<Failure> handleRow(org.jdbi.v3.core.Handle handle, InboxRow row) {
+    private Optional<Failure> handleRow(Handle handle, InboxRow row) {
         Instant now = clock.instant();
         InboxDao dao = handle.attach(InboxDao.class);
         Update update;

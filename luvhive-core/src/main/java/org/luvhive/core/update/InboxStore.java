@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.update.internal.InboxDao;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Stores updates as they arrive (long poll or webhook), before Telegram is told they were
@@ -35,7 +36,7 @@ public final class InboxStore {
      * Stores a batch in one transaction and returns how many were new. When this returns,
      * the updates are durable and may be confirmed to Telegram.
      */
-    public int store(List<org.telegram.telegrambots.meta.api.objects.Update> updates) {
+    public int store(List<Update> updates) {
         if (updates.isEmpty()) {
             return 0;
         }
@@ -64,7 +65,7 @@ public final class InboxStore {
     /** Stores one raw update as Telegram posted it (the webhook's body). */
     public boolean storeJson(String body) {
         try {
-            var update = mapper.readValue(body, org.telegram.telegrambots.meta.api.objects.Update.class);
+            var update = mapper.readValue(body, Update.class);
             if (update.getUpdateId() == null) {
                 throw new IllegalArgumentException("the update has no update_id");
             }
@@ -74,7 +75,7 @@ public final class InboxStore {
         }
     }
 
-    private String json(org.telegram.telegrambots.meta.api.objects.Update update) {
+    private String json(Update update) {
         try {
             return mapper.writeValueAsString(update);
         } catch (JsonProcessingException unserialisable) {

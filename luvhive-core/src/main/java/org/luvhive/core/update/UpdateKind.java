@@ -1,5 +1,7 @@
 package org.luvhive.core.update;
 
+import java.util.Arrays;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /** The kinds of update LuvHive receives (the {@code allowed_updates} it asks for). */
@@ -42,8 +44,8 @@ public enum UpdateKind {
     }
 
     /** Every kind except OTHER, as {@code allowed_updates} wants them. */
-    public static java.util.List<String> allowedUpdates() {
-        return java.util.Arrays.stream(values()).filter(kind -> kind != OTHER).map(UpdateKind::apiName).toList();
+    public static List<String> allowedUpdates() {
+        return Arrays.stream(values()).filter(kind -> kind != OTHER).map(UpdateKind::apiName).toList();
     }
 
     /** The user an update comes from, or 0 when it has none. */

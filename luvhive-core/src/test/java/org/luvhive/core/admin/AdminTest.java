@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -21,7 +21,7 @@ class AdminTest {
     private final BotHarness bot;
 
     AdminTest(TestDatabase database) {
-        this.bot = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of(ADMIN)));
+        this.bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of(ADMIN)));
     }
 
     @BeforeEach

@@ -23,7 +23,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Drives {@link LuvhiveBotLogic} the way the pipeline does, without Telegram: each update
+ * Drives {@link LuvhiveFeatures} the way the pipeline does, without Telegram: each update
  * is routed and handled in its own transaction, what the bot sends is read back from the
  * outbox, and {@link #deliverAll()} plays the sender (gives sent messages ids and reports
  * deliveries). Thread-safe enough for the concurrency test (one update per call).
@@ -58,21 +58,21 @@ public final class BotHarness {
     private final Jdbi jdbi;
     private final ManualClock clock;
     private final Outbox outbox;
-    private final LuvhiveBotLogic logic;
+    private final LuvhiveFeatures logic;
     private final AtomicLong updateIds = new AtomicLong(1);
     private final Map<Long, AtomicInteger> messageIds = new ConcurrentHashMap<>();
     private final AtomicInteger copyIds = new AtomicInteger(50_000);
     private final List<BotApiMethod<?>> directCalls = new CopyOnWriteArrayList<>();
     private volatile Function<BotApiMethod<?>, Serializable> gatewayAnswer = method -> Boolean.TRUE;
 
-    public BotHarness(Jdbi jdbi, ManualClock clock, BotSettings settings) {
+    public BotHarness(Jdbi jdbi, ManualClock clock, FeatureSettings settings) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.outbox = new Outbox(JSON, clock, () -> { });
-        this.logic = new LuvhiveBotLogic(jdbi, outbox, clock, settings);
+        this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings);
     }
 
-    public LuvhiveBotLogic logic() {
+    public LuvhiveFeatures logic() {
         return logic;
     }
 

@@ -59,7 +59,7 @@ class ForgetUserTest {
 
     ForgetUserTest(TestDatabase database) {
         this.database = database;
-        this.bot = new InboxDriver(database, clock, BotSettings.defaults(Set.of(GONE, ADMIN)));
+        this.bot = new InboxDriver(database, clock, FeatureSettings.defaults(Set.of(GONE, ADMIN)));
     }
 
     @Test

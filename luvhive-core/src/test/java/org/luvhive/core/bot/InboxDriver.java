@@ -29,7 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Drives {@link LuvhiveBotLogic} through the real inbox, on a manual clock: each update is
+ * Drives {@link LuvhiveFeatures} through the real inbox, on a manual clock: each update is
  * stored by {@link InboxStore} and handled by {@link InboxProcessor} (with the inbound gate
  * on PostgreSQL buckets), so every table the pipeline writes is written as in production.
  * {@link #deliverAll} plays the sender. One thread at a time.
@@ -38,20 +38,20 @@ final class InboxDriver {
 
     private final Jdbi jdbi;
     private final ManualClock clock;
-    private final LuvhiveBotLogic logic;
+    private final LuvhiveFeatures logic;
     private final InboxStore store;
     private final InboxProcessor processor;
     private final AtomicLong updateIds = new AtomicLong(1);
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private final AtomicInteger copyIds = new AtomicInteger(50_000);
 
-    InboxDriver(TestDatabase database, ManualClock clock, BotSettings settings) {
+    InboxDriver(TestDatabase database, ManualClock clock, FeatureSettings settings) {
         this.jdbi = database.jdbi();
         this.clock = clock;
         ObjectMapper mapper = BotHarness.JSON;
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Outbox outbox = new Outbox(mapper, clock, () -> { });
-        this.logic = new LuvhiveBotLogic(jdbi, outbox, clock, settings);
+        this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings);
         PostgresRateLimiter buckets = new PostgresRateLimiter(database.database().dataSource(),
                 new ClockTimeMeter(clock), Duration.ofHours(1));
         LiveLimits limits = LiveLimits.fixed(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000,

@@ -8,11 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.LocalRateLimiter;
@@ -47,7 +45,7 @@ class CachesTest {
 
     @Test
     void cachesAreBoundedByTheSettingAndShowTheirSizeInMetrics() {
-        CacheRegistry caches = new CacheRegistry(registry, CacheSettings.from(Map.of(CacheSettings.KEY, "3")));
+        CacheRegistry caches = new CacheRegistry(registry, new CacheSettings(3));
         Cache<Long, String> cache = caches.create("profiles", Duration.ofSeconds(5));
         for (long key = 0; key < 10; key++) {
             cache.put(key, "v" + key);
@@ -59,15 +57,6 @@ class CachesTest {
         assertThat(registry.get("cache.evictions").tag("cache", "profiles").functionCounter().count()).isEqualTo(7);
         assertThatThrownBy(() -> caches.create("profiles", Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void theSizeDefaultsToAThousandAndABadValueNamesTheKey() {
-        assertThat(CacheSettings.from(Map.of()).maxEntries()).isEqualTo(1_000);
-        assertThatThrownBy(() -> CacheSettings.from(Map.of(CacheSettings.KEY, "lots")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("CACHE_MAX_ENTRIES");
-        assertThatThrownBy(() -> CacheSettings.from(Map.of(CacheSettings.KEY, "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("CACHE_MAX_ENTRIES");
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.BotHarness.Sent;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.BotHarness;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.bot.Updates;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
@@ -42,7 +42,7 @@ class ChatRelayTest {
     private final BotHarness bot;
 
     ChatRelayTest(TestDatabase database) {
-        this.bot = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of()));
+        this.bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
     }
 
     private void pair(long first, long second) {
@@ -147,7 +147,7 @@ class ChatRelayTest {
         assertThat(bot.partnerOf(209)).isEqualTo(207);
 
         bot.text(209, "/stop");
-        clock.advance(BotSettings.DEFAULT_REMATCH_COOLDOWN.plus(Duration.ofSeconds(1)));
+        clock.advance(FeatureSettings.DEFAULT_REMATCH_COOLDOWN.plus(Duration.ofSeconds(1)));
         assertThat(bot.logic().maintenance()).anySatisfy(task -> assertThat(task.name()).isEqualTo("match-sweep"));
         bot.logic().maintenance().stream().filter(task -> task.name().equals("match-sweep")).findFirst()
                 .orElseThrow().task().run();
@@ -175,7 +175,7 @@ class ChatRelayTest {
         bot.deliverAll();
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isEqualTo(1);
         bot.text(214, "/stop");
-        clock.advance(BotSettings.DEFAULT_RELAY_MAP_RETENTION.plusMinutes(1));
+        clock.advance(FeatureSettings.DEFAULT_RELAY_MAP_RETENTION.plusMinutes(1));
         bot.logic().maintenance().stream().filter(task -> task.name().equals("relay-map-prune")).findFirst()
                 .orElseThrow().task().run();
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isZero();

@@ -56,6 +56,8 @@ class ConfigLoaderTest {
         assertThat(config.envFile()).isEmpty();
         assertThat(config.management().toString()).isEqualTo("127.0.0.1:8090");
         assertThat(config.management().isLoopback()).isTrue();
+        assertThat(config.premiumPrices().starsByDays()).isEqualTo(Map.of(7, 100, 30, 250, 180, 600, 365, 1000));
+        assertThat(config.cacheMaxEntries()).isEqualTo(1000);
     }
 
     @Test
@@ -187,13 +189,33 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void featureKeysComeFromTheEnvFileToo() throws IOException {
+    void premiumPricesAndCacheSizeComeFromTheEnvFileTooAndTheEnvironmentWins() throws IOException {
         Path envFile = home.resolve(".luvhive/luvhive.env");
         Files.createDirectories(envFile.getParent());
-        Files.writeString(envFile, "PREMIUM_PRICES=7:90,30:200\n");
+        Files.writeString(envFile, "PREMIUM_PRICES=7:90,30:200\nCACHE_MAX_ENTRIES=500\n");
 
-        assertThat(load(Map.of()).features()).containsEntry("PREMIUM_PRICES", "7:90,30:200");
-        assertThat(load(Map.of("PREMIUM_PRICES", "1:5")).features()).containsEntry("PREMIUM_PRICES", "1:5");
+        assertThat(load(Map.of()).premiumPrices().starsByDays()).isEqualTo(Map.of(7, 90, 30, 200));
+        assertThat(load(Map.of()).cacheMaxEntries()).isEqualTo(500);
+        assertThat(load(Map.of("PREMIUM_PRICES", " 1:5 ")).premiumPrices().starsByDays()).isEqualTo(Map.of(1, 5));
+    }
+
+    @Test
+    void badPremiumPricesAndCacheSizeAreReportedWithTheOtherKeysWithoutTheirValues() {
+        ConfigException failure = failure(Map.of("PORT", "70000", "PREMIUM_PRICES", "7:100,7:90210",
+                "CACHE_MAX_ENTRIES", "31337000"));
+
+        assertThat(failure.problems()).hasSize(3)
+                .anySatisfy(problem -> assertThat(problem).startsWith("PORT: "))
+                .anySatisfy(problem -> assertThat(problem)
+                        .startsWith("PREMIUM_PRICES: names one number of days twice").doesNotContain("90210"))
+                .anySatisfy(problem -> assertThat(problem)
+                        .isEqualTo("CACHE_MAX_ENTRIES: must be a whole number from 1 to 10000000"));
+        assertThat(failure(Map.of("PREMIUM_PRICES", "7:100,seven:8675309")).problems()).singleElement().asString()
+                .startsWith("PREMIUM_PRICES: must be a list of days:stars pairs").doesNotContain("8675309");
+        assertThat(failure(Map.of("PREMIUM_PRICES", "7:0")).problems()).singleElement().asString()
+                .startsWith("PREMIUM_PRICES: needs positive days and stars");
+        assertThat(failure(Map.of("CACHE_MAX_ENTRIES", "lots")).problems())
+                .containsExactly("CACHE_MAX_ENTRIES: must be a whole number from 1 to 10000000");
     }
 
     @Test

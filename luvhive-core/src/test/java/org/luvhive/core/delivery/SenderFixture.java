@@ -75,11 +75,12 @@ final class SenderFixture implements AutoCloseable {
                 events.add("parked " + parked.chatId() + " " + parked.reason());
             }
         };
+        WakeSignal sends = new WakeSignal();
+        this.outbox = new Outbox(mapper, clock, sends::signal);
         this.sender = new OutboxSender(database.jdbi(), mapper, () -> gateway,
                 new PostgresRateLimiter(database.database().dataSource(), new ClockTimeMeter(clock), Duration.ofMinutes(5)),
                 new LocalRateLimiter(new ClockTimeMeter(clock), 10_000, Duration.ofMinutes(5)), limits, recorder,
-                new ViolationsLog(logDirectory, mapper), clock, registry, settings);
-        this.outbox = new Outbox(mapper, clock, sender::wake);
+                new ViolationsLog(logDirectory, mapper), sends, clock, registry, settings);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.PoolSettings;
 import org.luvhive.core.testing.ManualClock;
@@ -47,7 +47,7 @@ class MatcherConcurrencyTest {
     @Test
     void everyoneEndsInAtMostOneSymmetricChatAndNoCompatiblePairIsLeftWaiting() throws Exception {
         Map<Long, Person> people = new HashMap<>();
-        BotHarness first = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of()));
+        BotHarness first = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
         for (long id = FIRST; id < FIRST + USERS; id++) {
             String gender = id % 3 == 0 ? "female" : id % 3 == 1 ? "male" : "other";
             int age = 18 + (int) (id % 40);
@@ -72,7 +72,7 @@ class MatcherConcurrencyTest {
 
         try (Database second = Database.connect(database.url(), PoolSettings.of(8, "second-instance"),
                 new SimpleMeterRegistry())) {
-            BotHarness other = new BotHarness(second.jdbi(), clock, BotSettings.defaults(Set.of()));
+            BotHarness other = new BotHarness(second.jdbi(), clock, FeatureSettings.defaults(Set.of()));
             ExecutorService firstThreads = Executors.newFixedThreadPool(4);
             ExecutorService secondThreads = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -25,7 +25,7 @@ class MatchingTest {
     private final BotHarness bot;
 
     MatchingTest(TestDatabase database) {
-        this.bot = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of()));
+        this.bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
     }
 
     private void run(String task) {
@@ -115,7 +115,7 @@ class MatchingTest {
         bot.text(331, "/find");
         bot.text(332, "/find");
         assertThat(bot.partnerOf(331)).isZero();
-        clock.advance(BotSettings.DEFAULT_WAITING_NOTICE.plusSeconds(1));
+        clock.advance(FeatureSettings.DEFAULT_WAITING_NOTICE.plusSeconds(1));
         run("match-waiting-notices");
         run("match-waiting-notices");
         assertThat(bot.texts(331).stream().filter(text -> text.contains("Still searching")).count()).isEqualTo(1);

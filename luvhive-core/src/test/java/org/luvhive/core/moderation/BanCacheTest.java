@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.bot.LuvhiveBotLogic;
+import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.caches.CacheSettings;
 import org.luvhive.core.delivery.Outbox;
@@ -36,7 +36,7 @@ class BanCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CacheRegistry caches = new CacheRegistry(registry, CacheSettings.defaults(), nanos::get);
-    private final Cache<Long, Optional<Ban>> lookups = caches.create("bans", LuvhiveBotLogic.BAN_CACHE_EXPIRY);
+    private final Cache<Long, Optional<Ban>> lookups = caches.create("bans", LuvhiveFeatures.BAN_CACHE_EXPIRY);
     private final Moderation moderation;
 
     BanCacheTest(TestDatabase database) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.bot.Updates;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
@@ -26,7 +26,7 @@ class PremiumTest {
     private final BotHarness bot;
 
     PremiumTest(TestDatabase database) {
-        this.bot = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of(ADMIN))
+        this.bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of(ADMIN))
                 .withCatalog(PremiumCatalog.parse("7:100,30:250")));
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -23,7 +23,7 @@ class OnboardingTest {
 
     OnboardingTest(TestDatabase database) {
         this.database = database;
-        this.bot = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of()));
+        this.bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
     }
 
     private UserProfile profile(long userId) {
@@ -82,7 +82,7 @@ class OnboardingTest {
         bot.tap(103, "gender:other");
         bot.text(103, "40");
 
-        BotHarness restarted = new BotHarness(database.jdbi(), clock, BotSettings.defaults(Set.of()));
+        BotHarness restarted = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
         restarted.text(103, "/start");
         assertThat(restarted.last(103, "sendmessage").orElseThrow().hasButton("age:confirm")).isTrue();
         restarted.text(103, "/find");

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
-import org.luvhive.core.bot.BotSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -18,7 +18,7 @@ class ProfileEditDuringChatTest {
     private final BotHarness bot;
 
     ProfileEditDuringChatTest(TestDatabase database) {
-        this.bot = new BotHarness(database.jdbi(), ManualClock.at("2026-03-01T10:00:00Z"), BotSettings.defaults(Set.of()));
+        this.bot = new BotHarness(database.jdbi(), ManualClock.at("2026-03-01T10:00:00Z"), FeatureSettings.defaults(Set.of()));
         bot.reset();
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ final class SimRequest {
         }
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonNode body = bytes.length == 0 ? mapper.createObjectNode() : mapper.readTree(bytes);
-        return new SimRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT), segments, query, body);
+        return new SimRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), segments, query, body);
     }
 
     boolean is(String httpMethod, String... pattern) {

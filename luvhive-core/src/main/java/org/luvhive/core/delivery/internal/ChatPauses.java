@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,7 +47,7 @@ public final class ChatPauses {
         Set<Long> refusedTogether = refusedSinceLastAccepted();
         if (refusedTogether.size() >= 2) {
             // the longest wait Telegram asked for in this burst holds for everything
-            Instant longest = refusedTogether.stream().map(chats::get).filter(java.util.Objects::nonNull)
+            Instant longest = refusedTogether.stream().map(chats::get).filter(Objects::nonNull)
                     .max(Instant::compareTo).orElse(until);
             if (longest.isAfter(globalUntil)) {
                 globalUntil = longest;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chats the dispatcher knows it cannot send to before a given time (out of tokens,
@@ -19,7 +20,7 @@ final class ChatWaits {
     }
 
     /** The chats still waiting, forgetting those whose time has come. */
-    java.util.Set<Long> waiting(Instant now) {
+    Set<Long> waiting(Instant now) {
         until.values().removeIf(time -> !time.isAfter(now));
         return until.keySet();
     }

@@ -2,6 +2,7 @@ package org.luvhive.core.delivery.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.ForwardMessage;
@@ -44,7 +45,7 @@ public final class MethodTypes {
         String name = method.getMethod().toLowerCase(Locale.ROOT);
         if (!TYPES.containsKey(name)) {
             throw new IllegalArgumentException("the outbox does not carry " + method.getMethod()
-                    + "; supported: " + new java.util.TreeSet<>(TYPES.keySet()));
+                    + "; supported: " + new TreeSet<>(TYPES.keySet()));
         }
         return name;
     }

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
@@ -81,7 +82,7 @@ public final class SendOutcomes {
     private void floodWait(OutboxRow row, TelegramCallException failure, Instant sentAt, Instant now) {
         Duration retryAfter = failure.retryAfter().orElse(Duration.ofSeconds(5));
         ChatPauses.Scope scope = pauses.floodWait(row.chatId(), retryAfter, sentAt, now);
-        String scopeName = scope.name().toLowerCase(java.util.Locale.ROOT);
+        String scopeName = scope.name().toLowerCase(Locale.ROOT);
         registry.counter(OutboxSender.FLOOD_WAITS, "scope", scopeName, "method", row.method()).increment();
         violations.floodWait(now, row.chatId(), row.method(), retryAfter.toSeconds(), scopeName);
         LOG.warn("FloodWait: Telegram asked to wait {} s ({} scope, chat {}, {}); message {} put back",

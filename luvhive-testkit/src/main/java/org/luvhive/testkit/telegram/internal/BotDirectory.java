@@ -1,6 +1,7 @@
 package org.luvhive.testkit.telegram.internal;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,7 @@ public final class BotDirectory implements AutoCloseable {
     }
 
     public Collection<BotState> all() {
-        return List.copyOf(new java.util.LinkedHashSet<>(byToken.values()));
+        return List.copyOf(new LinkedHashSet<>(byToken.values()));
     }
 
     @Override

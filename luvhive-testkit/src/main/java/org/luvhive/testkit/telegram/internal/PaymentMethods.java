@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** sendInvoice, answerPreCheckoutQuery, refundStarPayment. Stateless. */
@@ -65,7 +66,7 @@ final class PaymentMethods {
             throw ApiError.badRequest(emptyError);
         }
         if (value.codePointCount(0, value.length()) > max) {
-            throw ApiError.badRequest(name.toUpperCase(java.util.Locale.ROOT) + "_TOO_LONG");
+            throw ApiError.badRequest(name.toUpperCase(Locale.ROOT) + "_TOO_LONG");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package org.luvhive.core.ops.alerts.internal;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -43,7 +44,7 @@ public final class JvmReadings implements ProcessReadings {
     }
 
     private static double mxBeanCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getProcessCpuLoad();
         }
         return Double.NaN;

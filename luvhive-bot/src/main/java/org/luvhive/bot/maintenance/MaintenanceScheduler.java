@@ -1,10 +1,12 @@
-package org.luvhive.bot;
+package org.luvhive.bot.maintenance;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.slf4j.Logger;
@@ -49,18 +51,18 @@ public final class MaintenanceScheduler implements AutoCloseable {
     }
 
     /** Makes a decorating call now, and again every minute until it succeeds. */
-    public void startupCall(java.util.function.Supplier<TelegramGateway> gateway, BotApiMethod<?> call) {
+    public void startupCall(Supplier<TelegramGateway> gateway, BotApiMethod<?> call) {
         startupCall(call.getMethod(), gateway, current -> current.execute(call));
     }
 
     /** Makes a start-up call now, and again every minute until it succeeds; never fatal. */
-    public void startupCall(String name, java.util.function.Supplier<TelegramGateway> gateway,
-                            java.util.function.Consumer<TelegramGateway> call) {
+    public void startupCall(String name, Supplier<TelegramGateway> gateway,
+                            Consumer<TelegramGateway> call) {
         executor.execute(() -> tryStartupCall(name, gateway, call));
     }
 
-    private void tryStartupCall(String name, java.util.function.Supplier<TelegramGateway> gateway,
-                                java.util.function.Consumer<TelegramGateway> call) {
+    private void tryStartupCall(String name, Supplier<TelegramGateway> gateway,
+                                Consumer<TelegramGateway> call) {
         try {
             call.accept(gateway.get());
             LOG.info("Start-up call {} done", name);

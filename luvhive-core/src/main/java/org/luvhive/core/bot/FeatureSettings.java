@@ -1,7 +1,6 @@
 package org.luvhive.core.bot;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.luvhive.core.config.LuvhiveConfig;
@@ -19,7 +18,7 @@ import org.luvhive.core.premium.PremiumCatalog;
  * @param relayMapRetention   how long relayed message ids are kept after a chat ends
  * @param chatRetention       how long ended chats (who talked to whom, when) are kept
  */
-public record BotSettings(Set<Long> adminIds, PremiumCatalog catalog, Duration rematchCooldown,
+public record FeatureSettings(Set<Long> adminIds, PremiumCatalog catalog, Duration rematchCooldown,
                           Duration boostCooldown, Duration reportWindow, Duration waitingNoticeAfter,
                           Duration relayMapRetention, Duration chatRetention) {
 
@@ -30,7 +29,7 @@ public record BotSettings(Set<Long> adminIds, PremiumCatalog catalog, Duration r
     public static final Duration DEFAULT_RELAY_MAP_RETENTION = Duration.ofMinutes(30);
     public static final Duration DEFAULT_CHAT_RETENTION = Duration.ofDays(30);
 
-    public BotSettings {
+    public FeatureSettings {
         adminIds = Set.copyOf(adminIds);
         Objects.requireNonNull(catalog, "catalog");
         if (relayMapRetention.compareTo(reportWindow) < 0) {
@@ -39,29 +38,23 @@ public record BotSettings(Set<Long> adminIds, PremiumCatalog catalog, Duration r
     }
 
     /** The defaults, with these admins. */
-    public static BotSettings defaults(Set<Long> adminIds) {
-        return new BotSettings(adminIds, PremiumCatalog.defaults(), DEFAULT_REMATCH_COOLDOWN, DEFAULT_BOOST_COOLDOWN,
+    public static FeatureSettings defaults(Set<Long> adminIds) {
+        return new FeatureSettings(adminIds, PremiumCatalog.defaults(), DEFAULT_REMATCH_COOLDOWN, DEFAULT_BOOST_COOLDOWN,
                 DEFAULT_REPORT_WINDOW, DEFAULT_WAITING_NOTICE, DEFAULT_RELAY_MAP_RETENTION, DEFAULT_CHAT_RETENTION);
     }
 
-    /**
-     * From the configuration and the environment: {@code ADMIN_IDS} from the config,
-     * {@code PREMIUM_PRICES} (e.g. {@code 7:100,30:250,180:600,365:1000}) from the environment
-     * or env file; a bad value fails with a ConfigException naming the key.
-     */
-    public static BotSettings from(LuvhiveConfig config, Map<String, String> environment) {
-        String prices = environment.getOrDefault(PremiumCatalog.KEY, "").strip();
-        BotSettings defaults = defaults(config.adminIds());
-        return prices.isEmpty() ? defaults : defaults.withCatalog(PremiumCatalog.parse(prices));
+    /** The defaults, with the configuration's admins ({@code ADMIN_IDS}) and premium packs ({@code PREMIUM_PRICES}). */
+    public static FeatureSettings from(LuvhiveConfig config) {
+        return defaults(config.adminIds()).withCatalog(PremiumCatalog.of(config.premiumPrices()));
     }
 
-    public BotSettings withCatalog(PremiumCatalog other) {
-        return new BotSettings(adminIds, other, rematchCooldown, boostCooldown, reportWindow, waitingNoticeAfter,
+    public FeatureSettings withCatalog(PremiumCatalog other) {
+        return new FeatureSettings(adminIds, other, rematchCooldown, boostCooldown, reportWindow, waitingNoticeAfter,
                 relayMapRetention, chatRetention);
     }
 
-    public BotSettings withRematchCooldown(Duration other) {
-        return new BotSettings(adminIds, catalog, other, boostCooldown, reportWindow, waitingNoticeAfter,
+    public FeatureSettings withRematchCooldown(Duration other) {
+        return new FeatureSettings(adminIds, catalog, other, boostCooldown, reportWindow, waitingNoticeAfter,
                 relayMapRetention, chatRetention);
     }
 }

@@ -56,7 +56,6 @@ import org.luvhive.core.premium.PreCheckoutHandler;
 import org.luvhive.core.premium.PremiumCommand;
 import org.luvhive.core.premium.PremiumMaintenance;
 import org.luvhive.core.premium.SuccessfulPaymentHandler;
-import org.luvhive.core.update.BotFeatures;
 import org.luvhive.core.update.MessageKind;
 import org.luvhive.core.update.UpdateRouter;
 import org.luvhive.core.user.AgeCallback;
@@ -77,7 +76,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * Everything it remembers is in PostgreSQL, so several instances can share one database.
  * Immutable after construction; thread-safe.
  */
-public final class LuvhiveBotLogic implements BotFeatures {
+public final class LuvhiveFeatures implements BotFeatures {
 
     private final UpdateRouter router;
     private final DeliveryEvents deliveryEvents;
@@ -87,12 +86,12 @@ public final class LuvhiveBotLogic implements BotFeatures {
     /** How long another instance may act on a cached ban lookup after a ban or unban. */
     public static final Duration BAN_CACHE_EXPIRY = Duration.ofSeconds(5);
 
-    public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings) {
+    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings) {
         this(jdbi, outbox, clock, settings, null);
     }
 
     /** With the ban lookups of every update cached in {@code caches} ("bans", {@link #BAN_CACHE_EXPIRY}). */
-    public LuvhiveBotLogic(Jdbi jdbi, Outbox outbox, Clock clock, BotSettings settings, CacheRegistry caches) {
+    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, CacheRegistry caches) {
         Users users = new Users();
         Chats chats = new Chats(outbox);
         Ratings ratings = new Ratings();
