@@ -19,8 +19,8 @@ import org.luvhive.core.premium.PremiumCatalog;
  * @param chatRetention       how long ended chats (who talked to whom, when) are kept
  */
 public record FeatureSettings(Set<Long> adminIds, PremiumCatalog catalog, Duration rematchCooldown,
-                          Duration boostCooldown, Duration reportWindow, Duration waitingNoticeAfter,
-                          Duration relayMapRetention, Duration chatRetention) {
+                              Duration boostCooldown, Duration reportWindow, Duration waitingNoticeAfter,
+                              Duration relayMapRetention, Duration chatRetention) {
 
     public static final Duration DEFAULT_REMATCH_COOLDOWN = Duration.ofMinutes(10);
     public static final Duration DEFAULT_BOOST_COOLDOWN = Duration.ofMinutes(5);
