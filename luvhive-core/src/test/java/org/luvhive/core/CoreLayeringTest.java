@@ -21,7 +21,7 @@ class CoreLayeringTest {
             List.of(""),
             List.of("config"),
             List.of("db"),
-            List.of("settings", "backup"),
+            List.of("settings", "backup", "dbops"),
             List.of("caches", "limits", "telegram"),
             List.of("delivery"),
             List.of("update"),
