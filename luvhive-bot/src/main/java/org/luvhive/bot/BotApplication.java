@@ -165,7 +165,7 @@ public final class BotApplication implements AutoCloseable {
         settingsListener.start();
         caches.follow(settingsListener);
         observability.start();
-        databaseOps.start();
+        databaseOps.start(settingsListener);
         limits.follow(settingsListener);
         tokenWatcher.follow(settingsListener);
         pipeline.start();

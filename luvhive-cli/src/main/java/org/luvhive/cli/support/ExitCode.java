@@ -27,6 +27,8 @@ public enum ExitCode {
     SESSION_NOT_FOUND(30, "db cancel/terminate: no session with that pid on this server (or it ended first)"),
     SESSION_REFUSED(31, "db cancel/terminate: refused: this command's own session; another database's, a superuser's,"
             + " a replication or a background session without --force; nothing to cancel; or the server denied it"),
+    POOL_SIZE_REFUSED(32, "db pool size: the running bots' pools could outgrow the server's free connection slots"
+            + " (less a margin for others); the message gives the largest size that fits; --force sets it anyway"),
     CONNECTIONS_EXHAUSTED(33, "db connections: a running bot's pool has threads waiting for a connection, or the"
             + " server has no free connection slot");
 

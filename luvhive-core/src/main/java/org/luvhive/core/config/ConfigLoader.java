@@ -31,7 +31,8 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final Pattern SECRET_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
-    private static final int MAX_POOL_SIZE = 200;
+    /** The most connections DB_POOL_SIZE (and {@code luvhive db pool size}) may give a pool. */
+    public static final int MAX_POOL_SIZE = 200;
 
     private final Path userHome;
 

@@ -9,13 +9,15 @@ import java.util.concurrent.TimeUnit;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.HeldSession;
+import org.luvhive.core.settings.OpsSettingsListener;
 
 /**
  * What a running bot does for {@code luvhive db}, as one object for the composition
  * root: reports its pool every few seconds and its per-statement timings every half
  * minute, over a session of its own on a thread of its own (an exhausted pool or a busy
  * maintenance thread must not silence the report), and samples the database's size once
- * a day ({@link #maintenance()}). {@link #start()} once the database is migrated;
+ * a day ({@link #maintenance()}), and follows {@code luvhive db pool reset} and {@code db pool
+ * size}. {@link #start} once the database is migrated and the settings listener runs;
  * {@link #close()} before the database closes. Thread-safe.
  */
 public final class DatabaseOps implements AutoCloseable {
@@ -41,6 +43,7 @@ public final class DatabaseOps implements AutoCloseable {
     private final SizeHistory sizes;
     private final HeldSession session;
     private final InstanceReporter reporter;
+    private final PoolFollower follower;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "luvhive-db-report");
         thread.setDaemon(true);
@@ -54,6 +57,8 @@ public final class DatabaseOps implements AutoCloseable {
         this.session = new HeldSession(database.dedicatedConnections());
         this.reporter = new InstanceReporter(database.pool(), database.statementTimings(), session, clock, instance,
                 database.poolSettings().applicationName());
+        this.follower = new PoolFollower(database.pool(), database.poolSettings().maximumSize(), reporter,
+                () -> executor.execute(reporter::reportPool));
     }
 
     /** The daily size sample, for the bot's maintenance scheduler. */
@@ -62,8 +67,12 @@ public final class DatabaseOps implements AutoCloseable {
                 () -> sizes.sampleIfDue(clock.instant())));
     }
 
-    /** Starts reporting (the first pool report now) and takes today's size sample if none exists. */
-    public void start() {
+    /**
+     * Starts reporting (the first pool report now), takes today's size sample if none
+     * exists, and follows {@code luvhive db pool reset} and {@code db pool size}.
+     */
+    public void start(OpsSettingsListener listener) {
+        follower.follow(listener);
         executor.scheduleWithFixedDelay(reporter::reportPool, 0, settings.poolReportEvery().toMillis(),
                 TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(reporter::reportTimings, settings.timingsReportEvery().toMillis(),

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * pool's figures (and since when it is full) on every {@link #reportPool()}, its
  * per-statement timings on every {@link #reportTimings()}. Writes go over a session of
  * their own, outside the pool, so an exhausted pool is reported rather than waited on.
- * A failed write is logged once per outage. Run both from one thread.
+ * A failed write is logged once per outage. Run the reports from one thread.
  */
 final class InstanceReporter {
 
@@ -34,6 +34,7 @@ final class InstanceReporter {
     private final String instance;
     private final String applicationName;
     private Instant fullSince;
+    private volatile Instant resetApplied;
     private boolean failing;
 
     InstanceReporter(ConnectionPool pool, StatementTimings timings, HeldSession session, Clock clock, String instance,
@@ -55,11 +56,17 @@ final class InstanceReporter {
         } else if (fullSince == null) {
             fullSince = now;
         }
-        PoolState state = new PoolState(instance, applicationName, figures, Optional.ofNullable(fullSince), now);
+        PoolState state = new PoolState(instance, applicationName, figures, Optional.ofNullable(fullSince),
+                Optional.ofNullable(resetApplied), now);
         write("pool state", () -> session.withHandle(handle -> {
             PoolStateStore.save(handle, state, now.minus(FORGET_AFTER));
             return null;
         }));
+    }
+
+    /** Notes a pool reset carried out (the moment it was asked for), for the next report; any thread. */
+    void resetApplied(Instant requested) {
+        resetApplied = requested;
     }
 
     /** Stores the statement timings since start. */

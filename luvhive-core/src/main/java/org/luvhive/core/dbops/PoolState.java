@@ -12,10 +12,11 @@ import org.luvhive.core.db.PoolFigures;
  * @param applicationName what its pool's sessions are called in {@code pg_stat_activity}
  * @param figures         active, idle, waiting threads, maximum
  * @param fullSince       since when every connection has been lent out, if they are
+ * @param resetApplied    the latest {@code luvhive db pool reset} it carried out (the moment asked for)
  * @param updatedAt       when it reported
  */
 public record PoolState(String instance, String applicationName, PoolFigures figures, Optional<Instant> fullSince,
-                        Instant updatedAt) {
+                        Optional<Instant> resetApplied, Instant updatedAt) {
 
     /** An instance silent this long is gone or cannot reach the database. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(1);

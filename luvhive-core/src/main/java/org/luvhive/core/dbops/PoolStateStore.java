@@ -26,7 +26,7 @@ public final class PoolStateStore {
         PoolStateDao dao = handle.attach(PoolStateDao.class);
         PoolFigures figures = state.figures();
         dao.upsert(state.instance(), state.applicationName(), figures.active(), figures.idle(), figures.waiting(),
-                figures.maximum(), state.fullSince().orElse(null), state.updatedAt());
+                figures.maximum(), state.fullSince().orElse(null), state.resetApplied().orElse(null), state.updatedAt());
         dao.deleteIdleSince(forgetBefore);
     }
 
@@ -42,6 +42,6 @@ public final class PoolStateStore {
     private static PoolState state(PoolStateRow row) {
         return new PoolState(row.instance(), row.applicationName(),
                 new PoolFigures(row.active(), row.idle(), row.waiting(), row.maximum()),
-                Optional.ofNullable(row.fullSince()), row.updatedAt());
+                Optional.ofNullable(row.fullSince()), Optional.ofNullable(row.resetApplied()), row.updatedAt());
     }
 }

@@ -12,20 +12,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PoolStateDao {
 
     @SqlUpdate("""
-            insert into db_pool_state (instance, application_name, active, idle, waiting, maximum, full_since, updated_at)
-            values (:instance, :applicationName, :active, :idle, :waiting, :maximum, :fullSince, :updatedAt)
+            insert into db_pool_state (instance, application_name, active, idle, waiting, maximum, full_since,
+                                       reset_applied, updated_at)
+            values (:instance, :applicationName, :active, :idle, :waiting, :maximum, :fullSince, :resetApplied,
+                    :updatedAt)
             on conflict (instance) do update
                set application_name = excluded.application_name, active = excluded.active, idle = excluded.idle,
                    waiting = excluded.waiting, maximum = excluded.maximum, full_since = excluded.full_since,
-                   updated_at = excluded.updated_at
+                   reset_applied = excluded.reset_applied, updated_at = excluded.updated_at
             """)
     void upsert(@Bind("instance") String instance, @Bind("applicationName") String applicationName,
                 @Bind("active") int active, @Bind("idle") int idle, @Bind("waiting") int waiting,
                 @Bind("maximum") int maximum, @Bind("fullSince") Instant fullSince,
-                @Bind("updatedAt") Instant updatedAt);
+                @Bind("resetApplied") Instant resetApplied, @Bind("updatedAt") Instant updatedAt);
 
     @SqlQuery("""
-            select instance, application_name, active, idle, waiting, maximum, full_since, updated_at
+            select instance, application_name, active, idle, waiting, maximum, full_since, reset_applied, updated_at
               from db_pool_state order by instance
             """)
     List<PoolStateRow> all();
