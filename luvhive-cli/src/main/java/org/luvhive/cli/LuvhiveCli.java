@@ -20,12 +20,16 @@ import org.luvhive.cli.backup.BackupVerifyCommand;
 import org.luvhive.cli.cache.CacheClearCommand;
 import org.luvhive.cli.cache.CacheCommand;
 import org.luvhive.cli.db.DbCancelCommand;
+import org.luvhive.cli.db.DbCleanupCommand;
 import org.luvhive.cli.db.DbCommand;
 import org.luvhive.cli.db.DbConnectionsCommand;
 import org.luvhive.cli.db.DbGrowthCommand;
 import org.luvhive.cli.db.DbIndexesCommand;
 import org.luvhive.cli.db.DbInfoCommand;
 import org.luvhive.cli.db.DbMigrateCommand;
+import org.luvhive.cli.db.DbPoolCommand;
+import org.luvhive.cli.db.DbPoolResetCommand;
+import org.luvhive.cli.db.DbPoolSizeCommand;
 import org.luvhive.cli.db.DbQueriesCommand;
 import org.luvhive.cli.db.DbSizeCommand;
 import org.luvhive.cli.db.DbSlowCommand;
@@ -73,7 +77,9 @@ public final class LuvhiveCli implements Runnable {
                     StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class),
             DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
                     DbQueriesCommand.class, DbCancelCommand.class, DbTerminateCommand.class, DbSizeCommand.class,
-                    DbGrowthCommand.class, DbSlowCommand.class, DbIndexesCommand.class),
+                    DbPoolCommand.class, DbGrowthCommand.class, DbCleanupCommand.class, DbSlowCommand.class,
+                    DbIndexesCommand.class),
+            DbPoolCommand.class, List.of(DbPoolResetCommand.class, DbPoolSizeCommand.class),
             BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
                     BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
                     BackupCheckCommand.class),

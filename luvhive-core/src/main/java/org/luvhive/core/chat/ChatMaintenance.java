@@ -3,6 +3,7 @@ package org.luvhive.core.chat;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.RetentionStep;
 import org.luvhive.core.chat.internal.ChatDao;
 
 /**
@@ -23,10 +24,18 @@ public final class ChatMaintenance {
         this.chatRetention = chatRetention;
     }
 
-    /** Deletes relay mappings of chats that ended before the window; returns how many. */
-    public int pruneRelayMap() {
-        return jdbi.inTransaction(handle -> handle.attach(ChatDao.class)
-                .pruneRelayed(clock.instant().minus(relayMapRetention)));
+    /** Deletes relay mappings of chats that ended before the window, in batches; returns how many. */
+    public long pruneRelayMap() {
+        return relayMapStep().apply(clock.instant(), RetentionStep.BATCH);
+    }
+
+    /** The relay mappings past their window, as {@code luvhive db cleanup} counts and removes them. */
+    public RetentionStep relayMapStep() {
+        return new RetentionStep("relay_maps", "relayed-message ids of chats that ended more than "
+                + RetentionStep.age(relayMapRetention) + " ago",
+                now -> jdbi.withExtension(ChatDao.class, dao -> dao.countRelayed(now.minus(relayMapRetention))),
+                (now, limit) -> jdbi.withExtension(ChatDao.class,
+                        dao -> dao.pruneRelayed(now.minus(relayMapRetention), limit)));
     }
 
     /** Deletes ended chats older than the retention; returns how many. */

@@ -42,9 +42,14 @@ public final class SizeHistory {
             dao.insertTables(day, sizes.tables().stream().map(TableSize::table).toList(),
                     sizes.tables().stream().map(TableSize::totalBytes).toList(),
                     sizes.tables().stream().map(TableSize::liveRows).toList());
-            dao.deleteBefore(day.minusDays(KEEP_DAYS));
+            dao.deleteBefore(oldestKept(now));
             return true;
         });
+    }
+
+    /** The oldest day whose sample is kept at {@code now}. */
+    static LocalDate oldestKept(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(KEEP_DAYS);
     }
 
     /** The samples of the last {@code window} before {@code now}, oldest first. */

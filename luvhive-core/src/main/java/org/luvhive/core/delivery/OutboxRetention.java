@@ -17,4 +17,9 @@ public final class OutboxRetention {
     public int deleteFinished(Instant before, int batch) {
         return jdbi.withExtension(OutboxDao.class, dao -> dao.deleteFinishedBefore(before, batch));
     }
+
+    /** Sent and cancelled rows created before {@code before}: what {@link #deleteFinished} would remove. */
+    public long countFinished(Instant before) {
+        return jdbi.withExtension(OutboxDao.class, dao -> dao.countFinishedBefore(before));
+    }
 }

@@ -8,9 +8,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Buckets kept in PostgreSQL through Bucket4j's backend (table {@code rate_limit_buckets},
@@ -21,10 +23,13 @@ import org.jdbi.v3.core.Handle;
 public final class PostgresRateLimiter implements RateLimiter {
 
     private static final String TABLE = "rate_limit_buckets";
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager;
+    private final Jdbi jdbi;
 
     public PostgresRateLimiter(DataSource dataSource, TimeMeter timeMeter, Duration keepIdleBuckets) {
+        this.jdbi = Jdbi.create(dataSource);
         this.proxyManager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -60,6 +65,16 @@ public final class PostgresRateLimiter implements RateLimiter {
     public static int forget(Handle handle, String prefix) {
         return handle.createUpdate("delete from " + TABLE + " where starts_with(id, :prefix)").bind("prefix", prefix)
                 .execute();
+    }
+
+    /**
+     * How many rows {@link #removeExpired} would delete now. Bucket4j stamps and expires
+     * them by the wall clock, whatever clock the limiter is given, so this counts by the
+     * wall clock too.
+     */
+    public long countExpired() {
+        return jdbi.withHandle(handle -> handle.createQuery("select count(*) from " + TABLE + " where expires_at < :now")
+                .bind("now", WALL_CLOCK.millis()).mapTo(Long.class).one());
     }
 
     private BucketProxy bucket(String key, Limit limit) {

@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.Maintenance;
+import org.luvhive.core.RetentionStep;
 import org.luvhive.core.delivery.OutboxRetention;
 import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.update.InboxRetention;
@@ -15,20 +16,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes what the pipeline no longer needs, on two schedules.
+ * Deletes what the pipeline no longer needs, on two schedules, as {@link RetentionStep}s
+ * ({@code luvhive db cleanup} counts and applies the same steps).
  * <ul>
  * <li>{@link #deleteExpired()} (hourly): handled updates after {@code keepHandled} (long
- * enough to recognise a redelivery), dead letters after {@code keepDead}, sent and
- * cancelled outbox rows, idle rate-limit buckets; counted in {@value #DELETED}{@code {what}}.
+ * enough to recognise a redelivery), dead letters after {@code keepDead}, idle rate-limit
+ * buckets; counted in {@value #DELETED}{@code {what}}.
  * <li>{@link #forgetActivity()} (every 15 minutes), the runbook's "per-user activity data
  * older than 24 h is cleaned up": after {@code keepActivity} handled and skipped updates
  * no longer name their user and chat (the update_id stays for redelivery detection), and
- * sent and cancelled outbox rows (who was sent something when) go; counted in
- * {@value #CLEANED}{@code {what}}. Dead letters and parked messages stay for operators.
- * What other features keep per user (checkout refusals, relayed message ids, in-process
- * per-chat buckets) their own jobs clean.
+ * sent and cancelled outbox rows (who was sent something when) go, or after
+ * {@code keepHandled} if that is shorter; counted in {@value #CLEANED}{@code {what}}.
+ * Dead letters and parked messages stay for operators. What other features keep per
+ * user (checkout refusals, relayed message ids, in-process per-chat buckets) their own
+ * jobs clean.
  * </ul>
- * Deletions run in batches of {@value #BATCH} rows: short transactions, short locks.
+ * Deletions run in batches of {@value RetentionStep#BATCH} rows: short transactions, short locks.
  * Thread-safe.
  */
 public final class PipelineRetention {
@@ -36,7 +39,6 @@ public final class PipelineRetention {
     public static final String DELETED = "luvhive.retention.deleted";
     public static final String CLEANED = "luvhive.activity.cleaned";
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRetention.class);
-    private static final int BATCH = 1_000;
 
     /**
      * How long the pipeline keeps what.
@@ -52,23 +54,42 @@ public final class PipelineRetention {
         }
     }
 
-    private final InboxRetention inbox;
-    private final OutboxRetention outbox;
-    private final PostgresRateLimiter buckets;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final Periods periods;
+    private final List<RetentionStep> expired;
+    private final List<RetentionStep> activity;
 
     public PipelineRetention(Jdbi jdbi, PostgresRateLimiter buckets, Clock clock, MeterRegistry registry,
                              Periods periods) {
-        this.inbox = new InboxRetention(jdbi);
-        this.outbox = new OutboxRetention(jdbi);
-        this.buckets = buckets;
         this.clock = clock;
         this.registry = registry;
-        this.periods = periods;
-        registry.counter(CLEANED, "what", "inbox_user_ids");
-        registry.counter(CLEANED, "what", "outbox_sent");
+        InboxRetention inbox = new InboxRetention(jdbi);
+        OutboxRetention outbox = new OutboxRetention(jdbi);
+        Duration keepHandled = periods.keepHandled();
+        Duration keepDead = periods.keepDead();
+        Duration keepActivity = periods.keepActivity();
+        Duration keepSent = keepActivity.compareTo(keepHandled) < 0 ? keepActivity : keepHandled;
+        this.expired = List.of(
+                new RetentionStep("inbox", "handled and skipped updates received more than "
+                        + RetentionStep.age(keepHandled) + " ago",
+                        now -> inbox.countFinished(now.minus(keepHandled)),
+                        (now, limit) -> inbox.deleteFinished(now.minus(keepHandled), limit)),
+                new RetentionStep("dead_letters", "dead letters received more than " + RetentionStep.age(keepDead)
+                        + " ago", now -> inbox.countDead(now.minus(keepDead)),
+                        (now, limit) -> inbox.deleteDead(now.minus(keepDead), limit)),
+                new RetentionStep("rate_buckets", "rate-limit buckets idle long enough to be full again",
+                        now -> buckets.countExpired(), (now, limit) -> buckets.removeExpired(limit)));
+        this.activity = List.of(
+                // counted after the deletion above (it runs first): it strips only what that leaves
+                new RetentionStep("inbox_user_ids", "user and chat ids of handled updates older than "
+                        + RetentionStep.age(keepActivity) + " (the update_id stays)",
+                        now -> inbox.countNamed(now.minus(keepHandled), now.minus(keepActivity)),
+                        (now, limit) -> inbox.forgetUsers(now.minus(keepActivity), limit)),
+                new RetentionStep("outbox_sent", "sent and cancelled messages older than " + RetentionStep.age(keepSent),
+                        now -> outbox.countFinished(now.minus(keepSent)),
+                        (now, limit) -> outbox.deleteFinished(now.minus(keepSent), limit)));
+        expired.forEach(step -> registry.counter(DELETED, "what", step.name()));
+        activity.forEach(step -> registry.counter(CLEANED, "what", step.name()));
     }
 
     /** The two jobs to schedule: "retention" (hourly) and "activity-cleanup" (every 15 minutes). */
@@ -78,47 +99,35 @@ public final class PipelineRetention {
                 new Maintenance("activity-cleanup", Duration.ofMinutes(15), this::forgetActivity));
     }
 
-    /** Deletes handled and dead updates, finished outbox rows and idle buckets past their time. */
+    /** Every step of both jobs, in the order they run. */
+    public List<RetentionStep> steps() {
+        List<RetentionStep> steps = new ArrayList<>(expired);
+        steps.addAll(activity);
+        return List.copyOf(steps);
+    }
+
+    /** Deletes handled and dead updates and idle buckets past their time. */
     public void deleteExpired() {
-        Instant now = clock.instant();
-        int handled = inbox.deleteFinished(now.minus(periods.keepHandled()));
-        int dead = inbox.deleteDead(now.minus(periods.keepDead()));
-        int sent = inBatches(() -> outbox.deleteFinished(now.minus(periods.keepHandled()), BATCH));
-        int bucketRows = inBatches(() -> buckets.removeExpired(BATCH));
-        count(DELETED, "inbox", handled);
-        count(DELETED, "dead_letters", dead);
-        count(DELETED, "outbox", sent);
-        count(DELETED, "rate_buckets", bucketRows);
-        if (handled + dead + sent + bucketRows > 0) {
-            LOG.info("Retention removed {} handled updates, {} dead letters, {} finished outbox rows, {} idle buckets",
-                    handled, dead, sent, bucketRows);
-        }
+        run(DELETED, "Retention removed", expired);
     }
 
-    /** Removes who did what when from handled updates and sent messages older than {@code keepActivity}. */
+    /** Removes who did what when from handled updates and sent messages past {@code keepActivity}. */
     public void forgetActivity() {
-        Instant before = clock.instant().minus(periods.keepActivity());
-        int updates = inBatches(() -> inbox.forgetUsers(before, BATCH));
-        int sent = inBatches(() -> outbox.deleteFinished(before, BATCH));
-        count(CLEANED, "inbox_user_ids", updates);
-        count(CLEANED, "outbox_sent", sent);
-        if (updates + sent > 0) {
-            LOG.info("Activity cleanup: {} handled updates no longer name their user, {} sent messages deleted "
-                    + "(older than {} h)", updates, sent, periods.keepActivity().toHours());
+        run(CLEANED, "Activity cleanup removed", activity);
+    }
+
+    private void run(String meter, String title, List<RetentionStep> steps) {
+        Instant now = clock.instant();
+        List<String> done = new ArrayList<>();
+        for (RetentionStep step : steps) {
+            long removed = step.apply(now, RetentionStep.BATCH);
+            registry.counter(meter, "what", step.name()).increment(removed);
+            if (removed > 0) {
+                done.add(removed + " " + step.description());
+            }
         }
-    }
-
-    private void count(String meter, String what, int deleted) {
-        registry.counter(meter, "what", what).increment(deleted);
-    }
-
-    private static int inBatches(IntSupplier batch) {
-        int total = 0;
-        int done;
-        do {
-            done = batch.getAsInt();
-            total += done;
-        } while (done == BATCH);
-        return total;
+        if (!done.isEmpty()) {
+            LOG.info("{}: {}", title, String.join("; ", done));
+        }
     }
 }

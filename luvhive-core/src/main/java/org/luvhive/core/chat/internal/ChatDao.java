@@ -72,12 +72,16 @@ public interface ChatDao {
     @SqlQuery("select * from relayed_messages where recipient_id = :recipientId and copy_message_id = :copyId")
     Optional<RelayedMessage> byCopy(@Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
 
-    /** Relay mappings of chats that ended before {@code before}. */
-    @SqlUpdate("""
-            delete from relayed_messages r using chats c
-            where c.id = r.chat_id and c.ended_at < :before
-            """)
-    int pruneRelayed(@Bind("before") Instant before);
+    /** Relay mappings of chats that ended before {@code :before}. */
+    String RELAYED_ENDED_BEFORE = "exists (select 1 from chats c where c.id = r.chat_id and c.ended_at < :before)";
+
+    /** At most {@code batch} of those mappings. */
+    @SqlUpdate("delete from relayed_messages where (sender_id, source_message_id) in (select r.sender_id, "
+            + "r.source_message_id from relayed_messages r where " + RELAYED_ENDED_BEFORE + " limit :batch)")
+    int pruneRelayed(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    @SqlQuery("select count(*) from relayed_messages r where " + RELAYED_ENDED_BEFORE)
+    long countRelayed(@Bind("before") Instant before);
 
     /** Ended chats older than the retention (memberships and mappings go with them). */
     @SqlUpdate("delete from chats where ended_at < :before")

@@ -107,11 +107,13 @@ public interface OutboxDao {
     @SqlQuery("select " + COLUMNS + " from outbox where id = :id")
     Optional<OutboxRow> find(@Bind("id") long id);
 
-    /** Sent and cancelled rows (who was sent something when), in batches: short transactions, short locks. */
-    @SqlUpdate("""
-            delete from outbox
-            where id in (select id from outbox where status in ('sent', 'cancelled') and created_at < :before
-                         limit :batch)
-            """)
+    /** Sent and cancelled rows created before {@code :before} (who was sent something when). */
+    String FINISHED_BEFORE = "status in ('sent', 'cancelled') and created_at < :before";
+
+    /** Those rows in batches: short transactions, short locks. */
+    @SqlUpdate("delete from outbox where id in (select id from outbox where " + FINISHED_BEFORE + " limit :batch)")
     int deleteFinishedBefore(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    @SqlQuery("select count(*) from outbox where " + FINISHED_BEFORE)
+    long countFinishedBefore(@Bind("before") Instant before);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.RetentionStep;
 import org.luvhive.core.ops.alerts.internal.AlertStateDao;
 import org.luvhive.core.ops.alerts.internal.AlertStateRow;
 
@@ -35,6 +36,19 @@ public final class AlertStore {
     /** Every stored alert of every instance, by instance and alert. */
     public List<AlertStatus> all() {
         return jdbi.withExtension(AlertStateDao.class, AlertStateDao::all).stream().map(AlertStore::status).toList();
+    }
+
+    /**
+     * The rows of instances silent for {@link AlertEvaluator#FORGET_AFTER}, which the running
+     * evaluators delete as they store (for {@code luvhive db cleanup}).
+     */
+    public RetentionStep idleStep() {
+        return new RetentionStep("alert_states", "alert states of bot instances silent for "
+                + RetentionStep.age(AlertEvaluator.FORGET_AFTER),
+                now -> jdbi.withExtension(AlertStateDao.class,
+                        dao -> dao.countIdleSince(now.minus(AlertEvaluator.FORGET_AFTER))),
+                (now, limit) -> jdbi.withExtension(AlertStateDao.class,
+                        dao -> dao.deleteIdleSince(now.minus(AlertEvaluator.FORGET_AFTER), limit)));
     }
 
     /** Removes an instance's rows (it stopped cleanly, so it is not shown as stale). */

@@ -69,22 +69,36 @@ public interface InboxDao {
             """)
     int forgetUser(@Bind("userId") long userId, @Bind("current") long current);
 
-    @SqlUpdate("delete from inbox where status in ('handled', 'skipped') and received_at < :before")
-    int deleteFinishedBefore(@Bind("before") Instant before);
+    /** Handled and skipped updates received before {@code :before}. */
+    String FINISHED_BEFORE = "status in ('handled', 'skipped') and received_at < :before";
+    /** Dead letters received before {@code :before}. */
+    String DEAD_BEFORE = "status = 'dead' and received_at < :before";
+    /** Finished updates received before {@code :before} that still say whose they were. */
+    String NAMED_BEFORE = FINISHED_BEFORE + " and (user_id is not null or chat_id is not null)";
 
-    @SqlUpdate("delete from inbox where status = 'dead' and received_at < :before")
-    int deleteDeadBefore(@Bind("before") Instant before);
+    @SqlUpdate("delete from inbox where update_id in (select update_id from inbox where " + FINISHED_BEFORE
+            + " limit :batch)")
+    int deleteFinishedBefore(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    @SqlQuery("select count(*) from inbox where " + FINISHED_BEFORE)
+    long countFinishedBefore(@Bind("before") Instant before);
+
+    @SqlUpdate("delete from inbox where update_id in (select update_id from inbox where " + DEAD_BEFORE
+            + " limit :batch)")
+    int deleteDeadBefore(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    @SqlQuery("select count(*) from inbox where " + DEAD_BEFORE)
+    long countDeadBefore(@Bind("before") Instant before);
 
     @SqlQuery("select count(*) from inbox where status in ('pending', 'retry')")
     long waitingCount();
 
     /** Handled updates keep their update_id (redelivery detection) but no longer say whose they were. */
-    @SqlUpdate("""
-            update inbox set user_id = null, chat_id = null
-            where update_id in (select update_id from inbox
-                                where status in ('handled', 'skipped') and received_at < :before
-                                  and (user_id is not null or chat_id is not null)
-                                limit :batch)
-            """)
+    @SqlUpdate("update inbox set user_id = null, chat_id = null where update_id in (select update_id from inbox where "
+            + NAMED_BEFORE + " limit :batch)")
     int forgetUsersBefore(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    /** Named finished updates received before {@code :before} but not before {@code :from}. */
+    @SqlQuery("select count(*) from inbox where " + NAMED_BEFORE + " and received_at >= :from")
+    long countNamedBetween(@Bind("from") Instant from, @Bind("before") Instant before);
 }

@@ -31,6 +31,13 @@ public interface AlertStateDao {
     @SqlUpdate("delete from alert_state where updated_at < :before")
     int deleteIdleSince(@Bind("before") Instant before);
 
+    @SqlUpdate("delete from alert_state where ctid = any(array(select ctid from alert_state where updated_at < :before "
+            + "limit :batch))")
+    int deleteIdleSince(@Bind("before") Instant before, @Bind("batch") int batch);
+
+    @SqlQuery("select count(*) from alert_state where updated_at < :before")
+    long countIdleSince(@Bind("before") Instant before);
+
     @SqlUpdate("delete from alert_state where instance = :instance")
     int deleteInstance(@Bind("instance") String instance);
 }
