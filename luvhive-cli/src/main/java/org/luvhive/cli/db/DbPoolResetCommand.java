@@ -22,11 +22,11 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Make every running bot replace its pool's connections softly: idle ones at once, the ones in "
-                + "use when their work is done. Within a second, no restart; waits up to 3 s to see it done.",
+                + "use when their work is done. Within a second, no restart; waits up to 5 s to see it done.",
                 "Use it after a failover or a network change left the pools holding bad connections."})
 public final class DbPoolResetCommand implements Callable<Integer> {
 
-    static final Duration PATIENCE = Duration.ofSeconds(3);
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final CliContext context;
 

@@ -2,6 +2,7 @@ package org.luvhive.core.dbops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -32,10 +33,15 @@ public final class PoolControl {
         this.settings = settings;
     }
 
-    /** Asks every running bot to replace its connections; returns the moment written (what they confirm). */
+    /**
+     * Asks every running bot to replace its connections; returns the moment written (what
+     * they confirm), in milliseconds: the bots' reports store it as a timestamp, which keeps
+     * no nanoseconds.
+     */
     public Instant requestReset(Instant now, String operator) {
-        settings.put(RESET_AT, now.toString(), operator);
-        return now;
+        Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+        settings.put(RESET_AT, stamp.toString(), operator);
+        return stamp;
     }
 
     /** How {@code size} connections per running bot would fit the server's free slots. */
