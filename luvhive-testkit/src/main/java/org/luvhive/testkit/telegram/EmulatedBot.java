@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.luvhive.testkit.telegram.internal.BotState;
 import org.luvhive.testkit.telegram.internal.ChatEvents;
@@ -151,6 +152,15 @@ public final class EmulatedBot {
     /** The commands set by setMyCommands, as a JSON array of BotCommand. */
     public JsonNode commands() {
         return state.commands();
+    }
+
+    /**
+     * Calls {@code listener} with every new message in this bot's chats (the users' and the
+     * bot's), at the moment it is stored: on the storing thread, under the chat's lock, so it
+     * must be quick. For benchmarks timing deliveries.
+     */
+    public void onNewMessage(Consumer<ChatMessage> listener) {
+        state.events().onNewMessage(listener);
     }
 
     /** Changes in this bot's chats, for the page's event stream. */

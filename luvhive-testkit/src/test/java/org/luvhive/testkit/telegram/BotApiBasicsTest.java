@@ -3,6 +3,8 @@ package org.luvhive.testkit.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,24 @@ class BotApiBasicsTest {
         assertThat(malformed.status()).isEqualTo(401);
         assertThat(unknownMethod.status()).isEqualTo(404);
         assertThat(unknownMethod.description()).isEqualTo("Not Found");
+    }
+
+    @Test
+    void newMessageListenersHearEveryMessageOfEveryChatAsItIsStored() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        bot.onNewMessage(message -> heard.add(message.chatId() + (message.fromBot() ? " bot: " : " user: ")
+                + message.text()));
+        SimulatedUser alice = bot.newUser("Alice");
+        SimulatedUser bob = bot.newUser("Bob");
+        alice.sendText("hi");
+        bob.sendText("hello");
+
+        api.get(TOKEN, "sendMessage", "chat_id=" + alice.id() + "&text=welcome");
+        api.json(TOKEN, "copyMessage", "{\"chat_id\":" + bob.id() + ",\"from_chat_id\":" + alice.id()
+                + ",\"message_id\":1}");
+
+        assertThat(heard).containsExactly(alice.id() + " user: hi", bob.id() + " user: hello",
+                alice.id() + " bot: welcome", bob.id() + " bot: hi");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.luvhive.testkit.telegram.ChatMessage;
 
 /**
@@ -26,6 +27,7 @@ public final class ChatEvents {
     private final ObjectMapper mapper;
     private final AtomicLong versions = new AtomicLong();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChatMessage>> newMessageListeners = new CopyOnWriteArrayList<>();
 
     public ChatEvents(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -65,6 +67,23 @@ public final class ChatEvents {
         Subscription subscription = new Subscription();
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    /**
+     * Hears every new message (a user's or the bot's) as it is stored, on the thread that
+     * stores it and under its chat's lock: for benchmarks that time deliveries without a
+     * watcher's JSON and queue. The listener must be quick and must not touch the chat.
+     */
+    public void onNewMessage(Consumer<ChatMessage> listener) {
+        newMessageListeners.add(listener);
+    }
+
+    void messageAdded(StoredMessage message) {
+        if (newMessageListeners.isEmpty()) {
+            return;
+        }
+        ChatMessage snapshot = message.snapshot();
+        newMessageListeners.forEach(listener -> listener.accept(snapshot));
     }
 
     /** Ends every subscription (the emulator is closing). */

@@ -61,6 +61,7 @@ public final class ChatState {
         int messageId = nextMessageId++;
         StoredMessage message = build.apply(messageId);
         messages.put(messageId, message);
+        events.messageAdded(message);
         changed(message);
         return message;
     }
