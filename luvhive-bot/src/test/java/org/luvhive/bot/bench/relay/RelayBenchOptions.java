@@ -1,0 +1,127 @@
+package org.luvhive.bot.bench.relay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code scripts/bench-relay} runs.
+ *
+ * @param pairs          pairs of users chatting (each user sends and receives)
+ * @param instances      bot processes sharing the database
+ * @param burst          messages every user sends at once in the saturation phase (0: no such phase)
+ * @param rates          the open-loop steady rates, messages a second in all
+ * @param phase          how long each steady phase sends
+ * @param backlog        updates queued while the bots are down (0: no backlog phase)
+ * @param backlogRate    new messages a second while the backlog drains
+ * @param drainTimeout   how long a phase may take to deliver what it sent, after its last send
+ * @param bot            the launcher that runs a bot ({@code scripts/luvhive-bot} of a build)
+ * @param javaOpts       the bots' {@code LUVHIVE_JAVA_OPTS}, or null for the launcher's default
+ * @param poolSize       the bots' {@code DB_POOL_SIZE}, or 0 for the default
+ * @param jfr            where each bot writes a JFR recording (a profile of the whole run), or null
+ * @param work           where the run keeps its database and the bots' logs
+ */
+record RelayBenchOptions(int pairs, int instances, int burst, List<Integer> rates, Duration phase, int backlog,
+                         int backlogRate, Duration drainTimeout, Path bot, String javaOpts, int poolSize, Path jfr,
+                         Path work) {
+
+    static final String USAGE = """
+            usage: scripts/bench-relay [--pairs P] [--instances N] [--burst K] [--rates R,R,...|none] [--seconds S]
+                                       [--backlog N [--backlog-rate R]] [--drain-timeout S] [--bot LAUNCHER]
+                                       [--java-opts OPTS] [--pool-size N] [--jfr DIR] [--work DIR]
+              defaults: 2000 pairs, 1 instance, burst 5, rates 100,500,1000,3000, 20 s each, no backlog
+              (--backlog-rate 100), drain timeout 120 s, this tree's scripts/luvhive-bot, the launcher's
+              JVM options and pool size, no JFR, a fresh directory under target/""";
+
+    static RelayBenchOptions parse(String[] args, Path repository) {
+        int pairs = 2000;
+        int instances = 1;
+        int burst = 5;
+        List<Integer> rates = List.of(100, 500, 1000, 3000);
+        int seconds = 20;
+        int backlog = 0;
+        int backlogRate = 100;
+        int drain = 120;
+        Path bot = repository.resolve("scripts/luvhive-bot");
+        String javaOpts = null;
+        int poolSize = 0;
+        Path jfr = null;
+        Path work = null;
+        for (int index = 0; index < args.length; index++) {
+            String option = args[index];
+            switch (option) {
+                case "--pairs" -> pairs = number(args, ++index, 1);
+                case "--instances" -> instances = number(args, ++index, 1);
+                case "--burst" -> burst = number(args, ++index, 0);
+                case "--rates" -> rates = rates(value(args, ++index));
+                case "--seconds" -> seconds = number(args, ++index, 1);
+                case "--backlog" -> backlog = number(args, ++index, 0);
+                case "--backlog-rate" -> backlogRate = number(args, ++index, 1);
+                case "--drain-timeout" -> drain = number(args, ++index, 1);
+                case "--bot" -> bot = Path.of(value(args, ++index)).toAbsolutePath();
+                case "--java-opts" -> javaOpts = value(args, ++index);
+                case "--pool-size" -> poolSize = number(args, ++index, 1);
+                case "--jfr" -> jfr = Path.of(value(args, ++index)).toAbsolutePath();
+                case "--work" -> work = Path.of(value(args, ++index)).toAbsolutePath();
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> usage("unknown option " + option);
+            }
+        }
+        if (!Files.isExecutable(bot)) {
+            usage("--bot " + bot + " is not an executable launcher");
+        }
+        return new RelayBenchOptions(pairs, instances, burst, rates, Duration.ofSeconds(seconds), backlog, backlogRate,
+                Duration.ofSeconds(drain), bot, javaOpts, poolSize, jfr, work);
+    }
+
+    private static List<Integer> rates(String value) {
+        List<Integer> parsed = new ArrayList<>();
+        if (value.equals("none")) {
+            return parsed;
+        }
+        for (String part : value.split(",")) {
+            try {
+                int rate = Integer.parseInt(part.strip());
+                if (rate < 1) {
+                    usage("--rates: every rate must be at least 1, not " + rate);
+                }
+                parsed.add(rate);
+            } catch (NumberFormatException notNumber) {
+                usage("--rates takes whole numbers separated by commas (or none), not " + value);
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            usage(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int number(String[] args, int index, int minimum) {
+        String text = value(args, index);
+        try {
+            int parsed = Integer.parseInt(text);
+            if (parsed < minimum) {
+                usage(args[index - 1] + " must be at least " + minimum + ", not " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException notNumber) {
+            usage(args[index - 1] + " needs a whole number, not " + text);
+            return 0;
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench-relay: " + problem);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

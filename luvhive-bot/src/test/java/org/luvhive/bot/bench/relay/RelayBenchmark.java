@@ -1,0 +1,204 @@
+package org.luvhive.bot.bench.relay;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.luvhive.testkit.telegram.EmulatedBot;
+import org.luvhive.testkit.telegram.EmulatorLimits;
+import org.luvhive.testkit.telegram.SimulatedUser;
+import org.luvhive.testkit.telegram.TelegramEmulator;
+
+/**
+ * Relay throughput from outside: the real bot ({@code scripts/luvhive-bot}, one process per
+ * instance) on its embedded PostgreSQL with fsync on, the emulator with Telegram's limits
+ * lifted, {@code P} pairs of users in active chats, numbered messages timed from the user's
+ * send to the partner's copy, both at the emulator. Phases: saturation (every user sends
+ * {@code K} at once), open-loop steady rates, and optionally a backlog queued while the
+ * bots are down. One JSON line per phase on stdout, a summary last; progress on stderr.
+ * Not a test: run it with {@code scripts/bench-relay}.
+ */
+public final class RelayBenchmark {
+
+    private static final String TOKEN = "828282:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(10);
+    /** Users whose /start (answered by the bot) shows the bots live and warms them up. */
+    private static final int WARM_UP_USERS = 200;
+
+    private final RelayBenchOptions options;
+    private final BenchDatabase database;
+    private final BotProcesses bots;
+    private final ChatLoad load;
+    private final PhaseMeter meter;
+    private final long nanosToEpoch;
+    private final List<PhaseLog> logs = new ArrayList<>();
+
+    private RelayBenchmark(RelayBenchOptions options, BenchDatabase database, BotProcesses bots, ChatLoad load) {
+        this.options = options;
+        this.database = database;
+        this.bots = bots;
+        this.load = load;
+        this.meter = new PhaseMeter(database, bots);
+        Instant now = Instant.now();
+        this.nanosToEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(System.getProperty("luvhive.repository", ".")).toAbsolutePath().normalize();
+        RelayBenchOptions options = RelayBenchOptions.parse(args, repository);
+        Path work = options.work() != null ? Files.createDirectories(options.work())
+                : Files.createTempDirectory(Files.createDirectories(repository.resolve("target")), "bench-relay-");
+        progress("work directory " + work + ", load " + ProcFs.loadAverage());
+        try (TelegramEmulator emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited())
+                .requestLogCapacity(1000).build().start();
+             BenchDatabase database = BenchDatabase.start(work)) {
+            EmulatedBot bot = emulator.bot(TOKEN);
+            database.raiseLimits();
+            database.onboard(options.pairs());
+            List<SimulatedUser> users = new ArrayList<>();
+            for (int index = 0; index < options.pairs() * 2; index++) {
+                users.add(bot.newUser(BenchDatabase.FIRST_USER + index, "User" + index, "en"));
+            }
+            ChatLoad load = new ChatLoad(users);
+            bot.onNewMessage(load);
+            try (BotProcesses bots = new BotProcesses(options, work, emulator.baseUrl(), TOKEN)) {
+                bots.start();
+                progress(options.instances() + " bot(s) ready");
+                new RelayBenchmark(options, database, bots, load).run(users);
+            }
+        }
+    }
+
+    private void run(List<SimulatedUser> users) {
+        long started = System.nanoTime();
+        List<SimulatedUser> warmUp = users.subList(0, Math.min(users.size(), WARM_UP_USERS));
+        warmUp.forEach(user -> user.sendCommand("start"));
+        if (!awaitCondition(() -> load.otherBotMessages() >= warmUp.size(), WARM_UP_TIMEOUT)) {
+            throw new IllegalStateException("the bots did not answer " + warmUp.size() + " /start within "
+                    + WARM_UP_TIMEOUT.toMinutes() + " minutes");
+        }
+        progress(String.format("warm-up: %d users said /start and were answered in %.1f s", warmUp.size(),
+                (System.nanoTime() - started) / 1e9));
+        List<PhaseReport> reports = new ArrayList<>();
+        if (options.burst() > 0) {
+            reports.add(phase("saturation", null, log -> load.burst(log, options.burst())));
+        }
+        for (int rate : options.rates()) {
+            reports.add(phase("steady", rate, log -> load.steady(log, rate, options.phase())));
+        }
+        ObjectNode backlog = options.backlog() > 0 ? backlog() : null;
+        boolean settled = settle();
+        BotProcesses.sleep(Duration.ofSeconds(1)); // a late duplicate would show by now
+        List<PhaseLog.Snapshot> finals = logs.stream().map(PhaseLog::snapshot).toList();
+        System.out.println(Summary.of(reports, finals, settled, backlog, options));
+    }
+
+    private PhaseReport phase(String name, Integer rate, Consumer<PhaseLog> send) {
+        progress(name + (rate == null ? "" : " " + rate + "/s") + " ...");
+        if (!settle()) {
+            progress("earlier phases still not delivered after " + options.drainTimeout().toSeconds()
+                    + " s; starting " + name + " anyway");
+        }
+        StageSplit.Bounds bounds = StageSplit.Bounds.now(database.jdbi());
+        meter.start();
+        PhaseLog log = newLog(name);
+        send.accept(log);
+        long sendsDone = System.nanoTime();
+        boolean drained = awaitCondition(() -> log.delivered() >= log.sent(), options.drainTimeout());
+        BotProcesses.sleep(Duration.ofSeconds(1)); // a duplicate would show by now
+        PhaseMeter.Costs costs = meter.stop();
+        PhaseLog.Snapshot snapshot = log.snapshot();
+        StageSplit.Stages stages = StageSplit.measure(database.jdbi(), bounds, snapshot, options.pairs() * 2,
+                nanosToEpoch);
+        PhaseReport report = new PhaseReport(name, rate, snapshot, 0, stages, costs, drained,
+                Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
+        System.out.println(report.json(options.instances(), options.pairs()));
+        progress("top statements: " + database.topStatements(8));
+        return report;
+    }
+
+    /**
+     * Ten minutes of downtime at a steady rate, compressed: the bots stop, {@code N}
+     * messages queue at the emulator, the bots start again and new messages keep coming at
+     * the backlog rate until the queued ones are delivered.
+     */
+    private ObjectNode backlog() {
+        bots.stop();
+        progress("backlog: bots stopped, queueing " + options.backlog() + " messages ...");
+        StageSplit.Bounds bounds = StageSplit.Bounds.now(database.jdbi());
+        PhaseLog log = newLog("backlog");
+        load.queue(log, options.backlog());
+        log.countBelow(options.backlog());
+        meter.start();
+        long launched = System.nanoTime();
+        bots.start();
+        long ready = System.nanoTime();
+        progress(String.format("backlog: bots ready in %.1f s, draining with new messages at %d/s", (ready - launched) / 1e9,
+                options.backlogRate()));
+        long deadline = ready + options.drainTimeout().toNanos() * 5;
+        load.steadyUntil(log, options.backlogRate(),
+                () -> backlogDelivered(log) || System.nanoTime() > deadline);
+        long sendsDone = System.nanoTime();
+        boolean drained = awaitCondition(() -> log.delivered() >= log.sent(), options.drainTimeout());
+        BotProcesses.sleep(Duration.ofSeconds(1));
+        PhaseMeter.Costs costs = meter.stop();
+        PhaseLog.Snapshot snapshot = log.snapshot();
+        StageSplit.Stages stages = StageSplit.measure(database.jdbi(), bounds, snapshot, options.pairs() * 2,
+                nanosToEpoch);
+        long lastBacklogArrival = 0;
+        for (int number = 0; number < options.backlog(); number++) {
+            lastBacklogArrival = Math.max(lastBacklogArrival, snapshot.arrivedNanos()[number]);
+        }
+        PhaseReport newMessages = new PhaseReport("backlog", options.backlogRate(), snapshot, options.backlog(), stages,
+                costs, drained, Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
+        ObjectNode json = newMessages.json(options.instances(), options.pairs());
+        json.put("backlog", options.backlog())
+                .put("start_s", PhaseReport.round((ready - launched) / 1e9, 1))
+                .put("backlog_drain_s", lastBacklogArrival == 0 ? -1
+                        : PhaseReport.round((lastBacklogArrival - ready) / 1e9, 1))
+                .put("backlog_drained", backlogDelivered(log))
+                .put("new_sent", newMessages.sent()).put("new_delivered", newMessages.delivered());
+        System.out.println(json);
+        return json;
+    }
+
+    private PhaseLog newLog(String name) {
+        PhaseLog log = load.phase(name);
+        logs.add(log);
+        return log;
+    }
+
+    /**
+     * Waits (up to the drain timeout) until every message of the earlier phases was
+     * delivered, so a phase does not inherit the backlog of one the bot could not keep up
+     * with, and the summary counts as lost only what never arrived.
+     */
+    private boolean settle() {
+        return awaitCondition(() -> logs.stream().allMatch(log -> log.delivered() >= log.sent()),
+                options.drainTimeout());
+    }
+
+    private boolean backlogDelivered(PhaseLog log) {
+        return log.deliveredBelowBoundary() >= options.backlog();
+    }
+
+    private static boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            BotProcesses.sleep(Duration.ofMillis(50));
+        }
+        return true;
+    }
+
+    static void progress(String line) {
+        System.err.println("bench-relay: " + line);
+    }
+}
