@@ -78,6 +78,11 @@ public final class Chats {
         return handle.attach(ChatDao.class).countActive();
     }
 
+    /** How many chats the user started (either side) since {@code since}: the churn rule's count. */
+    public int startedSince(Handle handle, long userId, Instant since) {
+        return handle.attach(ChatDao.class).countStartedSince(userId, since);
+    }
+
     /** How many chats the user has on record (until chat retention deletes them). */
     public long countOnRecord(Handle handle, long userId) {
         return handle.attach(ChatDao.class).countChatsOf(userId);

@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.luvhive.core.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The violations log, {@code $LUVHIVE_LOG_DIR/violations.log}: one JSON object per line per
- * event Telegram held against us (FloodWait), so the runbook's
+ * event Telegram held against us (FloodWait) and per moderation decision, so the runbook's
  * {@code grep floodwait violations.log} finds every one. Appends are atomic per line; the
  * file is 0600 in a 0700 directory.
  * Thread-safe.
@@ -43,6 +44,15 @@ public final class ViolationsLog {
                 .put("method", method)
                 .put("retry_after", retryAfterSeconds)
                 .put("scope", scope);
+        append(event.toString());
+    }
+
+    /** Appends one event of another kind (e.g. {@code moderation}): time and kind first, then the fields. */
+    public void event(String kind, Instant time, Consumer<ObjectNode> fields) {
+        ObjectNode event = mapper.createObjectNode()
+                .put("time", time.toString())
+                .put("kind", kind);
+        fields.accept(event);
         append(event.toString());
     }
 

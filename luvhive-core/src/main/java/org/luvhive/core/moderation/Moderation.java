@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.moderation.internal.CaseDao;
+import org.luvhive.core.moderation.internal.DecisionDao;
+import org.luvhive.core.moderation.internal.FingerprintDao;
 import org.luvhive.core.moderation.internal.ModerationDao;
 
 /**
@@ -113,13 +116,21 @@ public final class Moderation {
 
     /**
      * Deletes the blocks the user made and the reports they filed (with the details they
-     * wrote). Kept, as /privacy says, so that moderation cannot be dodged by deleting and
-     * coming back: their bans, blocks others made against them, reports about them, and
-     * the admin audit log (security record of who tried what).
+     * wrote), the moderation decisions about them (with their redacted excerpts), their
+     * mute, their appeals (their words) and the fingerprints of their messages. Kept, as
+     * /privacy says, so that moderation cannot be dodged by deleting and coming back: their
+     * bans, a hold out of matching until an admin decides, blocks others made against them,
+     * reports and the admin queue's cases about them, and the admin audit log and what an
+     * admin decided (security record of who did what).
      */
     public void forget(Handle handle, long userId) {
         ModerationDao moderation = handle.attach(ModerationDao.class);
         moderation.deleteBlocksBy(userId);
         moderation.deleteReportsBy(userId);
+        DecisionDao decisions = handle.attach(DecisionDao.class);
+        decisions.deleteOf(userId);
+        decisions.unmute(userId);
+        handle.attach(CaseDao.class).deleteAppealsOf(userId);
+        handle.attach(FingerprintDao.class).deleteOf(userId);
     }
 }

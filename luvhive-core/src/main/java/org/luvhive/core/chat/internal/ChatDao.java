@@ -100,4 +100,10 @@ public interface ChatDao {
     /** Relay mappings that name the user (those of their chats go with the chats; this catches any other). */
     @SqlUpdate("delete from relayed_messages where sender_id = :userId or recipient_id = :userId")
     int deleteRelayedOf(@Bind("userId") long userId);
+
+    @SqlQuery("""
+            select count(*) from chat_members m join chats c on c.id = m.chat_id
+            where m.user_id = :userId and c.started_at > :since
+            """)
+    int countStartedSince(@Bind("userId") long userId, @Bind("since") Instant since);
 }

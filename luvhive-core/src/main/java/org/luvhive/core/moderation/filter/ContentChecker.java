@@ -57,6 +57,11 @@ public final class ContentChecker {
         return policy;
     }
 
+    /** True when some rule is of this kind. */
+    public boolean has(RuleKind kind) {
+        return rules.stream().anyMatch(rule -> rule.kind() == kind);
+    }
+
     public Verdict check(MessageFacts facts, Strictness level) {
         LevelPolicy levelPolicy = policy.level(level);
         boolean newAccount = levelPolicy.isNew(facts.accountAge());

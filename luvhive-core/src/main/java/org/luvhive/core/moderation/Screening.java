@@ -1,0 +1,166 @@
+package org.luvhive.core.moderation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
+import org.luvhive.core.chat.Chats;
+import org.luvhive.core.moderation.filter.ContentChecker;
+import org.luvhive.core.moderation.filter.Decision;
+import org.luvhive.core.moderation.filter.LevelPolicy;
+import org.luvhive.core.moderation.filter.MessageFacts;
+import org.luvhive.core.moderation.filter.RuleHit;
+import org.luvhive.core.moderation.filter.RuleKind;
+import org.luvhive.core.moderation.filter.Strictness;
+import org.luvhive.core.moderation.filter.Verdict;
+import org.luvhive.core.moderation.internal.FingerprintDao;
+import org.luvhive.core.ui.Notices;
+import org.luvhive.core.update.UpdateContext;
+import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
+
+/**
+ * Screens what a user is about to do against the live level and rules, in the update's
+ * transaction: a message or caption before it is relayed (mutes, the content rules,
+ * duplicates across chats, the media lock), a search before it starts (held users, new
+ * accounts in lockdown, /next churn). Records every decision, applies the strike ladder,
+ * and tells the user in one short line, never naming the word. Thread-safe.
+ */
+public final class Screening {
+
+    /** How long screening a message takes, database included: {@code luvhive_moderation_screen_seconds}. */
+    public static final String TIMER = "luvhive.moderation.screen";
+
+    private final LiveModeration live;
+    private final ModerationJournal journal;
+    private final Restrictions restrictions;
+    private final Escalation escalation;
+    private final Chats chats;
+    private final Users users;
+    private final Timer timer;
+
+    public Screening(LiveModeration live, ModerationJournal journal, Restrictions restrictions, Escalation escalation,
+                     Chats chats, Users users, MeterRegistry registry) {
+        this.live = live;
+        this.journal = journal;
+        this.restrictions = restrictions;
+        this.escalation = escalation;
+        this.chats = chats;
+        this.users = users;
+        this.timer = Timer.builder(TIMER).description("Screening a message before it is relayed")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** True when the message (text or caption, and whether it carries media) may be relayed in {@code chatId}. */
+    public boolean admitMessage(UpdateContext context, long chatId, String text, boolean media) {
+        long started = System.nanoTime();
+        try {
+            return screenMessage(context, chatId, text, media, true);
+        } finally {
+            timer.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** True when an edit of a relayed message may reach the partner's copy (an edit is no new send: no duplicates). */
+    public boolean admitEdit(UpdateContext context, long chatId, String text, boolean media) {
+        return screenMessage(context, chatId, text, media, false);
+    }
+
+    /** True when the user may start a search ({@code /find}, {@code /next}). */
+    public boolean admitSearch(UpdateContext context) {
+        Handle handle = context.handle();
+        if (restrictions.isHeld(handle, context.userId())) {
+            context.reply("🔒 Your account is being reviewed by a moderator, so you cannot search right now.");
+            return false;
+        }
+        Strictness level = live.level();
+        LevelPolicy policy = live.policy().level(level);
+        Duration age = accountAge(handle, context.userId(), context.now());
+        if (!policy.mayStartSearch(age)) {
+            context.reply("🔒 New accounts cannot start a search right now. Please try again later.");
+            return false;
+        }
+        int started = chats.startedSince(handle, context.userId(), context.now().minus(policy.churnWindow()));
+        Verdict verdict = live.checker().checkChurn(started + 1, age, level);
+        return verdict.decision() == Decision.ALLOW || judge(context, verdict, null, level, "🚫 ");
+    }
+
+    private boolean screenMessage(UpdateContext context, long chatId, String text, boolean media, boolean send) {
+        Handle handle = context.handle();
+        Instant now = context.now();
+        Optional<Instant> muted = restrictions.mutedUntil(handle, context.userId(), now);
+        if (muted.isPresent()) {
+            context.reply("🔇 You are muted until " + Notices.when(muted.get()) + " ("
+                    + Durations.describe(Duration.between(now, muted.get())) + " left): your message was not sent.");
+            return false;
+        }
+        Strictness level = live.level();
+        ContentChecker checker = live.checker();
+        LevelPolicy policy = checker.policy().level(level);
+        int partners = send && checker.has(RuleKind.DUPLICATE) ? duplicates(handle, context.userId(), chatId, text,
+                now, policy.duplicateWindow()) : 0;
+        MessageFacts facts = new MessageFacts(text, media, accountAge(handle, context.userId(), now), partners);
+        Verdict verdict = checker.check(facts, level);
+        return verdict.decision() == Decision.ALLOW || judge(context, verdict, chatId, level, "🚫 Not sent: ");
+    }
+
+    /** Records the verdict, climbs the strike ladder, tells the user; true when the message still goes. */
+    private boolean judge(UpdateContext context, Verdict verdict, Long chatId, Strictness level, String refused) {
+        Instant now = context.now();
+        journal.record(context.handle(), DecisionEntry.of(verdict, context.userId(), chatId, now));
+        String explanation = explanation(verdict, level);
+        StringBuilder line = new StringBuilder(verdict.blocked() ? refused : "⚠️ ")
+                .append(refused.endsWith(": ") ? explanation : capitalized(explanation));
+        if (verdict.countsStrike()) {
+            Escalation.Consequence consequence = escalation.afterStrike(context.handle(), context.userId(), chatId,
+                    level, live.policy().ladder(level), now);
+            switch (consequence.penalty()) {
+                case WARN -> line.append("\nThis is a warning").append(consequence.next() == null ? "."
+                        : "; next time: " + Durations.describe(consequence.next()) + ".");
+                case MUTE -> line.append("\n🔇 You are muted for ")
+                        .append(Durations.describe(Duration.between(now, consequence.until())))
+                        .append(", until ").append(Notices.when(consequence.until()))
+                        .append(". If you think this is wrong, send /appeal once.");
+                case BAN -> {
+                    return false; // the ban's own notice says it all
+                }
+            }
+        }
+        context.reply(line.toString());
+        return !verdict.blocked();
+    }
+
+    private String explanation(Verdict verdict, Strictness level) {
+        RuleHit decisive = verdict.decisive();
+        if (decisive != null && decisive.kind() == RuleKind.MEDIA) {
+            LevelPolicy policy = live.policy().level(level);
+            return policy.mediaLockedForAll() ? "photos, videos and other media are paused for everyone right now."
+                    : "new accounts can send photos and other media " + Durations.describe(policy.newAccountAge())
+                    + " after joining.";
+        }
+        String explanation = verdict.explanation();
+        return explanation.isEmpty() ? "" : Character.toLowerCase(explanation.charAt(0)) + explanation.substring(1);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static int duplicates(Handle handle, long userId, long chatId, String text, Instant now, Duration window) {
+        OptionalLong fingerprint = ContentChecker.fingerprint(text);
+        if (fingerprint.isEmpty()) {
+            return 0;
+        }
+        return handle.attach(FingerprintDao.class).recordAndCount(userId, fingerprint.getAsLong(), chatId, now,
+                now.minus(window));
+    }
+
+    /** Time since the user first came (null when unknown, which counts as established). */
+    private Duration accountAge(Handle handle, long userId, Instant now) {
+        return users.find(handle, userId).map(UserProfile::createdAt)
+                .map(created -> Duration.between(created, now)).orElse(null);
+    }
+}
