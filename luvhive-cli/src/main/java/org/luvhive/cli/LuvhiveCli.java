@@ -37,6 +37,18 @@ import org.luvhive.cli.db.DbTerminateCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
+import org.luvhive.cli.moderation.ModerationCommand;
+import org.luvhive.cli.moderation.ModerationStatusCommand;
+import org.luvhive.cli.moderation.PolicyCommand;
+import org.luvhive.cli.moderation.RulesAddCommand;
+import org.luvhive.cli.moderation.RulesCommand;
+import org.luvhive.cli.moderation.RulesListCommand;
+import org.luvhive.cli.moderation.RulesRemoveCommand;
+import org.luvhive.cli.moderation.RulesTestCommand;
+import org.luvhive.cli.moderation.StrictnessCommand;
+import org.luvhive.cli.payments.PaymentsCommand;
+import org.luvhive.cli.payments.PaymentsLimitsCommand;
+import org.luvhive.cli.payments.PaymentsReportCommand;
 import org.luvhive.cli.mode.WebhookCommand;
 import org.luvhive.cli.mode.WebhookInfoCommand;
 import org.luvhive.cli.status.StatusCommand;
@@ -47,6 +59,8 @@ import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.ExitCodes;
 import org.luvhive.cli.token.RotateTokenCommand;
+import org.luvhive.cli.violations.ViolationsCommand;
+import org.luvhive.cli.violations.ViolationsReportCommand;
 import org.luvhive.core.LuvhiveVersion;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigLoader;
@@ -63,7 +77,8 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         mixinStandardHelpOptions = true,
         versionProvider = LuvhiveCli.Version.class,
-        description = "Operate a LuvHive bot: database, backups, rate limits, intake mode, token, alerts, caches.",
+        description = "Operate a LuvHive bot: database, backups, rate limits, intake mode, token, alerts, caches, "
+                + "moderation, payments.",
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Read from the environment, then the env file ($LUVHIVE_ENV_FILE, default ~/.luvhive/luvhive.env).",
@@ -74,7 +89,8 @@ public final class LuvhiveCli implements Runnable {
     private static final CommandTree COMMANDS = new CommandTree(Map.of(
             LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
-                    StatusCommand.class, CacheCommand.class, CommandLine.HelpCommand.class),
+                    StatusCommand.class, CacheCommand.class, ModerationCommand.class, ViolationsCommand.class,
+                    PaymentsCommand.class, CommandLine.HelpCommand.class),
             DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
                     DbQueriesCommand.class, DbCancelCommand.class, DbTerminateCommand.class, DbSizeCommand.class,
                     DbPoolCommand.class, DbGrowthCommand.class, DbCleanupCommand.class, DbSlowCommand.class,
@@ -84,7 +100,13 @@ public final class LuvhiveCli implements Runnable {
                     BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
                     BackupCheckCommand.class),
             WebhookCommand.class, List.of(WebhookInfoCommand.class),
-            CacheCommand.class, List.of(CacheClearCommand.class)));
+            CacheCommand.class, List.of(CacheClearCommand.class),
+            ModerationCommand.class, List.of(StrictnessCommand.class, ModerationStatusCommand.class, RulesCommand.class,
+                    PolicyCommand.class),
+            RulesCommand.class, List.of(RulesListCommand.class, RulesAddCommand.class, RulesRemoveCommand.class,
+                    RulesTestCommand.class),
+            ViolationsCommand.class, List.of(ViolationsReportCommand.class),
+            PaymentsCommand.class, List.of(PaymentsReportCommand.class, PaymentsLimitsCommand.class)));
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces on failure.")
