@@ -96,10 +96,10 @@ public final class BotApplication implements AutoCloseable {
         observability.bindJvmMetrics();
         WakeSignal sends = new WakeSignal();
         Outbox outbox = new Outbox(mapper, clock, sends::signal);
-        this.features = featuresFactory.create(database.jdbi(), outbox, caches);
+        ViolationsLog violations = new ViolationsLog(config.logDir(), mapper);
+        this.features = featuresFactory.create(database.jdbi(), outbox, caches, registry, violations);
         this.pipeline = DeliveryPipeline.create(database, outbox, sends, features.router(), features.deliveryEvents(),
-                currentGateway, limits, new ViolationsLog(config.logDir(), mapper), mapper, clock, registry,
-                settings.pipeline());
+                currentGateway, limits, violations, mapper, clock, registry, settings.pipeline());
         caches.watch("chat_rate_buckets", pipeline.chatLimiter()::size); // rate-limit state: watched, never cleared
         this.maintenance = new MaintenanceScheduler(registry);
         scheduleMaintenance();
@@ -164,6 +164,7 @@ public final class BotApplication implements AutoCloseable {
         http.start();
         settingsListener.start();
         caches.follow(settingsListener);
+        features.follow(settingsListener);
         observability.start();
         databaseOps.start(settingsListener);
         limits.follow(settingsListener);

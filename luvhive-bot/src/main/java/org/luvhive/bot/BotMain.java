@@ -65,7 +65,8 @@ public final class BotMain {
      */
     public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, RunnerSettings settings) {
         FeatureSettings behaviour = FeatureSettings.from(configSource.get());
-        return BotApplication.start(configSource, clock, settings,
-                (jdbi, outbox, caches) -> new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches));
+        // the ban lookup is cached; moderation counts and logs its decisions
+        return BotApplication.start(configSource, clock, settings, (jdbi, outbox, caches, registry, violations) ->
+                new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations));
     }
 }

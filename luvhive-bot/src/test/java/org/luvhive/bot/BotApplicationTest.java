@@ -34,7 +34,8 @@ class BotApplicationTest {
         environment.put("DATABASE_URL", empty.revealed());
         environment.put("TELEGRAM_API_URL", "http://127.0.0.1:9"); // nothing listens: no call leaves the machine
         try (BotApplication application = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                RunnerSettings.defaults().withPollTimeout(java.time.Duration.ofSeconds(1)), (jdbi, outbox, caches) -> new EchoFeatures())) {
+                RunnerSettings.defaults().withPollTimeout(java.time.Duration.ofSeconds(1)),
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures())) {
             assertThat(application.database().migrations().pendingCount()).isZero();
             assertThat(application.database().migrations().current()).isPresent();
         } finally {
@@ -47,7 +48,7 @@ class BotApplicationTest {
         var config = new ConfigLoader(home).load(Map.of());
 
         assertThatThrownBy(() -> BotApplication.start(config, Clock.systemUTC(), RunnerSettings.defaults(),
-                (jdbi, outbox, caches) -> new EchoFeatures()))
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("BOT_TOKEN: is not set");
     }

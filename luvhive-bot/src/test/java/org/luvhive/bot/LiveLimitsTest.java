@@ -77,7 +77,7 @@ class LiveLimitsTest {
         environment.put("LUVHIVE_HOME", home.toString());
         application = BotApplication.start(new ConfigLoader(home).load(environment), clock,
                 RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
-                (jdbi, outbox, caches) -> new EchoFeatures());
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures());
         List<SimulatedUser> users = new ArrayList<>();
         for (int index = 0; index < 12; index++) {
             SimulatedUser user = bot.newUser("U" + index);

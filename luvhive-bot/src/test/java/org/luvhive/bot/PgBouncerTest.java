@@ -52,7 +52,7 @@ class PgBouncerTest {
         return BotApplication.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
                 RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(2))
                         .withInstance(instance),
-                (jdbi, outbox, caches) -> new EchoFeatures());
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures());
     }
 
     @Test

@@ -59,7 +59,8 @@ public final class DeliveryBenchmark {
             environment.put("LUVHIVE_ENV_FILE", "");
             var config = new ConfigLoader(home).load(environment);
             BotApplication application = BotApplication.start(config, Clock.systemUTC(),
-                    RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)), (jdbi, outbox, caches) -> new EchoFeatures());
+                    RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
+                    (jdbi, outbox, caches, registry, violations) -> new EchoFeatures());
             Report report;
             try {
                 report = run(options, bot, application);

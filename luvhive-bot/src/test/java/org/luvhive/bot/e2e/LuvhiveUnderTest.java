@@ -72,7 +72,7 @@ final class LuvhiveUnderTest implements AutoCloseable {
             for (int index = 0; index < instances; index++) {
                 system.instances.add(BotApplication.start(config, clock,
                         RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
-                        (jdbi, outbox, caches) -> new LuvhiveFeatures(jdbi, outbox, clock, behaviour)));
+                        new ProductionFeatures(clock, behaviour)));
             }
             await().atMost(WAIT).until(system.bot::isLongPolling);
             return system;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.testkit.telegram.ChatMessage;
@@ -42,7 +43,8 @@ final class Users {
      */
     static SimulatedUser returning(LuvhiveUnderTest luvhive, String name, String gender, int age) {
         SimulatedUser user = luvhive.bot().newUser(name);
-        register(luvhive.database().jdbi(), user.id(), gender, age, Clock.systemUTC().instant());
+        register(luvhive.database().jdbi(), user.id(), gender, age,
+                Clock.systemUTC().instant().minus(Duration.ofDays(2))); // no new-account limit applies
         return user;
     }
 

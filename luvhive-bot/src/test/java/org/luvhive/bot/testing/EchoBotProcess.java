@@ -28,7 +28,7 @@ public final class EchoBotProcess {
         };
         RunnerSettings settings = RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withPipeline(pipeline);
         BotApplication.start(ConfigLoader.forCurrentUser().loadFromSystem(), Clock.systemUTC(), settings,
-                (jdbi, outbox, caches) -> new EchoFeatures());
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures());
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

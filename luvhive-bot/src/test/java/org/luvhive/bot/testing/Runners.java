@@ -33,6 +33,6 @@ public final class Runners {
     public static BotApplication echo(Map<String, String> environment, Path home) {
         return BotApplication.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
                 RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)),
-                (jdbi, outbox, caches) -> new EchoFeatures());
+                (jdbi, outbox, caches, registry, violations) -> new EchoFeatures());
     }
 }

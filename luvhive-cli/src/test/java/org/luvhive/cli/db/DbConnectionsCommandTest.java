@@ -88,7 +88,7 @@ class DbConnectionsCommandTest {
                     .withPipeline(RunnerSettings.defaults().pipeline().withInboxThreads(6))
                     .withDatabaseOps(DatabaseOps.Settings.defaults().withPoolReportEvery(Duration.ofMillis(200)));
             try (BotApplication bot = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                    settings, (jdbi, outbox, caches) -> new SlowFeatures(10))) {
+                    settings, (jdbi, outbox, caches, registry, violations) -> new SlowFeatures(10))) {
                 for (int user = 0; user < 6; user++) {
                     telegram.newUser("Slow" + user).sendText("hello");
                 }

@@ -78,7 +78,7 @@ class RotateTokenTest {
             BotApplication application = BotApplication.start(() -> new ConfigLoader(home).load(environment),
                     Clock.systemUTC(), org.luvhive.bot.RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1))
                             .withShutdownGrace(Duration.ofSeconds(5)),
-                    (jdbi, outbox, caches) -> new org.luvhive.bot.testing.EchoFeatures());
+                    (jdbi, outbox, caches, registry, violations) -> new org.luvhive.bot.testing.EchoFeatures());
             CliRun rotated;
             try {
                 SimulatedUser user = bot.newUser("Loyal");

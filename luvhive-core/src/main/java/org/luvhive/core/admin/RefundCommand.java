@@ -5,11 +5,13 @@ import static org.luvhive.core.ui.Notices.notice;
 import java.util.Optional;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.premium.Payment;
+import org.luvhive.core.premium.PaymentSignals;
 import org.luvhive.core.premium.Payments;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
 
 /**
@@ -17,16 +19,21 @@ import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
  * Stars (directly: the outbox does not carry refunds, and the premium must only be
  * shortened once Telegram agreed), then shortens the buyer's premium and records it.
  * Telegram's "already refunded" is taken as agreement, so a retried update still records
- * the refund. Thread-safe.
+ * the refund. Every refund is a fraud signal (also when the premium was used first, or the
+ * buyer's second within 30 days). Thread-safe.
  */
 public final class RefundCommand implements UpdateHandler {
 
     private final Payments payments;
     private final Moderation moderation;
+    private final Users users;
+    private final PaymentSignals signals;
 
-    public RefundCommand(Payments payments, Moderation moderation) {
+    public RefundCommand(Payments payments, Moderation moderation, Users users, PaymentSignals signals) {
         this.payments = payments;
         this.moderation = moderation;
+        this.users = users;
+        this.signals = signals;
     }
 
     @Override
@@ -56,12 +63,25 @@ public final class RefundCommand implements UpdateHandler {
                 return;
             }
         }
+        boolean used = premiumUsed(context, payment.get());
         payments.recordRefund(context.handle(), chargeId, context.userId(), context.now());
+        signals.refunded(context.handle(), payment.get().userId(), chargeId, used, context.now());
         moderation.audit(context.handle(), context.userId(), "refund-done", chargeId,
                 payment.get().amount() + " XTR, " + payment.get().days() + " days", true, context.now());
         context.reply("✅ Refunded " + payment.get().amount() + " ⭐ to user " + payment.get().userId()
                 + "; their premium was shortened by " + payment.get().days() + " days.");
         context.send(notice(payment.get().userId(), "⭐ Your payment of " + payment.get().amount()
                 + " Stars was refunded; your premium was shortened by " + payment.get().days() + " days."));
+    }
+
+    /**
+     * Whether the buyer used what they paid for before asking for the money back: a boost
+     * after the payment, or premium filters set (only premium can set them).
+     */
+    private boolean premiumUsed(UpdateContext context, Payment payment) {
+        return users.find(context.handle(), payment.userId()).map(user ->
+                user.lastBoostAt() != null && user.lastBoostAt().isAfter(payment.paidAt())
+                        || user.filterGender() != null || user.filterAgeMin() != null || user.filterAgeMax() != null
+                        || user.filterSameCity()).orElse(false);
     }
 }

@@ -1,7 +1,10 @@
 package org.luvhive.core.bot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.admin.AdminOnly;
 import org.luvhive.core.admin.BanCommand;
+import org.luvhive.core.admin.ModActionCallback;
+import org.luvhive.core.admin.ModCommand;
 import org.luvhive.core.admin.Banning;
 import org.luvhive.core.admin.RefundCommand;
 import org.luvhive.core.admin.ReportActionCallback;
@@ -21,10 +26,13 @@ import org.luvhive.core.bot.internal.Commands;
 import org.luvhive.core.bot.internal.DeleteCallback;
 import org.luvhive.core.bot.internal.DeleteMeCommand;
 import org.luvhive.core.bot.internal.Guards;
+import org.luvhive.core.bot.internal.ModeratedEdit;
+import org.luvhive.core.bot.internal.ModeratedRelay;
 import org.luvhive.core.bot.internal.MyDataCommand;
 import org.luvhive.core.bot.internal.NextCommand;
 import org.luvhive.core.bot.internal.ProfileCallback;
 import org.luvhive.core.bot.internal.ReportCallback;
+import org.luvhive.core.bot.internal.SearchGate;
 import org.luvhive.core.bot.internal.StopCommand;
 import org.luvhive.core.bot.internal.TextMessage;
 import org.luvhive.core.caches.CacheRegistry;
@@ -38,6 +46,7 @@ import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.chat.UnsupportedMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.match.BoostCommand;
 import org.luvhive.core.match.CancelCommand;
 import org.luvhive.core.match.FilterCallback;
@@ -45,17 +54,24 @@ import org.luvhive.core.match.FiltersCommand;
 import org.luvhive.core.match.FindCommand;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.match.QueueMaintenance;
+import org.luvhive.core.moderation.AppealCommand;
 import org.luvhive.core.moderation.Ban;
 import org.luvhive.core.moderation.Moderation;
+import org.luvhive.core.moderation.ModerationFeature;
 import org.luvhive.core.moderation.ModerationRetention;
 import org.luvhive.core.moderation.ReportCommand;
 import org.luvhive.core.moderation.ReportDetailsInput;
+import org.luvhive.core.moderation.Screening;
 import org.luvhive.core.premium.BuyCallback;
+import org.luvhive.core.premium.FraudLimitsSettings;
+import org.luvhive.core.premium.PaymentSignals;
 import org.luvhive.core.premium.Payments;
 import org.luvhive.core.premium.PreCheckoutHandler;
 import org.luvhive.core.premium.PremiumCommand;
 import org.luvhive.core.premium.PremiumMaintenance;
 import org.luvhive.core.premium.SuccessfulPaymentHandler;
+import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.update.MessageKind;
 import org.luvhive.core.update.UpdateRouter;
 import org.luvhive.core.user.AgeCallback;
@@ -82,16 +98,24 @@ public final class LuvhiveFeatures implements BotFeatures {
     private final DeliveryEvents deliveryEvents;
     private final List<BotApiMethod<?>> startupCalls;
     private final List<Maintenance> maintenance;
+    private final ModerationFeature feature;
+    private final FraudLimitsSettings fraudLimits;
 
     /** How long another instance may act on a cached ban lookup after a ban or unban. */
     public static final Duration BAN_CACHE_EXPIRY = Duration.ofSeconds(5);
 
-    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings) {
-        this(jdbi, outbox, clock, settings, null);
+    /** Without a cache of ban lookups. */
+    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, MeterRegistry registry,
+                           ViolationsLog violations) {
+        this(jdbi, outbox, clock, settings, null, registry, violations);
     }
 
-    /** With the ban lookups of every update cached in {@code caches} ("bans", {@link #BAN_CACHE_EXPIRY}). */
-    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, CacheRegistry caches) {
+    /**
+     * With the ban lookups of every update cached in {@code caches} ("bans", {@link #BAN_CACHE_EXPIRY};
+     * null: none); moderation counts its decisions in {@code registry} and logs them in {@code violations}.
+     */
+    public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, CacheRegistry caches,
+                           MeterRegistry registry, ViolationsLog violations) {
         Users users = new Users();
         Chats chats = new Chats(outbox);
         Ratings ratings = new Ratings();
@@ -99,10 +123,14 @@ public final class LuvhiveFeatures implements BotFeatures {
         Moderation moderation = new Moderation(outbox,
                 caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
         Payments payments = new Payments(users);
+        PaymentSignals paymentSignals = new PaymentSignals();
+        this.fraudLimits = new FraudLimitsSettings(new OpsSettings(jdbi, clock), new ObjectMapper());
         Banning banning = new Banning(moderation, chats, matcher);
+        this.feature = new ModerationFeature(jdbi, clock, moderation, chats, users, violations, registry);
+        Screening screening = feature.screening();
         Guards guards = new Guards(moderation, users);
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
-        RelayMessage relay = new RelayMessage();
+        ModeratedRelay relay = new ModeratedRelay(chats, new RelayMessage(), screening);
         FiltersCommand filters = new FiltersCommand(users);
         BlockCallback block = new BlockCallback(chats, moderation);
         Set<Long> admins = settings.adminIds();
@@ -115,8 +143,8 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("my_data", guards.open(new MyDataCommand(users, chats, ratings, moderation, payments)))
                 .command("delete_me", guards.open(new DeleteMeCommand()))
                 .command("profile", guards.onboarded(new ProfileCommand()))
-                .command("find", guards.onboarded(new FindCommand(matcher)))
-                .command("next", guards.onboarded(new NextCommand(matcher, chats)))
+                .command("find", guards.onboarded(new SearchGate(screening, new FindCommand(matcher))))
+                .command("next", guards.onboarded(new SearchGate(screening, new NextCommand(matcher, chats))))
                 .command("stop", guards.onboarded(new StopCommand(chats, matcher)))
                 .command("cancel", guards.onboarded(new CancelCommand(matcher, users)))
                 .command("boost", guards.onboarded(new BoostCommand(matcher, users, settings.boostCooldown())))
@@ -129,7 +157,10 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("ban", new AdminOnly(admins, moderation, "ban", new BanCommand(banning, moderation)))
                 .command("unban", new AdminOnly(admins, moderation, "unban", new UnbanCommand(moderation)))
                 .command("reports", new AdminOnly(admins, moderation, "reports", new ReportsCommand(moderation)))
-                .command("refund", new AdminOnly(admins, moderation, "refund", new RefundCommand(payments, moderation)))
+                .command("refund", new AdminOnly(admins, moderation, "refund",
+                        new RefundCommand(payments, moderation, users, paymentSignals)))
+                .command("mod", new AdminOnly(admins, moderation, "mod", new ModCommand(feature.queue())))
+                .command("appeal", new AppealCommand(feature.appeals(), admins)) // banned users may appeal
                 .callback(ConsentCallback.PREFIX, guards.open(new ConsentCallback()))
                 .callback(GenderCallback.PREFIX, guards.open(new GenderCallback()))
                 .callback(AgeCallback.PREFIX, guards.open(new AgeCallback()))
@@ -140,18 +171,21 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .callback(FilterCallback.PREFIX, guards.onboarded(new FilterCallback(users)))
                 .callback(RateCallback.PREFIX, guards.onboarded(new RateCallback()))
                 .callback(ReportCallback.PREFIX, guards.onboarded(
-                        new ReportCallback(settings.reportWindow(), chats, moderation, users, admins)))
+                        new ReportCallback(settings.reportWindow(), chats, matcher, moderation, feature.reports(), users,
+                                admins)))
                 .callback(BlockCallback.PREFIX, guards.onboarded(block))
                 .callback(BuyCallback.PREFIX, guards.onboarded(new BuyCallback(settings.catalog())))
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",
                         new ReportActionCallback(banning, moderation)))
+                .callback(ModActionCallback.PREFIX, new AdminOnly(admins, moderation, "mod-action",
+                        new ModActionCallback(banning, moderation, feature)))
                 .message(MessageKind.TEXT, guards.open(
                         new TextMessage(relay, new ReportDetailsInput(users), users, chats)))
                 .message(MessageKind.SUCCESSFUL_PAYMENT,
-                        new SuccessfulPaymentHandler(payments, users, settings.catalog()))
+                        new SuccessfulPaymentHandler(payments, users, settings.catalog(), paymentSignals))
                 .message(MessageKind.OTHER, guards.open(new UnsupportedMessage()))
-                .editedMessage(guards.open(new RelayEdit()))
-                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation))
+                .editedMessage(guards.open(new ModeratedEdit(chats, new RelayEdit(), screening)))
+                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation, fraudLimits, paymentSignals))
                 .myChatMember(botBlocked)
                 .fallback(context -> { });
         for (MessageKind kind : MessageKind.values()) {
@@ -169,7 +203,7 @@ public final class LuvhiveFeatures implements BotFeatures {
         ChatMaintenance chatMaintenance = new ChatMaintenance(jdbi, clock, settings.relayMapRetention(),
                 settings.chatRetention());
         ModerationRetention moderationRetention = new ModerationRetention(jdbi, clock);
-        this.maintenance = List.of(
+        List<Maintenance> tasks = new ArrayList<>(List.of(
                 new Maintenance("match-sweep", Duration.ofSeconds(15), queue::sweep),
                 new Maintenance("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),
                 new Maintenance("premium-expiry", Duration.ofMinutes(1), premiumMaintenance::noticeExpired),
@@ -177,7 +211,21 @@ public final class LuvhiveFeatures implements BotFeatures {
                         premiumMaintenance::pruneRefusals),
                 new Maintenance("relay-map-prune", Duration.ofMinutes(5), chatMaintenance::pruneRelayMap),
                 new Maintenance("chat-retention", Duration.ofHours(1), chatMaintenance::deleteOldChats),
-                new Maintenance("moderation-retention", Duration.ofHours(6), moderationRetention::run));
+                new Maintenance("moderation-retention", Duration.ofHours(6), moderationRetention::run)));
+        tasks.addAll(feature.maintenance());
+        this.maintenance = List.copyOf(tasks);
+    }
+
+    /** Follows the moderation level, policy and rules and the payment fraud limits the CLI sets. */
+    @Override
+    public void follow(OpsSettingsListener listener) {
+        feature.follow(listener);
+        fraudLimits.follow(listener);
+    }
+
+    /** The moderation feature's services (its live level and rules, the queue), for tests and benchmarks. */
+    public ModerationFeature moderation() {
+        return feature;
     }
 
     /** Routes every update to its handler; handlers run in the inbox transaction. */

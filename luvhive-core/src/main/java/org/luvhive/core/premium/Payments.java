@@ -74,10 +74,13 @@ public final class Payments {
     }
 
     /**
-     * Deletes the user's refused checkouts (fraud-limit traces). Their payments are kept,
-     * as /privacy says: accounting and refunds need them.
+     * Deletes the user's refused checkouts (fraud-limit traces), and others' refusals of
+     * invoices issued to them forget them. Their payments and the fraud signals about
+     * them are kept, as /privacy says: accounting and refunds need them.
      */
     public void forget(Handle handle, long userId) {
-        handle.attach(PaymentDao.class).deleteRefusalsOf(userId);
+        PaymentDao payments = handle.attach(PaymentDao.class);
+        payments.deleteRefusalsOf(userId);
+        payments.forgetInvoiceUser(userId);
     }
 }

@@ -13,55 +13,70 @@ import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
 /**
  * Answers a pre-checkout query at once (Telegram allows 10 s), directly rather than
  * through the outbox: ok only when the payload names a pack on sale at the price paid, in
- * XTR, for the paying user, who is not banned and within the fraud limits (5 payments an
- * hour, 3 in 5 minutes, 3 refused checkouts an hour). Thread-safe.
+ * XTR, for the paying user, who is not banned and within the live fraud limits (by
+ * default 5 payments an hour, 3 in 5 minutes, 3 refused checkouts an hour). A refusal is
+ * recorded with its reason's code and answered with a message that says what to do; an
+ * invoice paid from another account counts towards the shared-invoice signal. Thread-safe.
  */
 public final class PreCheckoutHandler implements UpdateHandler {
 
-    static final int MAX_PAYMENTS_PER_HOUR = 5;
-    static final int MAX_PAYMENTS_PER_5_MINUTES = 3;
-    static final int MAX_REFUSALS_PER_HOUR = 3;
-
     private final PremiumCatalog catalog;
     private final Moderation moderation;
+    private final FraudLimitsSettings limits;
+    private final PaymentSignals signals;
 
-    public PreCheckoutHandler(PremiumCatalog catalog, Moderation moderation) {
+    public PreCheckoutHandler(PremiumCatalog catalog, Moderation moderation, FraudLimitsSettings limits,
+                              PaymentSignals signals) {
         this.catalog = catalog;
         this.moderation = moderation;
+        this.limits = limits;
+        this.signals = signals;
     }
 
     @Override
     public void handle(UpdateContext context) {
         PreCheckoutQuery query = context.update().getPreCheckoutQuery();
-        Optional<String> refusal = refusal(context, query);
-        PaymentDao payments = context.handle().attach(PaymentDao.class);
-        refusal.ifPresent(reason -> payments.recordRefusal(query.getFrom().getId(), context.now(), reason));
+        FraudLimits current = limits.current();
+        Optional<InvoicePayload> payload = InvoicePayload.parse(query.getInvoicePayload());
+        Optional<CheckoutRefusal> refusal = refusal(context, query, payload, current);
+        refusal.ifPresent(reason -> {
+            Long invoiceUser = payload.map(InvoicePayload::userId).orElse(null);
+            context.handle().attach(PaymentDao.class).recordRefusal(query.getFrom().getId(), context.now(),
+                    reason.message(current), reason.code(), invoiceUser);
+            if (invoiceUser != null && invoiceUser != query.getFrom().getId()) {
+                signals.afterForeignInvoice(context.handle(), invoiceUser, context.now());
+            }
+        });
         AnswerPreCheckoutQuery.AnswerPreCheckoutQueryBuilder<?, ?> answer = AnswerPreCheckoutQuery.builder()
                 .preCheckoutQueryId(query.getId()).ok(refusal.isEmpty());
-        refusal.ifPresent(answer::errorMessage);
+        refusal.ifPresent(reason -> answer.errorMessage(reason.message(current)));
         context.callNow(answer.build());
     }
 
-    private Optional<String> refusal(UpdateContext context, PreCheckoutQuery query) {
+    private Optional<CheckoutRefusal> refusal(UpdateContext context, PreCheckoutQuery query,
+                                              Optional<InvoicePayload> payload, FraudLimits current) {
         long userId = query.getFrom().getId();
         Instant now = context.now();
-        Optional<InvoicePayload> payload = InvoicePayload.parse(query.getInvoicePayload());
         if (payload.isEmpty() || payload.get().userId() != userId || !"XTR".equals(query.getCurrency())) {
-            return Optional.of("This invoice is not valid. Please open /premium and try again.");
+            return Optional.of(CheckoutRefusal.INVALID_INVOICE);
         }
         Optional<PremiumPack> pack = catalog.forDays(payload.get().days());
         if (pack.isEmpty() || pack.get().stars() != payload.get().stars()
                 || query.getTotalAmount() == null || query.getTotalAmount() != pack.get().stars()) {
-            return Optional.of("Prices have changed. Please open /premium for the current offer.");
+            return Optional.of(CheckoutRefusal.PRICE_CHANGED);
         }
         if (moderation.isBanned(context.handle(), userId, now)) {
-            return Optional.of("Your account is banned, so it cannot buy premium.");
+            return Optional.of(CheckoutRefusal.BANNED);
         }
         PaymentDao payments = context.handle().attach(PaymentDao.class);
-        if (payments.countPaymentsSince(userId, now.minus(Duration.ofHours(1))) >= MAX_PAYMENTS_PER_HOUR
-                || payments.countPaymentsSince(userId, now.minus(Duration.ofMinutes(5))) >= MAX_PAYMENTS_PER_5_MINUTES
-                || payments.countRefusalsSince(userId, now.minus(Duration.ofHours(1))) >= MAX_REFUSALS_PER_HOUR) {
-            return Optional.of("Too many payments in a short time. Please try again later.");
+        if (payments.countPaymentsSince(userId, now.minus(Duration.ofMinutes(5))) >= current.perFiveMinutes()) {
+            return Optional.of(CheckoutRefusal.FIVE_MINUTE_LIMIT);
+        }
+        if (payments.countPaymentsSince(userId, now.minus(Duration.ofHours(1))) >= current.perHour()) {
+            return Optional.of(CheckoutRefusal.HOURLY_LIMIT);
+        }
+        if (payments.countRefusalsSince(userId, now.minus(Duration.ofHours(1))) >= current.refusedPerHour()) {
+            return Optional.of(CheckoutRefusal.REFUSED_LIMIT);
         }
         return Optional.empty();
     }

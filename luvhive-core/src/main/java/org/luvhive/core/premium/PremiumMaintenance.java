@@ -12,6 +12,9 @@ import org.luvhive.core.user.Users;
 /** Tells users once when their premium has run out, and prunes old checkout refusals. Thread-safe. */
 public final class PremiumMaintenance {
 
+    /** Refused checkouts are counted by reason in the monthly payments report. */
+    public static final Duration REFUSALS_KEPT = Duration.ofDays(90);
+
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
@@ -38,6 +41,6 @@ public final class PremiumMaintenance {
 
     public int pruneRefusals() {
         return jdbi.inTransaction(handle -> handle.attach(PaymentDao.class)
-                .deleteRefusalsBefore(clock.instant().minus(Duration.ofDays(1))));
+                .deleteRefusalsBefore(clock.instant().minus(REFUSALS_KEPT)));
     }
 }

@@ -12,18 +12,21 @@ import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 /**
  * A successful payment: premium granted exactly once per telegram_payment_charge_id, from
  * the current expiry. A payload that does not parse is still recorded (the user paid) for
- * the days the amount buys at most, and the admins can refund it. Thread-safe.
+ * the days the amount buys at most, and the admins can refund it. A charge id seen again
+ * under another update is recorded as a fraud signal. Thread-safe.
  */
 public final class SuccessfulPaymentHandler implements UpdateHandler {
 
     private final Payments payments;
     private final Users users;
     private final PremiumCatalog catalog;
+    private final PaymentSignals signals;
 
-    public SuccessfulPaymentHandler(Payments payments, Users users, PremiumCatalog catalog) {
+    public SuccessfulPaymentHandler(Payments payments, Users users, PremiumCatalog catalog, PaymentSignals signals) {
         this.payments = payments;
         this.users = users;
         this.catalog = catalog;
+        this.signals = signals;
     }
 
     @Override
@@ -38,6 +41,8 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
         Payments.Grant grant = payments.grant(context.handle(), userId, payment.getTelegramPaymentChargeId(), days,
                 Math.max(amount, 1), payment.getCurrency(), context.now());
         if (grant == Payments.Grant.DUPLICATE) {
+            // the inbox drops a redelivered update, so this is the same charge under another update
+            signals.chargeSeenTwice(context.handle(), userId, payment.getTelegramPaymentChargeId(), context.now());
             return;
         }
         Optional<Instant> until = users.find(context.handle(), userId).map(UserProfile::premiumUntil);

@@ -25,8 +25,10 @@ public final class InfoCommand implements UpdateHandler {
             2. Be respectful: no harassment, hate or threats.
             3. No unsolicited sexual content.
             4. No spam, ads, links to other services or asking for money.
-            5. Don't try to find out who your partner is, or share personal data of others.
-            Breaking the rules gets you banned. Use /report when someone does.""";
+            5. Don't try to find out who your partner is, or share phone numbers, usernames or e-mails.
+            Messages that break the rules are not passed on. Breaking them again gets you a warning,
+            then mutes, then a ban. /appeal once if you think a mute or ban was wrong.
+            Use /report when someone breaks them.""";
 
     private final String text;
 

@@ -32,9 +32,12 @@ public final class OnboardingPrompts {
             Stored while you use the bot: your Telegram id, consent time, gender, age, country, city, interests, \
             search filters, premium expiry, ratings you gave and got, blocks and reports you made.
             Not stored: the content of your chats. A message is copied to your partner and only the ids linking \
-            the copy to the original are kept, to thread replies and edits, until shortly after the chat ends.
-            Kept after /delete_me: payments (accounting and refunds), bans, blocks others made against you and \
-            reports about you, so that moderation cannot be dodged by deleting and coming back.
+            the copy to the original are kept, to thread replies and edits, until shortly after the chat ends. \
+            A message our rules stop is kept only as a short excerpt with links, contacts and digits masked; \
+            a hash of what you send is kept for an hour to spot the same text sent to many people.
+            Kept after /delete_me: payments and fraud checks on them (accounting and refunds), bans, a hold out \
+            of matching until a moderator decides, blocks others made against you, reports and moderation cases \
+            about you, so that moderation cannot be dodged by deleting and coming back.
             Your partner never learns your name, username or id.""";
 
     private OnboardingPrompts() {

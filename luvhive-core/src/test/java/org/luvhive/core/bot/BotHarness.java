@@ -2,7 +2,13 @@ package org.luvhive.core.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +22,10 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.ViolationsLog;
+import org.luvhive.core.moderation.ModerationSettings;
+import org.luvhive.core.moderation.filter.Strictness;
+import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.update.UpdateContext;
@@ -31,6 +41,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class BotHarness {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** How long ago {@link #createUser(long, String, int, String)} users signed up. */
+    public static final Duration ESTABLISHED = Duration.ofDays(2);
 
     /** One outbox row, as the bot wrote it. */
     public record Sent(long id, long chatId, String method, JsonNode payload) {
@@ -59,6 +71,8 @@ public final class BotHarness {
     private final ManualClock clock;
     private final Outbox outbox;
     private final LuvhiveFeatures logic;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Path logDirectory;
     private final AtomicLong updateIds = new AtomicLong(1);
     private final Map<Long, AtomicInteger> messageIds = new ConcurrentHashMap<>();
     private final AtomicInteger copyIds = new AtomicInteger(50_000);
@@ -69,7 +83,23 @@ public final class BotHarness {
         this.jdbi = jdbi;
         this.clock = clock;
         this.outbox = new Outbox(JSON, clock, () -> { });
-        this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings);
+        try {
+            this.logDirectory = Files.createTempDirectory("luvhive-harness-logs");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings, registry,
+                new ViolationsLog(logDirectory, JSON));
+    }
+
+    /** Where the bot's violations log goes (a temporary directory of this harness). */
+    public Path violationsLog() {
+        return logDirectory.resolve(ViolationsLog.FILE_NAME);
+    }
+
+    /** The bot's meters. */
+    public SimpleMeterRegistry registry() {
+        return registry;
     }
 
     public LuvhiveFeatures logic() {
@@ -215,16 +245,34 @@ public final class BotHarness {
     /** Empties every table the bot writes, so tests in one class do not see each other's users. */
     public void reset() {
         jdbi.useHandle(handle -> handle.execute("truncate users, match_queue, chats, chat_members, relayed_messages, "
-                + "ratings, blocks, bans, reports, admin_audit, payments, checkout_refusals, outbox"));
+                + "ratings, blocks, bans, reports, admin_audit, payments, checkout_refusals, outbox, "
+                + "moderation_decisions, moderation_mutes, moderation_cases, matching_holds, moderation_appeals, "
+                + "message_fingerprints, payment_signals"));
+        jdbi.useHandle(handle -> handle.execute("delete from ops_settings where key like 'moderation.%'"));
+        logic.moderation().live().reload();
     }
 
-    /** Inserts an onboarded user directly (for tests about matching, not onboarding). */
+    /** Sets the moderation level as the CLI does, and has the bot read it (the harness runs no listener). */
+    public void strictness(Strictness level) {
+        new ModerationSettings(new OpsSettings(jdbi, clock)).setLevel(level, "test");
+        logic.moderation().live().reload();
+    }
+
+    /**
+     * Inserts an onboarded user directly (for tests about matching, not onboarding): one who
+     * signed up on an earlier day, so no new-account limit applies to them.
+     */
     public void createUser(long userId, String gender, int age, String city) {
+        createUser(userId, gender, age, city, clock.instant().minus(ESTABLISHED));
+    }
+
+    /** A user with a finished profile who signed up at {@code signedUp}. */
+    public void createUser(long userId, String gender, int age, String city, Instant signedUp) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into users (user_id, onboarding_step, consent_at, gender, age, country, city, created_at,
                                            updated_at)
-                        values (:id, 'done', :now, :gender, :age, 'Germany', :city, :now, :now)
-                        """).bind("id", userId).bind("now", clock.instant()).bind("gender", gender).bind("age", age)
+                        values (:id, 'done', :signedUp, :gender, :age, 'Germany', :city, :signedUp, :signedUp)
+                        """).bind("id", userId).bind("signedUp", signedUp).bind("gender", gender).bind("age", age)
                 .bind("city", city).execute());
     }
 

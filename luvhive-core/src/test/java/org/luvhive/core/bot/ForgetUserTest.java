@@ -34,24 +34,31 @@ class ForgetUserTest {
     private static final String WORDS = "MARKER-5c1e what I told no one";
 
     /** Columns that keep the user's id after /delete_me on purpose, and why (as /privacy tells users). */
-    private static final Map<String, String> KEPT = Map.of(
-            "payments.user_id", "payments are kept for accounting and refunds",
-            "payments.refunded_by", "who refunded a payment stays with the payment",
-            "bans.user_id", "a ban survives deleting and coming back",
-            "bans.banned_by", "who banned whom stays with the ban",
-            "blocks.blocked_id", "blocks others made against the user are kept",
-            "reports.reported_id", "reports about the user are kept for moderators",
-            "reports.resolved_by", "who handled a report stays with the report",
-            "admin_audit.admin_id", "the admin audit log is a security record",
-            "admin_audit.target", "the admin audit log is a security record",
-            "admin_audit.details", "the admin audit log is a security record");
+    private static final Map<String, String> KEPT = Map.ofEntries(
+            Map.entry("payments.user_id", "payments are kept for accounting and refunds"),
+            Map.entry("payments.refunded_by", "who refunded a payment stays with the payment"),
+            Map.entry("bans.user_id", "a ban survives deleting and coming back"),
+            Map.entry("bans.banned_by", "who banned whom stays with the ban"),
+            Map.entry("blocks.blocked_id", "blocks others made against the user are kept"),
+            Map.entry("reports.reported_id", "reports about the user are kept for moderators"),
+            Map.entry("reports.resolved_by", "who handled a report stays with the report"),
+            Map.entry("admin_audit.admin_id", "the admin audit log is a security record"),
+            Map.entry("admin_audit.target", "the admin audit log is a security record"),
+            Map.entry("admin_audit.details", "the admin audit log is a security record"),
+            Map.entry("moderation_cases.user_id", "the admin queue's cases about the user are kept for moderators"),
+            Map.entry("moderation_cases.closed_by", "who handled a case stays with the case"),
+            Map.entry("moderation_decisions.decided_by", "what an admin decided is a security record"),
+            Map.entry("payment_signals.user_id", "fraud signals stay with the payments they are about"));
 
     /** User columns the scenario cannot fill with the user who deletes themselves, and why. */
     private static final Map<String, String> NOT_SEEDED = Map.of(
-            "blocked_recipients.chat_id", "cleared whenever the user writes to the bot, as they do to delete themselves");
+            "blocked_recipients.chat_id", "cleared whenever the user writes to the bot, as they do to delete themselves",
+            "matching_holds.user_id", "a held user cannot search, and the scenario ends searching; a hold survives "
+                    + "/delete_me (ModerationQueueTest)");
 
     /** {@code chat_id} columns that hold {@code chats.id} without a foreign key (the row outlives the chat). */
-    private static final Set<String> CHAT_REFERENCES = Set.of("ratings.chat_id", "blocks.chat_id", "reports.chat_id");
+    private static final Set<String> CHAT_REFERENCES = Set.of("ratings.chat_id", "blocks.chat_id", "reports.chat_id",
+            "moderation_decisions.chat_id", "message_fingerprints.chat_id");
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-03-01T12:00:00Z");
@@ -140,6 +147,11 @@ class ForgetUserTest {
         int message = bot.text(GONE, "hello");
         bot.deliverAll();
         bot.edit(GONE, message, WORDS + " (edited)"); // stays queued: on its way when the user is forgotten
+        bot.text(GONE, "see https://example.org"); // a strike and a warning
+        bot.text(GONE, "see https://example.org"); // a mute
+        bot.text(GONE, "/appeal " + WORDS);
+        long partnersCase = bot.count("select id from moderation_cases where user_id = ?", PARTNER);
+        bot.tap(GONE, "mod:dismiss:" + partnersCase);
         bot.text(ADMIN, "/block");
 
         bot.preCheckout(GONE, "premium:30:250:" + GONE, 250);
@@ -147,6 +159,7 @@ class ForgetUserTest {
         bot.preCheckout(GONE, "premium:30:1:" + GONE, 1); // refused: the price changed
         bot.pay(PAYER, "premium:7:100:" + PAYER, 100, "charge-two");
         bot.text(GONE, "/refund charge-two");
+        bot.text(ADMIN, "/refund charge-one");
         long reportAboutGone = bot.count("select id from reports where reported_id = ?", GONE);
         bot.tap(GONE, "adm:dismiss:" + reportAboutGone);
         bot.text(GONE, "/ban " + PAYER + " 30m spam");

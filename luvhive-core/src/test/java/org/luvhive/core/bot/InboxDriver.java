@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.PostgresRateLimiter;
@@ -51,7 +55,12 @@ final class InboxDriver {
         ObjectMapper mapper = BotHarness.JSON;
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Outbox outbox = new Outbox(mapper, clock, () -> { });
-        this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings);
+        try {
+            this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings, registry,
+                    new ViolationsLog(Files.createTempDirectory("luvhive-inbox-driver-logs"), mapper));
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
         PostgresRateLimiter buckets = new PostgresRateLimiter(database.database().dataSource(),
                 new ClockTimeMeter(clock), Duration.ofHours(1));
         LiveLimits limits = LiveLimits.fixed(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000,

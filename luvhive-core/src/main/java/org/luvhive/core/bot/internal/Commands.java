@@ -18,6 +18,7 @@ public final class Commands {
             new BotCommand("cancel", "Stop searching"),
             new BotCommand("report", "Report your partner"),
             new BotCommand("block", "Never meet this partner again"),
+            new BotCommand("appeal", "Ask a moderator to look at a mute or ban again"),
             new BotCommand("profile", "Your profile"),
             new BotCommand("premium", "Premium with Telegram Stars"),
             new BotCommand("filters", "Whom to meet (premium)"),
@@ -31,6 +32,7 @@ public final class Commands {
     private static final List<BotCommand> ADMIN = List.of(
             new BotCommand("stats", "Users, chats, queue, premium, reports"),
             new BotCommand("reports", "Open reports"),
+            new BotCommand("mod", "Moderation queue, most urgent first"),
             new BotCommand("ban", "<user> <duration> <reason>"),
             new BotCommand("unban", "<user>"),
             new BotCommand("refund", "<charge id>"));

@@ -7,25 +7,34 @@ import static org.luvhive.core.ui.Notices.editKeyboard;
 import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.notice;
 import static org.luvhive.core.ui.Notices.row;
+import static org.luvhive.core.ui.Notices.when;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.luvhive.core.admin.ModActionCallback;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
+import org.luvhive.core.delivery.OutboundMessage;
+import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.match.Matcher;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.ReportCommand;
 import org.luvhive.core.moderation.ReportDetailsInput;
+import org.luvhive.core.moderation.ReportFollowUp;
 import org.luvhive.core.moderation.ReportReason;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.Users;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
  * {@code rep:<chat>} shows the reasons; {@code rep:<chat>:<reason>} files the report (once
  * per chat), ends the chat if it is still on, tells the admins, and invites optional
- * details. Thread-safe.
+ * details. Moderation follows up: the report joins the reported user's case; a report that
+ * they seem under 18 takes them out of matching and alerts every admin at once; enough
+ * reporters in a short time mute them. Thread-safe.
  */
 public final class ReportCallback implements UpdateHandler {
 
@@ -33,14 +42,19 @@ public final class ReportCallback implements UpdateHandler {
 
     private final Duration window;
     private final Chats chats;
+    private final Matcher matcher;
     private final Moderation moderation;
+    private final ReportFollowUp followUp;
     private final Users users;
     private final Set<Long> adminIds;
 
-    public ReportCallback(Duration window, Chats chats, Moderation moderation, Users users, Set<Long> adminIds) {
+    public ReportCallback(Duration window, Chats chats, Matcher matcher, Moderation moderation,
+                          ReportFollowUp followUp, Users users, Set<Long> adminIds) {
         this.window = window;
         this.chats = chats;
+        this.matcher = matcher;
         this.moderation = moderation;
+        this.followUp = followUp;
         this.users = users;
         this.adminIds = Set.copyOf(adminIds);
     }
@@ -81,12 +95,46 @@ public final class ReportCallback implements UpdateHandler {
                 context.now());
         context.reply("✅ Report sent" + (chat.get().active() ? " and the chat ended" : "")
                 + ". If you like, send a short description of what happened now, or /skip.");
+        long reported = chat.get().partnerId();
+        ReportFollowUp.Outcome outcome = followUp.afterReport(context.handle(), reportId.get(), reported, reason.get(),
+                context.now());
+        if (outcome.held()) {
+            holdOutOfMatching(context, reported, reportId.get(), chat.get().chatId(), outcome.caseId());
+        } else {
+            for (long admin : adminIds) {
+                context.send(notice(admin, "🚩 New report #" + reportId.get() + ": " + reason.get().label()
+                        + "\nReported user: " + reported + " (chat " + chat.get().chatId() + ")",
+                        keyboard(row(button("Dismiss", "adm:dismiss:" + reportId.get()),
+                                button("Ban 7 days", "adm:ban7:" + reportId.get()),
+                                button("Ban forever", "adm:banperm:" + reportId.get())))));
+            }
+        }
+        if (outcome.mutedUntil() != null) {
+            context.send(notice(reported, "🔇 Several people reported you in a short time, so you are muted until "
+                    + when(outcome.mutedUntil()) + ": your messages are not passed on. A moderator will look at it; "
+                    + "if you think this is wrong, send /appeal once."));
+            for (long admin : adminIds) {
+                context.send(notice(admin, "🚩 User " + reported + " was reported by " + outcome.reporters()
+                        + " people within minutes and is muted until " + when(outcome.mutedUntil())
+                        + ". Case #" + outcome.caseId() + " is at the top of /mod.",
+                        ModActionCallback.buttons(outcome.caseId())));
+            }
+        }
+    }
+
+    /**
+     * A report that the partner seems under 18: out of the queue and out of any chat at once,
+     * and every admin alerted ahead of the other notices.
+     */
+    private void holdOutOfMatching(UpdateContext context, long reported, long reportId, long chatId, long caseId) {
+        matcher.leave(context.handle(), reported);
+        chats.end(context.handle(), reported, EndReason.REPORT, context.now());
         for (long admin : adminIds) {
-            context.send(notice(admin, "🚩 New report #" + reportId.get() + ": " + reason.get().label()
-                    + "\nReported user: " + chat.get().partnerId() + " (chat " + chat.get().chatId() + ")",
-                    keyboard(row(button("Dismiss", "adm:dismiss:" + reportId.get()),
-                            button("Ban 7 days", "adm:ban7:" + reportId.get()),
-                            button("Ban forever", "adm:banperm:" + reportId.get())))));
+            context.send(OutboundMessage.of(admin, Priority.RELAY, SendMessage.builder().chatId(admin)
+                    .text("🚨 Urgent: user " + reported + " was reported as seeming under 18 (report #" + reportId
+                            + ", chat " + chatId + "). They are out of matching until an admin decides: case #"
+                            + caseId + ".")
+                    .replyMarkup(ModActionCallback.buttons(caseId)).build()));
         }
     }
 }

@@ -15,18 +15,18 @@ import org.luvhive.core.user.Users;
 /**
  * Plain text, which means different things by the user's state: an onboarding answer, a
  * message for the partner, a profile edit or report details; an unknown command is
- * never relayed. Thread-safe.
+ * never relayed; a message for the partner is screened by moderation first. Thread-safe.
  */
 public final class TextMessage implements UpdateHandler {
 
     private final OnboardingInput onboarding = new OnboardingInput();
     private final ProfileInput profile = new ProfileInput();
     private final ReportDetailsInput reportDetails;
-    private final RelayMessage relay;
+    private final ModeratedRelay relay;
     private final Users users;
     private final Chats chats;
 
-    public TextMessage(RelayMessage relay, ReportDetailsInput reportDetails, Users users, Chats chats) {
+    public TextMessage(ModeratedRelay relay, ReportDetailsInput reportDetails, Users users, Chats chats) {
         this.relay = relay;
         this.reportDetails = reportDetails;
         this.users = users;

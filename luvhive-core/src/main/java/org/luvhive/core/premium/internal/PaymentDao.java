@@ -35,8 +35,16 @@ public interface PaymentDao {
     @SqlQuery("select count(*) from payments where user_id = :userId and paid_at > :since")
     int countPaymentsSince(@Bind("userId") long userId, @Bind("since") Instant since);
 
-    @SqlUpdate("insert into checkout_refusals (user_id, at, reason) values (:userId, :now, :reason)")
-    void recordRefusal(@Bind("userId") long userId, @Bind("now") Instant now, @Bind("reason") String reason);
+    @SqlUpdate("""
+            insert into checkout_refusals (user_id, at, reason, code, invoice_user)
+            values (:userId, :now, :reason, :code, :invoiceUser)
+            """)
+    void recordRefusal(@Bind("userId") long userId, @Bind("now") Instant now, @Bind("reason") String reason,
+                       @Bind("code") String code, @Bind("invoiceUser") Long invoiceUser);
+
+    /** Others' refusals of invoices issued to the user keep the refusal, not the user's id. */
+    @SqlUpdate("update checkout_refusals set invoice_user = null where invoice_user = :userId")
+    int forgetInvoiceUser(@Bind("userId") long userId);
 
     @SqlQuery("select count(*) from checkout_refusals where user_id = :userId and at > :since")
     int countRefusalsSince(@Bind("userId") long userId, @Bind("since") Instant since);
