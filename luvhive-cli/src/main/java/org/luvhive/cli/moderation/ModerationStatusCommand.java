@@ -1,6 +1,7 @@
 package org.luvhive.cli.moderation;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,15 @@ public final class ModerationStatusCommand implements Callable<Integer> {
         PrintWriter out = context.out();
         out.printf("Strictness:   %s%s%n", overview.level().code(), overview.setting().map(setting -> " (set by "
                 + setting.updatedBy() + " at " + setting.updatedAt() + ")").orElse(" (default; never set)"));
-        out.printf("Decisions:    low %s, medium %s, high %s; new accounts (younger than %s) judged one level "
-                        + "stricter%n", level.low().code(), level.medium().code(), level.high().code(),
-                level.newAccountAge());
+        out.printf("Decisions:    low %s, medium %s, high %s; %s%n", level.low().code(), level.medium().code(),
+                level.high().code(), level.newAccountAge().isZero() ? "no account counts as new"
+                        : "accounts younger than " + human(level.newAccountAge()) + " judged one level stricter");
         out.printf("Media:        %s%n", level.mediaLockedForAll() ? "blocked for everyone"
-                : level.newAccountAge().isZero() ? "allowed" : "locked for new accounts");
+                : level.mediaLock().isZero() ? "allowed" : "locked for accounts younger than " + human(level.mediaLock()));
         out.printf("Search:       %s%n", level.newAccountsMaySearch() ? "open to everyone" : "closed to new accounts");
-        out.printf("Strikes:      count for %s; %s%n", ladder.decay(), ladder.steps().stream()
+        out.printf("Strikes:      count for %s; %s%n", human(ladder.decay()), ladder.steps().stream()
                 .map(step -> step.strikes() + ": " + step.penalty().code()
-                        + (step.duration().isZero() ? "" : " " + step.duration()))
+                        + (step.duration().isZero() ? "" : " " + human(step.duration())))
                 .collect(Collectors.joining(", ")));
         out.printf("Rules:        %d (%s)%n", rules.size(), rules.stream().collect(Collectors.groupingBy(
                 rule -> rule.kind().code(), LinkedHashMap::new, Collectors.counting())).entrySet().stream()
@@ -62,6 +63,15 @@ public final class ModerationStatusCommand implements Callable<Integer> {
         out.printf("Last 24 h:    %s%n", overview.lastDay().isEmpty() ? "no decisions" : overview.lastDay().entrySet()
                 .stream().map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
         return ExitCode.OK.code();
+    }
+
+    /** 10 min, 1 h, 24 h, 7 d. */
+    private static String human(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes >= 48 * 60 && minutes % (24 * 60) == 0) {
+            return minutes / (24 * 60) + " d";
+        }
+        return minutes >= 60 && minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
     }
 
     private static Map<String, Object> document(ModerationOverview overview, List<Rule> rules, LevelPolicy level,
@@ -76,6 +86,7 @@ public final class ModerationStatusCommand implements Callable<Integer> {
         decisions.put("high", level.high().code());
         document.put("decisions", decisions);
         document.put("new_account_seconds", level.newAccountAge().toSeconds());
+        document.put("media_lock_seconds", level.mediaLock().toSeconds());
         document.put("media_locked_for_all", level.mediaLockedForAll());
         document.put("new_accounts_may_search", level.newAccountsMaySearch());
         document.put("strike_decay_seconds", ladder.decay().toSeconds());

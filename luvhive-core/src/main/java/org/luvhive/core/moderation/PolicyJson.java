@@ -20,7 +20,7 @@ import org.luvhive.core.moderation.filter.Strictness;
 /**
  * The moderation policy as JSON, the form operators store it in ({@code luvhive moderation
  * policy set}) and read it back: per level the decision of each severity, new accounts,
- * media, search, the behaviour thresholds and the strike ladder; and what several reports
+ * the media lock, search, the behaviour thresholds and the strike ladder; and what several reports
  * bring. Durations in minutes. Every field is required, so a stored policy says all it
  * does. Stateless; thread-safe.
  */
@@ -48,6 +48,7 @@ public final class PolicyJson {
             try {
                 levels.put(level, new LevelPolicy(decision(node, "low", path), decision(node, "medium", path),
                         decision(node, "high", path), minutes(node, "new_account_minutes", path, true),
+                        minutes(node, "media_lock_minutes", path, true),
                         bool(node, "media_locked_for_all", path), bool(node, "new_accounts_may_search", path),
                         number(node, "duplicate_partners", path), minutes(node, "duplicate_window_minutes", path, false),
                         number(node, "churn_chats", path), minutes(node, "churn_window_minutes", path, false)));
@@ -79,6 +80,7 @@ public final class PolicyJson {
                     .put("low", rules.low().code()).put("medium", rules.medium().code())
                     .put("high", rules.high().code())
                     .put("new_account_minutes", rules.newAccountAge().toMinutes())
+                    .put("media_lock_minutes", rules.mediaLock().toMinutes())
                     .put("media_locked_for_all", rules.mediaLockedForAll())
                     .put("new_accounts_may_search", rules.newAccountsMaySearch())
                     .put("duplicate_partners", rules.duplicatePartners())

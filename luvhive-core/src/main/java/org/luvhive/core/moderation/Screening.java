@@ -138,7 +138,7 @@ public final class Screening {
         if (decisive != null && decisive.kind() == RuleKind.MEDIA) {
             LevelPolicy policy = live.policy().level(level);
             return policy.mediaLockedForAll() ? "photos, videos and other media are paused for everyone right now."
-                    : "new accounts can send photos and other media " + Durations.describe(policy.newAccountAge())
+                    : "new accounts can send photos and other media " + Durations.describe(policy.mediaLock())
                     + " after joining.";
         }
         String explanation = verdict.explanation();

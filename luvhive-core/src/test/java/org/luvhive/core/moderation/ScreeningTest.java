@@ -164,25 +164,27 @@ class ScreeningTest {
     }
 
     @Test
-    void newAccountsWaitForMediaAndAreJudgedOneLevelStricter() {
+    void newAccountsAreJudgedOneLevelStricterAndWaitForMediaAtStrict() {
         Instant now = clock.instant();
         bot.createUser(111, "male", 30, "Berlin", now.minus(Duration.ofMinutes(5)));
         bot.createUser(112, "female", 30, "Berlin");
         match(111, 112);
 
-        bot.message(111, PHOTO);
-        assertThat(copies(112)).isZero();
-        assertThat(bot.lastText(111)).isEqualTo("🚫 Not sent: new accounts can send photos and other media "
-                + "30 minutes after joining.");
         bot.text(111, "https://example.org");
-        assertThat(bot.lastText(111)).startsWith("🚫 Not sent: links");
-        assertThat(bot.count("select count(*) from moderation_decisions where user_id = 111 and strike")).isEqualTo(1);
+        assertThat(bot.lastText(111)).as("judged as at strict").startsWith("🚫 Not sent: links");
+        bot.message(111, PHOTO);
+        assertThat(copies(112)).as("no media lock at normal").isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(26));
+        bot.strictness(Strictness.STRICT);
         bot.message(111, PHOTO);
         assertThat(copies(112)).isEqualTo(1);
-        bot.message(112, PHOTO);
-        assertThat(copies(111)).isEqualTo(1);
+        assertThat(bot.lastText(111)).isEqualTo("🚫 Not sent: new accounts can send photos and other media "
+                + "24 hours after joining.");
+        assertThat(bot.count("select count(*) from moderation_decisions where user_id = 111 and strike")).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(24));
+        bot.message(111, PHOTO);
+        assertThat(copies(112)).isEqualTo(2);
     }
 
     @Test

@@ -5,15 +5,15 @@ import java.util.Objects;
 
 /**
  * What one strictness level does: the decision for each severity, which accounts count
- * as new (they are judged one level stricter and may not send media), whether media is
- * locked for everyone and whether new accounts may search, and the thresholds of the
- * behaviour rules. Immutable.
+ * as new (they are judged one level stricter), how long new accounts may not send media,
+ * whether media is locked for everyone and whether new accounts may search, and the
+ * thresholds of the behaviour rules. Immutable.
  *
  * @param low                  decision for a low-severity hit
  * @param medium               decision for a medium-severity hit
  * @param high                 decision for a high-severity hit
- * @param newAccountAge        accounts younger than this are new: media locked, judged one level stricter
- *                             (zero: nobody is new)
+ * @param newAccountAge        accounts younger than this are new: judged one level stricter (zero: nobody is new)
+ * @param mediaLock            accounts younger than this may not send media (zero: no lock)
  * @param mediaLockedForAll    no media from anyone
  * @param newAccountsMaySearch false: new accounts cannot start a search
  * @param duplicatePartners    the same text to this many partners within {@code duplicateWindow} is a hit
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param churnChats           this many chats started within {@code churnWindow} is a hit of the churn rule
  * @param churnWindow          the window of the churn rule
  */
-public record LevelPolicy(Decision low, Decision medium, Decision high, Duration newAccountAge,
+public record LevelPolicy(Decision low, Decision medium, Decision high, Duration newAccountAge, Duration mediaLock,
                           boolean mediaLockedForAll, boolean newAccountsMaySearch,
                           int duplicatePartners, Duration duplicateWindow, int churnChats, Duration churnWindow) {
 
@@ -30,6 +30,7 @@ public record LevelPolicy(Decision low, Decision medium, Decision high, Duration
         Objects.requireNonNull(medium, "medium");
         Objects.requireNonNull(high, "high");
         requirePositiveOrZero(newAccountAge, "newAccountAge");
+        requirePositiveOrZero(mediaLock, "mediaLock");
         requirePositive(duplicateWindow, "duplicateWindow");
         requirePositive(churnWindow, "churnWindow");
         if (duplicatePartners < 2 || churnChats < 2) {
@@ -55,7 +56,7 @@ public record LevelPolicy(Decision low, Decision medium, Decision high, Duration
     }
 
     public boolean maySendMedia(Duration accountAge) {
-        return !mediaLockedForAll && !isNew(accountAge);
+        return !mediaLockedForAll && (accountAge == null || accountAge.compareTo(mediaLock) >= 0);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -51,13 +51,13 @@ public final class ModerationPolicy {
     /** The table in the README: what each level blocks, strikes and locks. */
     public static ModerationPolicy defaults() {
         Map<Strictness, LevelPolicy> levels = new EnumMap<>(Strictness.class);
-        levels.put(Strictness.RELAXED, new LevelPolicy(ALLOW, STRIKE, BLOCK, Duration.ZERO, false, true,
+        levels.put(Strictness.RELAXED, new LevelPolicy(ALLOW, STRIKE, BLOCK, Duration.ZERO, Duration.ZERO, false, true,
                 8, TEN_MINUTES, 40, TEN_MINUTES));
-        levels.put(Strictness.NORMAL, new LevelPolicy(STRIKE, BLOCK, BLOCK, Duration.ofMinutes(30), false, true,
+        levels.put(Strictness.NORMAL, new LevelPolicy(STRIKE, BLOCK, BLOCK, Duration.ofMinutes(30), Duration.ZERO, false, true,
                 5, TEN_MINUTES, 25, TEN_MINUTES));
-        levels.put(Strictness.STRICT, new LevelPolicy(BLOCK, BLOCK, BLOCK, Duration.ofHours(24), false, true,
+        levels.put(Strictness.STRICT, new LevelPolicy(BLOCK, BLOCK, BLOCK, Duration.ofHours(24), Duration.ofHours(24), false, true,
                 4, TEN_MINUTES, 15, TEN_MINUTES));
-        levels.put(Strictness.LOCKDOWN, new LevelPolicy(BLOCK, BLOCK, BLOCK, Duration.ofHours(24), true, false,
+        levels.put(Strictness.LOCKDOWN, new LevelPolicy(BLOCK, BLOCK, BLOCK, Duration.ofHours(24), Duration.ofHours(24), true, false,
                 3, TEN_MINUTES, 10, TEN_MINUTES));
         // strikes outlive the longest mute, or the ladder could never reach its ban
         StrikeLadder usual = new StrikeLadder(Duration.ofDays(7), List.of(StrikeLadder.Step.warn(1),
