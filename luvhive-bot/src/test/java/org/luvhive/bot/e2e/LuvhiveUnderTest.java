@@ -72,7 +72,8 @@ final class LuvhiveUnderTest implements AutoCloseable {
             for (int index = 0; index < instances; index++) {
                 system.instances.add(BotApplication.start(config, clock,
                         RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
-                        new ProductionFeatures(clock, behaviour)));
+                        (jdbi, outbox, caches, registry, violations) ->
+                                new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations)));
             }
             await().atMost(WAIT).until(system.bot::isLongPolling);
             return system;
@@ -92,6 +93,11 @@ final class LuvhiveUnderTest implements AutoCloseable {
 
     BotApplication instance(int index) {
         return instances.get(index);
+    }
+
+    /** The features an instance runs (its live moderation, for instance). */
+    LuvhiveFeatures logic(int index) {
+        return (LuvhiveFeatures) instances.get(index).features();
     }
 
     TestDatabase database() {

@@ -112,8 +112,9 @@ public final class Screening {
         Instant now = context.now();
         journal.record(context.handle(), DecisionEntry.of(verdict, context.userId(), chatId, now));
         String explanation = explanation(verdict, level);
+        boolean afterColon = verdict.blocked() && refused.endsWith(": ");
         StringBuilder line = new StringBuilder(verdict.blocked() ? refused : "⚠️ ")
-                .append(refused.endsWith(": ") ? explanation : capitalized(explanation));
+                .append(afterColon ? explanation : capitalized(explanation));
         if (verdict.countsStrike()) {
             Escalation.Consequence consequence = escalation.afterStrike(context.handle(), context.userId(), chatId,
                     level, live.policy().ladder(level), now);

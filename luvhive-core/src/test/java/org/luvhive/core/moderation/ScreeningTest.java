@@ -95,7 +95,7 @@ class ScreeningTest {
 
         bot.text(103, "look at https://example.org/cats");
         assertThat(copies(104)).isEqualTo(1);
-        assertThat(bot.lastText(103)).startsWith("⚠️ links are not allowed here").contains("This is a warning")
+        assertThat(bot.lastText(103)).startsWith("⚠️ Links are not allowed here").contains("This is a warning")
                 .contains("next time: a mute of 10 minutes");
 
         for (String hidden : List.of("t e l e g r a m", "𝐭𝐞𝐥𝐞𝐠𝐫𝐚𝐦", "w.h.a.t.s.a.p.p")) {

@@ -1,0 +1,78 @@
+package org.luvhive.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.testkit.telegram.ChatMessage;
+import org.luvhive.testkit.telegram.PaymentOutcome;
+import org.luvhive.testkit.telegram.SimulatedUser;
+
+/**
+ * The payment fraud limits in pre-checkout, end to end: five payments in an hour go
+ * through, the sixth is refused with a message that says what to do, and an hour later
+ * paying works again. The runner's clock jumps between payments (the 5-minute limit is
+ * the other test's concern).
+ */
+@ExtendWith(PostgresExtension.class)
+class PaymentLimitsE2ETest {
+
+    @TempDir
+    static Path home;
+
+    private static final ShiftedClock CLOCK = new ShiftedClock();
+    private static LuvhiveUnderTest luvhive;
+
+    @BeforeAll
+    static void start(TestDatabase database) {
+        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (luvhive != null) {
+            luvhive.close();
+        }
+    }
+
+    @Test
+    void theSixthPaymentWithinAnHourIsRefused() {
+        SimulatedUser payer = Users.returning(luvhive, "Payer", "male", 40);
+        for (int payment = 1; payment <= 5; payment++) {
+            PaymentOutcome paid = payer.pay(invoice(payer));
+            assertThat(paid.isPaid()).as("payment %d: %s", payment, paid).isTrue();
+            payer.awaitMessageContaining("Thank you! Premium is active until", WAIT);
+            luvhive.awaitQuiet();
+            CLOCK.jump(Duration.ofMinutes(6));
+        }
+
+        PaymentOutcome sixth = payer.pay(invoice(payer));
+
+        assertThat(sixth.isPaid()).isFalse();
+        luvhive.awaitQuiet(); // the answer left inside the pre-checkout's transaction, before its commit
+        assertThat(sixth.errorMessage()).isEqualTo("You already made 5 payments in the last hour, the most we accept. "
+                + "Please try again in an hour.");
+        assertThat(luvhive.count("select count(*) from payments where user_id = ?", payer.id())).isEqualTo(5);
+        assertThat(luvhive.count("select count(*) from checkout_refusals where user_id = ? and code = 'limit_hour'",
+                payer.id())).isEqualTo(1);
+
+        CLOCK.jump(Duration.ofMinutes(31));
+        assertThat(payer.pay(invoice(payer)).isPaid()).isTrue();
+    }
+
+    private static ChatMessage invoice(SimulatedUser user) {
+        user.sendCommand("premium");
+        ChatMessage catalogue = user.awaitMessage(message -> message.hasCallbackButton("prem:7"), WAIT);
+        user.press(catalogue, "prem:7").awaitAnswer(WAIT);
+        return user.awaitMessage(ChatMessage::isInvoice, WAIT);
+    }
+}
