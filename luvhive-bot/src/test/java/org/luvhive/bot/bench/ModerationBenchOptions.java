@@ -5,33 +5,39 @@ import org.luvhive.core.moderation.filter.Strictness;
 /**
  * The moderation benchmark's options.
  *
- * @param messages how many checks are timed
- * @param warmup   how many checks run before, untimed
- * @param level    the strictness level checked at
+ * @param messages    how many checks are timed
+ * @param warmup      how many checks run before, untimed
+ * @param level       the strictness level checked at
+ * @param relays      how many relays are timed
+ * @param relayWarmup how many relays run before, on another bot
  */
-record ModerationBenchOptions(int messages, int warmup, Strictness level) {
+record ModerationBenchOptions(int messages, int warmup, Strictness level, int relays, int relayWarmup) {
 
     static ModerationBenchOptions parse(String[] args) {
         int messages = 200_000;
         int warmup = 100_000;
         Strictness level = Strictness.NORMAL;
+        int relays = 5_000;
+        int relayWarmup = 2_000;
         for (int index = 0; index < args.length; index++) {
             switch (args[index]) {
                 case "--messages" -> messages = positive(args, ++index);
                 case "--warmup" -> warmup = positive(args, ++index);
+                case "--relays" -> relays = positive(args, ++index);
+                case "--relay-warmup" -> relayWarmup = positive(args, ++index);
                 case "--level" -> {
                     String code = value(args, ++index);
                     level = Strictness.ofCode(code).orElseThrow(() -> usage("unknown level " + code));
                 }
                 case "--help", "-h" -> {
                     System.out.println("usage: scripts/bench-moderation [--messages N] [--warmup N] "
-                            + "[--level relaxed|normal|strict|lockdown]");
+                            + "[--level relaxed|normal|strict|lockdown] [--relays N] [--relay-warmup N]");
                     System.exit(0);
                 }
                 default -> throw usage("unknown option " + args[index]);
             }
         }
-        return new ModerationBenchOptions(messages, warmup, level);
+        return new ModerationBenchOptions(messages, warmup, level, relays, relayWarmup);
     }
 
     private static String value(String[] args, int index) {

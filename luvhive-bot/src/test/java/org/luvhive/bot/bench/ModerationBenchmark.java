@@ -24,9 +24,11 @@ import org.luvhive.core.moderation.filter.RuleStore;
 import org.luvhive.core.moderation.filter.Strictness;
 
 /**
- * The content checker alone, with the rules the migrations install, over the moderation
- * corpus (benign and violating messages in turn): a warm-up, then every check timed on
- * its own. Prints one JSON line last. Not a test: run it with {@code scripts/bench-moderation}.
+ * Moderation's cost, with the rules the migrations install, over the moderation corpus:
+ * the content checker alone (a warm-up, then every check timed on its own), then real
+ * relays through the bot's router into an embedded PostgreSQL with the time screening
+ * adds to each (see {@link RelayBench}). Prints one JSON line per measurement. Not a
+ * test: run it with {@code scripts/bench-moderation}.
  */
 public final class ModerationBenchmark {
 
@@ -38,17 +40,20 @@ public final class ModerationBenchmark {
         Path home = Files.createTempDirectory("luvhive-bench-moderation");
         LuvhiveConfig config = new ConfigLoader(home).load(Map.of("LUVHIVE_HOME", home.toString(),
                 "LUVHIVE_ENV_FILE", ""));
-        List<Rule> rules;
+        List<String> texts = new ArrayList<>(Corpus.benign());
+        Corpus.violating().forEach(violation -> texts.add(violation.text()));
+        String checker;
+        String relay;
         try (Database database = new DatabaseConnector(new SimpleMeterRegistry()).open(config, "luvhive-bench")) {
             database.migrate();
-            rules = database.jdbi().withHandle(handle -> new RuleStore().all(handle));
+            List<Rule> rules = database.jdbi().withHandle(handle -> new RuleStore().all(handle));
+            checker = checkerFigures(new ContentChecker(rules, ModerationPolicy.defaults()), texts, options);
+            System.out.println(checker);
+            relay = new RelayBench(database.jdbi(), options).run();
         } finally {
             deleteTree(home);
         }
-        List<String> texts = new ArrayList<>(Corpus.benign());
-        Corpus.violating().forEach(violation -> texts.add(violation.text()));
-        ContentChecker checker = new ContentChecker(rules, ModerationPolicy.defaults());
-        System.out.println(checkerFigures(checker, texts, options));
+        System.out.println(relay); // after the embedded server's shutdown logging: the JSON lines stay last
     }
 
     private static void deleteTree(Path root) throws IOException {

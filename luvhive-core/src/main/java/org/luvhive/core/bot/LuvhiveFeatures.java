@@ -130,7 +130,7 @@ public final class LuvhiveFeatures implements BotFeatures {
         Screening screening = feature.screening();
         Guards guards = new Guards(moderation, users);
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
-        ModeratedRelay relay = new ModeratedRelay(chats, new RelayMessage(), screening);
+        ModeratedRelay relay = new ModeratedRelay(chats, users, new RelayMessage(), screening);
         FiltersCommand filters = new FiltersCommand(users);
         BlockCallback block = new BlockCallback(chats, moderation);
         Set<Long> admins = settings.adminIds();

@@ -85,6 +85,8 @@ public final class BotHarness {
         this.outbox = new Outbox(JSON, clock, () -> { });
         try {
             this.logDirectory = Files.createTempDirectory("luvhive-harness-logs");
+            logDirectory.toFile().deleteOnExit(); // registered first, deleted last: after the log in it
+            logDirectory.resolve(ViolationsLog.FILE_NAME).toFile().deleteOnExit();
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

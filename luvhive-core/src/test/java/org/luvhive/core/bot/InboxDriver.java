@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,10 @@ final class InboxDriver {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Outbox outbox = new Outbox(mapper, clock, () -> { });
         try {
-            this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings, registry,
-                    new ViolationsLog(Files.createTempDirectory("luvhive-inbox-driver-logs"), mapper));
+            Path logs = Files.createTempDirectory("luvhive-inbox-driver-logs");
+            logs.toFile().deleteOnExit(); // registered first, deleted last: after the log in it
+            logs.resolve(ViolationsLog.FILE_NAME).toFile().deleteOnExit();
+            this.logic = new LuvhiveFeatures(jdbi, outbox, clock, settings, registry, new ViolationsLog(logs, mapper));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

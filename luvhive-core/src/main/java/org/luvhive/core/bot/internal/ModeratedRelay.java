@@ -1,5 +1,6 @@
 package org.luvhive.core.bot.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
@@ -7,6 +8,8 @@ import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.moderation.Screening;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.UserProfile;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -17,11 +20,13 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 public final class ModeratedRelay implements UpdateHandler {
 
     private final Chats chats;
+    private final Users users;
     private final RelayMessage relay;
     private final Screening screening;
 
-    public ModeratedRelay(Chats chats, RelayMessage relay, Screening screening) {
+    public ModeratedRelay(Chats chats, Users users, RelayMessage relay, Screening screening) {
         this.chats = chats;
+        this.users = users;
         this.relay = relay;
         this.screening = screening;
     }
@@ -33,14 +38,18 @@ public final class ModeratedRelay implements UpdateHandler {
             context.reply(RelayMessage.NOT_IN_CHAT);
             return;
         }
-        relay(context, membership.get());
+        relay(context, membership.get(), users.find(context.handle(), context.userId()).map(UserProfile::createdAt)
+                .orElse(null));
     }
 
-    /** Relays the update's message within this chat, if moderation lets it through. */
-    public void relay(UpdateContext context, ChatMembership membership) {
+    /**
+     * Relays the update's message within this chat, if moderation lets it through;
+     * {@code signedUp} is when the sender first came (the caller has their profile at hand).
+     */
+    public void relay(UpdateContext context, ChatMembership membership, Instant signedUp) {
         Message message = context.update().getMessage();
         String text = message.hasText() ? message.getText() : message.getCaption();
-        if (screening.admitMessage(context, membership.chatId(), text, !message.hasText())) {
+        if (screening.admitMessage(context, membership.chatId(), text, !message.hasText(), signedUp)) {
             relay.relay(context, membership);
         }
     }

@@ -53,7 +53,7 @@ public final class TextMessage implements UpdateHandler {
         }
         Optional<ChatMembership> chat = chats.active(context.handle(), context.userId());
         if (chat.isPresent()) {
-            relay.relay(context, chat.get());
+            relay.relay(context, chat.get(), user.get().createdAt());
             return;
         }
         if (profile.handle(context, user.get(), text) || reportDetails.handle(context, user.get(), text)) {
