@@ -29,6 +29,7 @@ import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.update.UpdateContext;
+import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -163,6 +164,17 @@ public final class BotHarness {
 
     public void tap(long userId, String data) {
         handle(Updates.callback(updateIds.getAndIncrement(), userId, nextMessageId(userId), data));
+    }
+
+    /** A pre-checkout query for an invoice with {@code payload}; returns the bot's direct answer. */
+    public AnswerPreCheckoutQuery preCheckout(long userId, String payload, int amount) {
+        handle(Updates.preCheckout(nextUpdateId(), userId, payload, amount));
+        return (AnswerPreCheckoutQuery) directCalls.get(directCalls.size() - 1);
+    }
+
+    /** A successful payment of an invoice with {@code payload} under {@code chargeId}. */
+    public void pay(long userId, String payload, int amount, String chargeId) {
+        handle(Updates.successfulPayment(nextUpdateId(), userId, nextMessageId(userId), payload, amount, chargeId));
     }
 
     public void edit(long userId, int messageId, String fields) {

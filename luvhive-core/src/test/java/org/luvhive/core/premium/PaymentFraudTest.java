@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
-import org.luvhive.core.bot.Updates;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -40,14 +39,12 @@ class PaymentFraudTest {
     }
 
     private AnswerPreCheckoutQuery preCheckout(long userId, String payload, int amount) {
-        bot.handle(Updates.preCheckout(bot.nextUpdateId(), userId, payload, amount));
-        return (AnswerPreCheckoutQuery) bot.directCalls().get(bot.directCalls().size() - 1);
+        return bot.preCheckout(userId, payload, amount);
     }
 
     private void pay(long userId, String chargeId) {
         assertThat(preCheckout(userId, "premium:7:100:" + userId, 100).getOk()).isTrue();
-        bot.handle(Updates.successfulPayment(bot.nextUpdateId(), userId, bot.nextMessageId(userId),
-                "premium:7:100:" + userId, 100, chargeId));
+        bot.pay(userId, "premium:7:100:" + userId, 100, chargeId);
     }
 
     private long signals(String kind, long userId) {
@@ -110,8 +107,7 @@ class PaymentFraudTest {
     void aChargeSeenTwiceAndOneChatsInvoicePaidFromOtherAccountsAreSignalled() {
         bot.createUser(504, "male", 30, "Berlin");
         pay(504, "charge-504");
-        bot.handle(Updates.successfulPayment(bot.nextUpdateId(), 504, bot.nextMessageId(504), "premium:7:100:504", 100,
-                "charge-504"));
+        bot.pay(504, "premium:7:100:504", 100, "charge-504");
         assertThat(signals("charge_seen_twice", 504)).isEqualTo(1);
         assertThat(bot.count("select count(*) from payments where user_id = 504")).isEqualTo(1);
 

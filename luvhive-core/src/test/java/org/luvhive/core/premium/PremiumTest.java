@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
-import org.luvhive.core.bot.Updates;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -41,13 +40,11 @@ class PremiumTest {
     }
 
     private AnswerPreCheckoutQuery preCheckout(long userId, String payload, int amount) {
-        bot.handle(Updates.preCheckout(bot.nextUpdateId(), userId, payload, amount));
-        return (AnswerPreCheckoutQuery) bot.directCalls().get(bot.directCalls().size() - 1);
+        return bot.preCheckout(userId, payload, amount);
     }
 
     private void pay(long userId, String payload, int amount, String chargeId) {
-        bot.handle(Updates.successfulPayment(bot.nextUpdateId(), userId, bot.nextMessageId(userId), payload, amount,
-                chargeId));
+        bot.pay(userId, payload, amount, chargeId);
     }
 
     @Test
