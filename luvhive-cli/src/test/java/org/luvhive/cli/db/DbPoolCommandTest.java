@@ -62,7 +62,7 @@ class DbPoolCommandTest {
                     .withShutdownGrace(Duration.ofSeconds(1)).withInstance("pool-bot")
                     .withDatabaseOps(DatabaseOps.Settings.defaults().withPoolReportEvery(Duration.ofMillis(500)));
             try (BotApplication bot = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                    settings, (jdbi, outbox, caches) -> new EchoFeatures())) {
+                    settings, (jdbi, outbox, caches, registry, violations) -> new EchoFeatures())) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> luvhive("db", "connections").out()
                         .contains("pool-bot  active"));
 
