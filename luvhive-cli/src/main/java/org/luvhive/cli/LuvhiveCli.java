@@ -106,7 +106,11 @@ public final class LuvhiveCli implements Runnable {
             RulesCommand.class, List.of(RulesListCommand.class, RulesAddCommand.class, RulesRemoveCommand.class,
                     RulesTestCommand.class),
             ViolationsCommand.class, List.of(ViolationsReportCommand.class),
-            PaymentsCommand.class, List.of(PaymentsReportCommand.class, PaymentsLimitsCommand.class)));
+            PaymentsCommand.class, List.of(PaymentsReportCommand.class, PaymentsLimitsCommand.class)),
+            // the runbook's own words: how the old runbook and the people who wrote it name these
+            Map.of(LuvhiveCli.class, List.of(
+                    new CommandTree.Alias("list-backups", BackupListCommand.class, "backup list"),
+                    new CommandTree.Alias("restore", BackupRestoreCommand.class, "backup restore"))));
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces on failure.")

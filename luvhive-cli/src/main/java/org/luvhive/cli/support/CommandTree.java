@@ -22,11 +22,30 @@ import picocli.CommandLine.Command;
  */
 public final class CommandTree {
 
+    /**
+     * Another name for a command deeper in the tree, e.g. {@code list-backups} for
+     * {@code backup list}: the same command class, listed at its own level before
+     * {@code help} with a header saying whose alias it is.
+     *
+     * @param name   the alias, a word of its own at the level it is added to
+     * @param target the command it runs
+     * @param of     the words that name the target from the top, e.g. {@code "backup list"}
+     */
+    public record Alias(String name, Class<?> target, String of) {
+    }
+
     private final Map<Class<?>, List<Class<?>>> children;
+    private final Map<Class<?>, List<Alias>> aliases;
 
     /** {@code children}: each group command's subcommands, in the order help lists them. */
     public CommandTree(Map<Class<?>, List<Class<?>>> children) {
+        this(children, Map.of());
+    }
+
+    /** As {@link #CommandTree(Map)}, with {@code aliases} added to the group commands they are keyed by. */
+    public CommandTree(Map<Class<?>, List<Class<?>>> children, Map<Class<?>, List<Alias>> aliases) {
         this.children = Map.copyOf(children);
+        this.aliases = Map.copyOf(aliases);
     }
 
     /** The command line that running {@code args} needs: {@code root} with the branch they name. */
@@ -37,12 +56,19 @@ public final class CommandTree {
     }
 
     private void add(CommandLine parent, List<String> args) {
-        List<Class<?>> subcommands = children.getOrDefault(parent.getCommandSpec().userObject().getClass(), List.of());
+        Class<?> parentClass = parent.getCommandSpec().userObject().getClass();
+        List<Class<?>> subcommands = children.getOrDefault(parentClass, List.of());
         if (subcommands.isEmpty()) {
             return;
         }
         int named = firstNonOption(args);
         if (named >= 0) {
+            for (Alias alias : aliases.getOrDefault(parentClass, List.of())) {
+                if (alias.name().equals(args.get(named))) {
+                    addAlias(parent, alias);
+                    return;
+                }
+            }
             for (Class<?> subcommand : subcommands) {
                 if (answersTo(subcommand, args.get(named))
                         && !CommandLine.IHelpCommandInitializable2.class.isAssignableFrom(subcommand)) { // help needs all
@@ -56,10 +82,30 @@ public final class CommandTree {
     }
 
     private void addAll(CommandLine parent) {
-        for (Class<?> subcommand : children.getOrDefault(parent.getCommandSpec().userObject().getClass(), List.of())) {
+        Class<?> parentClass = parent.getCommandSpec().userObject().getClass();
+        List<Alias> pending = aliases.getOrDefault(parentClass, List.of());
+        for (Class<?> subcommand : children.getOrDefault(parentClass, List.of())) {
+            if (CommandLine.IHelpCommandInitializable2.class.isAssignableFrom(subcommand)) {
+                pending.forEach(alias -> addAlias(parent, alias)); // listed before help
+                pending = List.of();
+            }
             parent.addSubcommand(subcommand);
             addAll(parent.getSubcommands().get(nameOf(subcommand)));
         }
+        pending.forEach(alias -> addAlias(parent, alias));
+    }
+
+    /** The target's class under the alias's name, its header saying so (help lists the header's first line). */
+    private static void addAlias(CommandLine parent, Alias alias) {
+        parent.addSubcommand(alias.name(), alias.target());
+        CommandLine.Model.CommandSpec spec = parent.getSubcommands().get(alias.name()).getCommandSpec();
+        spec.name(alias.name()); // its usage, man page and completion say the alias, not the target's name
+        CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
+        String[] header = usage.header().length > 0 ? usage.header() : usage.description();
+        String own = header.length > 0 ? " " + header[0] : "";
+        String[] aliased = header.length > 0 ? header.clone() : new String[1];
+        aliased[0] = "Alias of '" + parent.getCommandSpec().qualifiedName() + " " + alias.of() + "'." + own;
+        usage.header(aliased);
     }
 
     private static int firstNonOption(List<String> args) {
