@@ -37,6 +37,9 @@ import org.luvhive.cli.db.DbTerminateCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
+import org.luvhive.cli.mode.WebhookCheckCommand;
+import org.luvhive.cli.mode.WebhookCommand;
+import org.luvhive.cli.mode.WebhookInfoCommand;
 import org.luvhive.cli.moderation.ModerationCommand;
 import org.luvhive.cli.moderation.ModerationStatusCommand;
 import org.luvhive.cli.moderation.PolicyCommand;
@@ -49,8 +52,6 @@ import org.luvhive.cli.moderation.StrictnessCommand;
 import org.luvhive.cli.payments.PaymentsCommand;
 import org.luvhive.cli.payments.PaymentsLimitsCommand;
 import org.luvhive.cli.payments.PaymentsReportCommand;
-import org.luvhive.cli.mode.WebhookCommand;
-import org.luvhive.cli.mode.WebhookInfoCommand;
 import org.luvhive.cli.status.StatusCommand;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CommandTree;
@@ -99,7 +100,7 @@ public final class LuvhiveCli implements Runnable {
             BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
                     BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
                     BackupCheckCommand.class),
-            WebhookCommand.class, List.of(WebhookInfoCommand.class),
+            WebhookCommand.class, List.of(WebhookInfoCommand.class, WebhookCheckCommand.class),
             CacheCommand.class, List.of(CacheClearCommand.class),
             ModerationCommand.class, List.of(StrictnessCommand.class, ModerationStatusCommand.class, RulesCommand.class,
                     PolicyCommand.class),

@@ -30,7 +30,11 @@ public enum ExitCode {
     POOL_SIZE_REFUSED(32, "db pool size: the running bots' pools could outgrow the server's free connection slots"
             + " (less a margin for others); the message gives the largest size that fits; --force sets it anyway"),
     CONNECTIONS_EXHAUSTED(33, "db connections: a running bot's pool has threads waiting for a connection, or the"
-            + " server has no free connection slot");
+            + " server has no free connection slot"),
+    DOCTOR_FAILED(40, "doctor: a check failed (each FAIL names the RUNBOOK.md section to read)"),
+    DOCTOR_WARNINGS(41, "doctor: no check failed, but one or more warned"),
+    WEBHOOK_CHECK_FAILED(42, "webhook check: the URL did not answer as LuvHive's webhook with this SECRET_TOKEN, or"
+            + " its TLS certificate is untrusted, for another name or expired");
 
     private final int code;
     private final String meaning;
