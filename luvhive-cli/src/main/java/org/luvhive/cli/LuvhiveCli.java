@@ -34,6 +34,7 @@ import org.luvhive.cli.db.DbQueriesCommand;
 import org.luvhive.cli.db.DbSizeCommand;
 import org.luvhive.cli.db.DbSlowCommand;
 import org.luvhive.cli.db.DbTerminateCommand;
+import org.luvhive.cli.doctor.DoctorCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
@@ -90,8 +91,8 @@ public final class LuvhiveCli implements Runnable {
     private static final CommandTree COMMANDS = new CommandTree(Map.of(
             LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
-                    StatusCommand.class, CacheCommand.class, ModerationCommand.class, ViolationsCommand.class,
-                    PaymentsCommand.class, CommandLine.HelpCommand.class),
+                    StatusCommand.class, DoctorCommand.class, CacheCommand.class, ModerationCommand.class,
+                    ViolationsCommand.class, PaymentsCommand.class, CommandLine.HelpCommand.class),
             DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
                     DbQueriesCommand.class, DbCancelCommand.class, DbTerminateCommand.class, DbSizeCommand.class,
                     DbPoolCommand.class, DbGrowthCommand.class, DbCleanupCommand.class, DbSlowCommand.class,

@@ -27,6 +27,7 @@ import org.luvhive.core.backup.internal.IdentityCache;
 import org.luvhive.core.backup.internal.InUseRegistry;
 import org.luvhive.core.backup.internal.LockHolder;
 import org.luvhive.core.backup.internal.ManifestJson;
+import org.luvhive.core.backup.internal.PgTools;
 import org.luvhive.core.backup.internal.PgToolsLocator;
 import org.luvhive.core.backup.internal.PrunePlan;
 import org.luvhive.core.backup.internal.Redactor;
@@ -96,6 +97,15 @@ public final class Backups {
         } catch (RuntimeException unreadable) {
             return catalog();
         }
+    }
+
+    /**
+     * The pg_dump a create would run against a server of major version {@code serverMajor}:
+     * its version line and path; a {@link PgToolsMissingException} when none fits.
+     */
+    public String pgDumpFor(int serverMajor) {
+        PgTools tools = locator.locate(serverMajor);
+        return tools.pgDumpVersion() + " (" + tools.pgDump() + ")";
     }
 
     /** The backup log's path. */
