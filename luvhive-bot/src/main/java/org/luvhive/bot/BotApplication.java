@@ -102,10 +102,11 @@ public final class BotApplication implements AutoCloseable {
                 currentGateway, limits, violations, mapper, clock, registry, settings.pipeline());
         caches.watch("chat_rate_buckets", pipeline.chatLimiter()::size); // rate-limit state: watched, never cleared
         this.maintenance = new MaintenanceScheduler(registry);
-        scheduleMaintenance();
+        scheduleMaintenance(clock);
         features.startupCalls().forEach(call -> maintenance.startupCall(currentGateway, call));
         this.intake = new IntakeControl(config, new RunModeSettings(opsSettings), currentGateway, pipeline.inbox(),
-                database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry);
+                database::openDedicatedConnection, settings.pollTimeout(), settings.electionTick(), registry, violations,
+                clock);
         this.tokenWatcher = new TokenWatcher(configSource,
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl()),
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl(), PROBE_TIMEOUT), gateway, probeGateway);
@@ -114,8 +115,8 @@ public final class BotApplication implements AutoCloseable {
                         new ReadinessMonitor.Scheduled(new TelegramCheck(probeGateway::get), Duration.ofSeconds(10))));
     }
 
-    private void scheduleMaintenance() {
-        QueueGauges gauges = new QueueGauges(pipeline.stats(), new InboxStats(database.jdbi()), registry);
+    private void scheduleMaintenance(Clock clock) {
+        QueueGauges gauges = new QueueGauges(pipeline.stats(), new InboxStats(database.jdbi()), registry, clock);
         maintenance.every(new Maintenance("queue-gauges", Duration.ofSeconds(5), gauges));
         pipeline.maintenance().forEach(maintenance::every);
         features.maintenance().forEach(maintenance::every);

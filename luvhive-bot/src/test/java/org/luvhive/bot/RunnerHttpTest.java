@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,13 +152,19 @@ class RunnerHttpTest {
     }
 
     @Test
-    void oversizedBodyIs413AndMalformedJsonIs400() throws Exception {
+    void oversizedBodyIs413AndWhatCannotBeUnderstoodIsQuarantinedAndAnswered200() throws Exception {
         byte[] huge = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
 
         assertThat(post(SECRET, huge).statusCode()).isEqualTo(413);
-        assertThat(post(SECRET, "{not json".getBytes()).statusCode()).isEqualTo(400);
-        assertThat(post(SECRET, "{\"no_update_id\": true}".getBytes()).statusCode()).isEqualTo(400);
+        // any other answer than 200 and Telegram would deliver them again, for ever
+        assertThat(post(SECRET, "{not json".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(post(SECRET, "{\"no_update_id\": true}".getBytes()).statusCode()).isEqualTo(200);
+        assertThat(post(SECRET, "{\"update_id\": 990003, \"message\": {\"message_id\": 1, \"date\": 1}}".getBytes())
+                .statusCode()).as("a message without its chat").isEqualTo(200);
+        List<String> quarantined = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select category from update_quarantine where source = 'webhook' order by id").mapTo(String.class).list());
+        assertThat(quarantined).containsExactly("unreadable", "no_update_id", "incomplete");
     }
 
     @Test

@@ -35,6 +35,8 @@ import org.luvhive.cli.db.DbSizeCommand;
 import org.luvhive.cli.db.DbSlowCommand;
 import org.luvhive.cli.db.DbTerminateCommand;
 import org.luvhive.cli.doctor.DoctorCommand;
+import org.luvhive.cli.inbox.InboxCommand;
+import org.luvhive.cli.inbox.InboxQuarantineCommand;
 import org.luvhive.cli.limits.LimitsCommand;
 import org.luvhive.cli.limits.SetLimitsCommand;
 import org.luvhive.cli.mode.SwitchModeCommand;
@@ -88,27 +90,29 @@ import picocli.CommandLine.ScopeType;
 public final class LuvhiveCli implements Runnable {
 
     /** Every command: the top level in the order help lists it, then each group's subcommands (see CommandTree). */
-    private static final CommandTree COMMANDS = new CommandTree(Map.of(
-            LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
+    private static final CommandTree COMMANDS = new CommandTree(Map.ofEntries(
+            Map.entry(LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
-                    StatusCommand.class, DoctorCommand.class, CacheCommand.class, ModerationCommand.class,
-                    ViolationsCommand.class, PaymentsCommand.class, CommandLine.HelpCommand.class),
-            DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
+                    StatusCommand.class, DoctorCommand.class, InboxCommand.class, CacheCommand.class,
+                    ModerationCommand.class, ViolationsCommand.class, PaymentsCommand.class,
+                    CommandLine.HelpCommand.class)),
+            Map.entry(DbCommand.class, List.of(DbInfoCommand.class, DbMigrateCommand.class, DbConnectionsCommand.class,
                     DbQueriesCommand.class, DbCancelCommand.class, DbTerminateCommand.class, DbSizeCommand.class,
                     DbPoolCommand.class, DbGrowthCommand.class, DbCleanupCommand.class, DbSlowCommand.class,
-                    DbIndexesCommand.class),
-            DbPoolCommand.class, List.of(DbPoolResetCommand.class, DbPoolSizeCommand.class),
-            BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
+                    DbIndexesCommand.class)),
+            Map.entry(DbPoolCommand.class, List.of(DbPoolResetCommand.class, DbPoolSizeCommand.class)),
+            Map.entry(BackupCommand.class, List.of(BackupCreateCommand.class, BackupListCommand.class,
                     BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class,
-                    BackupCheckCommand.class),
-            WebhookCommand.class, List.of(WebhookInfoCommand.class, WebhookCheckCommand.class),
-            CacheCommand.class, List.of(CacheClearCommand.class),
-            ModerationCommand.class, List.of(StrictnessCommand.class, ModerationStatusCommand.class, RulesCommand.class,
-                    PolicyCommand.class),
-            RulesCommand.class, List.of(RulesListCommand.class, RulesAddCommand.class, RulesRemoveCommand.class,
-                    RulesTestCommand.class),
-            ViolationsCommand.class, List.of(ViolationsReportCommand.class),
-            PaymentsCommand.class, List.of(PaymentsReportCommand.class, PaymentsLimitsCommand.class)),
+                    BackupCheckCommand.class)),
+            Map.entry(WebhookCommand.class, List.of(WebhookInfoCommand.class, WebhookCheckCommand.class)),
+            Map.entry(CacheCommand.class, List.of(CacheClearCommand.class)),
+            Map.entry(InboxCommand.class, List.of(InboxQuarantineCommand.class)),
+            Map.entry(ModerationCommand.class, List.of(StrictnessCommand.class, ModerationStatusCommand.class,
+                    RulesCommand.class, PolicyCommand.class)),
+            Map.entry(RulesCommand.class, List.of(RulesListCommand.class, RulesAddCommand.class,
+                    RulesRemoveCommand.class, RulesTestCommand.class)),
+            Map.entry(ViolationsCommand.class, List.of(ViolationsReportCommand.class)),
+            Map.entry(PaymentsCommand.class, List.of(PaymentsReportCommand.class, PaymentsLimitsCommand.class))),
             // the runbook's own words: how the old runbook and the people who wrote it name these
             Map.of(LuvhiveCli.class, List.of(
                     new CommandTree.Alias("list-backups", BackupListCommand.class, "backup list"),

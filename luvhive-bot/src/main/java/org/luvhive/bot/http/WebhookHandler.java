@@ -5,7 +5,6 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,9 +16,10 @@ import org.xnio.IoUtils;
 
 /**
  * Telegram's webhook POSTs: the secret header compared in constant time (401 when wrong
- * or missing), bodies over 1 MiB refused (413), malformed JSON refused (400); a good
- * update is stored in the inbox and answered 200 at once — handling happens afterwards,
- * so Telegram never waits on a handler and never redelivers because of one.
+ * or missing), bodies over 1 MiB refused (413); an update is stored in the inbox (or, when
+ * it cannot be stored or understood, in the quarantine) and answered 200 at once —
+ * handling happens afterwards, so Telegram never waits on a handler and never redelivers
+ * because of one. While the database is down the answer is 503, so Telegram keeps it.
  * <p>
  * The method, the secret and the body are dealt with on the I/O thread without blocking
  * (the body must arrive within the listener's body timeout); only a complete, authorised
@@ -81,14 +81,15 @@ final class WebhookHandler implements HttpHandler {
         });
     }
 
-    /** On a worker: the insert, then the answer. */
+    /**
+     * On a worker: the insert, then the answer. An update that cannot be stored or
+     * understood is quarantined and answered 200 too: any other answer makes Telegram
+     * deliver it again, for ever, and hold back what comes after it.
+     */
     private void store(HttpServerExchange exchange, byte[] body) {
+        InboxStore.Outcome outcome;
         try {
-            inbox.storeJson(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformed) {
-            count("malformed");
-            Responses.json(exchange, 400, "{\"error\":\"not a Telegram update\"}");
-            return;
+            outcome = inbox.storeWebhookBody(body);
         } catch (RuntimeException storeFailure) {
             // not stored: a non-2xx makes Telegram deliver it again later
             count("store_failed");
@@ -96,7 +97,7 @@ final class WebhookHandler implements HttpHandler {
             Responses.json(exchange, 503, "{\"error\":\"try again\"}");
             return;
         }
-        count("stored");
+        count(outcome == InboxStore.Outcome.QUARANTINED ? "quarantined" : "stored");
         Responses.json(exchange, 200, "{}");
     }
 

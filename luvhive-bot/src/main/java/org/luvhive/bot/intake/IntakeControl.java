@@ -3,12 +3,14 @@ package org.luvhive.bot.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.luvhive.bot.maintenance.MaintenanceScheduler;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.config.RunMode;
+import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -37,12 +39,12 @@ public final class IntakeControl implements AutoCloseable {
 
     public IntakeControl(LuvhiveConfig config, RunModeSettings modes, Supplier<TelegramGateway> gateway,
                          InboxStore inbox, Supplier<Connection> connections, Duration pollTimeout,
-                         Duration electionTick, MeterRegistry registry) {
+                         Duration electionTick, MeterRegistry registry, ViolationsLog violations, Clock clock) {
         this.config = config;
         this.modes = modes;
         this.mode = modes.mode(config);
         this.election = new PollerElection(connections,
-                () -> new LongPollingIntake(gateway, inbox, pollTimeout, registry),
+                () -> new LongPollingIntake(gateway, inbox, pollTimeout, registry, violations, clock),
                 () -> mode == RunMode.POLLING, electionTick, registry);
     }
 

@@ -3,6 +3,7 @@ package org.luvhive.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,11 +72,14 @@ class PremiumE2ETest {
                 pat.id());
         InboxStore inbox = luvhive.instance(0).pipeline().inbox();
         String again = "{\"update_id\":" + updateId + ",\"message\":" + month.paymentMessage().json() + "}";
-        assertThat(inbox.storeJson(again)).as("Telegram redelivering the same update").isFalse();
-        assertThat(inbox.storeJson(again)).isFalse();
+        assertThat(inbox.storeWebhookBody(again.getBytes(StandardCharsets.UTF_8)))
+                .as("Telegram redelivering the same update").isEqualTo(InboxStore.Outcome.DUPLICATE);
+        assertThat(inbox.storeWebhookBody(again.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(InboxStore.Outcome.DUPLICATE);
         for (long otherId : new long[] {990_000_001L, 990_000_002L}) {
-            assertThat(inbox.storeJson("{\"update_id\":" + otherId + ",\"message\":" + month.paymentMessage().json()
-                    + "}")).as("the same charge under another update id").isTrue();
+            assertThat(inbox.storeWebhookBody(("{\"update_id\":" + otherId + ",\"message\":"
+                    + month.paymentMessage().json() + "}").getBytes(StandardCharsets.UTF_8)))
+                    .as("the same charge under another update id").isEqualTo(InboxStore.Outcome.STORED);
         }
         luvhive.awaitQuiet();
         assertThat(luvhive.count("select count(*) from payments where user_id = ?", pat.id())).isEqualTo(1);

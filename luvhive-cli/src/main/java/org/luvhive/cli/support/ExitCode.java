@@ -24,6 +24,7 @@ public enum ExitCode {
             + " database was dropped, an existing target left as it was"),
     ALERTS_FIRING(20, "status: a runbook alert is firing on a running bot instance"),
     NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale)"),
+    QUARANTINE_NOT_EMPTY(22, "inbox quarantine: updates that could not be stored or understood are held (listed)"),
     SESSION_NOT_FOUND(30, "db cancel/terminate: no session with that pid on this server (or it ended first)"),
     SESSION_REFUSED(31, "db cancel/terminate: refused: this command's own session; another database's, a superuser's,"
             + " a replication or a background session without --force; nothing to cancel; or the server denied it"),

@@ -17,6 +17,7 @@ import org.luvhive.bot.testing.Runners;
 import org.luvhive.cli.CliRun;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.ops.alerts.Alert;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
@@ -60,7 +61,7 @@ class RunningBotStatusTest {
                 JsonNode healthy = awaitStatus(environment, 0);
                 assertThat(healthy.path("instances")).singleElement().satisfies(reported -> {
                     assertThat(reported.path("instance").asText()).endsWith(instance);
-                    assertThat(reported.path("alerts")).hasSize(6)
+                    assertThat(reported.path("alerts")).hasSize(Alert.values().length)
                             .allSatisfy(alert -> assertThat(alert.path("state").asText()).isEqualTo("ok"));
                 });
 

@@ -56,6 +56,21 @@ public final class ViolationsLog {
         append(event.toString());
     }
 
+    /**
+     * Appends one {@code floodwait} event of the intake ({@code getUpdates}): no chat, scope
+     * {@code intake}.
+     */
+    public void floodWaitOnIntake(Instant time, String method, long retryAfterSeconds) {
+        ObjectNode event = mapper.createObjectNode()
+                .put("time", time.toString())
+                .put("kind", "floodwait")
+                .putNull("chat")
+                .put("method", method)
+                .put("retry_after", retryAfterSeconds)
+                .put("scope", "intake");
+        append(event.toString());
+    }
+
     private synchronized void append(String line) {
         try {
             PrivateFiles.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8)); // 0600 in a 0700 directory

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * ({@code luvhive db cleanup} counts and applies the same steps).
  * <ul>
  * <li>{@link #deleteExpired()} (hourly): handled updates after {@code keepHandled} (long
- * enough to recognise a redelivery), dead letters after {@code keepDead}, idle rate-limit
- * buckets; counted in {@value #DELETED}{@code {what}}.
+ * enough to recognise a redelivery), dead letters and quarantined updates after
+ * {@code keepDead}, idle rate-limit buckets; counted in {@value #DELETED}{@code {what}}.
  * <li>{@link #forgetActivity()} (every 15 minutes), the runbook's "per-user activity data
  * older than 24 h is cleaned up": after {@code keepActivity} handled and skipped updates
  * no longer name their user and chat (the update_id stays for redelivery detection), and
@@ -44,7 +44,7 @@ public final class PipelineRetention {
      * How long the pipeline keeps what.
      *
      * @param keepHandled  handled updates (redelivery detection) and finished outbox rows
-     * @param keepDead     dead letters, payload and all
+     * @param keepDead     dead letters and quarantined updates, payload and all
      * @param keepActivity who did what when, in handled updates and sent messages
      */
     public record Periods(Duration keepHandled, Duration keepDead, Duration keepActivity) {
@@ -77,6 +77,9 @@ public final class PipelineRetention {
                 new RetentionStep("dead_letters", "dead letters received more than " + RetentionStep.age(keepDead)
                         + " ago", now -> inbox.countDead(now.minus(keepDead)),
                         (now, limit) -> inbox.deleteDead(now.minus(keepDead), limit)),
+                new RetentionStep("quarantined_updates", "quarantined updates received more than "
+                        + RetentionStep.age(keepDead) + " ago", now -> inbox.countQuarantined(now.minus(keepDead)),
+                        (now, limit) -> inbox.deleteQuarantined(now.minus(keepDead), limit)),
                 new RetentionStep("rate_buckets", "rate-limit buckets idle long enough to be full again",
                         now -> buckets.countExpired(), (now, limit) -> buckets.removeExpired(limit)));
         this.activity = List.of(

@@ -3,6 +3,7 @@ package org.luvhive.core.update;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.update.internal.InboxDao;
+import org.luvhive.core.update.internal.QuarantineDao;
 
 /**
  * Deletes inbox rows, or the user ids in them, once they are no longer needed; each rule
@@ -32,6 +33,15 @@ public final class InboxRetention {
 
     public long countDead(Instant before) {
         return jdbi.withExtension(InboxDao.class, dao -> dao.countDeadBefore(before));
+    }
+
+    /** At most {@code batch} quarantined updates received before {@code before}, bytes and all. */
+    public int deleteQuarantined(Instant before, int batch) {
+        return jdbi.withExtension(QuarantineDao.class, dao -> dao.deleteBefore(before, batch));
+    }
+
+    public long countQuarantined(Instant before) {
+        return jdbi.withExtension(QuarantineDao.class, dao -> dao.countBefore(before));
     }
 
     /**

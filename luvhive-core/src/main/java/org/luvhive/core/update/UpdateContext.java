@@ -10,6 +10,7 @@ import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.update.internal.InboxDao;
+import org.luvhive.core.update.internal.QuarantineDao;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -98,13 +99,14 @@ public final class UpdateContext {
     /**
      * Forgets what the pipeline holds of the user this update is from (for
      * {@code /delete_me}): their updates in the inbox keep only their update_id (this
-     * update's row included), their rate-limit buckets and unreachable mark go, and every
-     * outbox row for them is deleted. Reply after this: the reply is queued afterwards and
+     * update's row included), their quarantined updates, rate-limit buckets and unreachable
+     * mark go, and every outbox row for them is deleted. Reply after this: the reply is queued afterwards and
      * sent.
      */
     public void forgetSender() {
         long userId = userId();
         handle.attach(InboxDao.class).forgetUser(userId, update.getUpdateId());
+        handle.attach(QuarantineDao.class).forgetUser(userId);
         InboundGate.forget(handle, userId);
         outbox.forget(handle, userId);
         BlockedRecipients.forget(handle, userId);

@@ -3,6 +3,8 @@ package org.luvhive.core.update;
 import java.util.Arrays;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 
 /** The kinds of update LuvHive receives (the {@code allowed_updates} it asks for). */
 public enum UpdateKind {
@@ -48,40 +50,48 @@ public enum UpdateKind {
         return Arrays.stream(values()).filter(kind -> kind != OTHER).map(UpdateKind::apiName).toList();
     }
 
-    /** The user an update comes from, or 0 when it has none. */
+    /** The user an update comes from, or 0 when it has none (or the field that names it is missing). */
     public static long userId(Update update) {
-        if (update.hasMessage() && update.getMessage().getFrom() != null) {
-            return update.getMessage().getFrom().getId();
+        if (update.hasMessage()) {
+            return idOf(update.getMessage().getFrom());
         }
-        if (update.hasEditedMessage() && update.getEditedMessage().getFrom() != null) {
-            return update.getEditedMessage().getFrom().getId();
+        if (update.hasEditedMessage()) {
+            return idOf(update.getEditedMessage().getFrom());
         }
         if (update.hasCallbackQuery()) {
-            return update.getCallbackQuery().getFrom().getId();
+            return idOf(update.getCallbackQuery().getFrom());
         }
         if (update.hasPreCheckoutQuery()) {
-            return update.getPreCheckoutQuery().getFrom().getId();
+            return idOf(update.getPreCheckoutQuery().getFrom());
         }
         if (update.getMyChatMember() != null) {
-            return update.getMyChatMember().getFrom().getId();
+            return idOf(update.getMyChatMember().getFrom());
         }
         return 0;
     }
 
-    /** The chat an update happened in, or 0 when it has none. */
+    /** The chat an update happened in, or 0 when it has none (or the field that names it is missing). */
     public static long chatId(Update update) {
         if (update.hasMessage()) {
-            return update.getMessage().getChatId();
+            return idOf(update.getMessage().getChat());
         }
         if (update.hasEditedMessage()) {
-            return update.getEditedMessage().getChatId();
+            return idOf(update.getEditedMessage().getChat());
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
-            return update.getCallbackQuery().getMessage().getChatId();
+            return idOf(update.getCallbackQuery().getMessage().getChat());
         }
         if (update.getMyChatMember() != null) {
-            return update.getMyChatMember().getChat().getId();
+            return idOf(update.getMyChatMember().getChat());
         }
         return userId(update);
+    }
+
+    private static long idOf(User user) {
+        return user == null || user.getId() == null ? 0 : user.getId();
+    }
+
+    private static long idOf(Chat chat) {
+        return chat == null || chat.getId() == null ? 0 : chat.getId();
     }
 }

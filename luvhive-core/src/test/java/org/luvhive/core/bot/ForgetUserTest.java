@@ -130,6 +130,7 @@ class ForgetUserTest {
         bot.deliverAll();
         long firstChat = bot.count("select chat_id from chat_members where user_id = ? and active", GONE);
         bot.text(GONE, WORDS);
+        bot.poison(GONE, WORDS + " (a message that came without its chat)");
         bot.text(PARTNER, "hi back");
         bot.deliverAll(); // both copies' ids go into the relay map
         bot.text(GONE, "/stop");

@@ -23,6 +23,7 @@ import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.limits.RateLimits;
+import org.luvhive.core.telegram.RawUpdate;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.TestDatabase;
@@ -85,6 +86,16 @@ final class InboxDriver {
         List<String> failed = jdbi.withHandle(handle -> handle.createQuery(
                 "select update_id || ': ' || last_error from inbox where status = 'dead'").mapTo(String.class).list());
         assertThat(failed).as("updates whose handler failed").isEmpty();
+    }
+
+    /** An update from the user no handler could take (a message without its chat): it goes to the quarantine. */
+    void poison(long userId, String text) {
+        clock.advance(Duration.ofSeconds(1));
+        store.store(List.of(RawUpdate.of("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1764410000,
+                 "from": {"id": %d, "is_bot": false, "first_name": "U"}, "text": %s}}
+                """.formatted(updateIds.getAndIncrement(), messageIds.incrementAndGet(), userId,
+                BotHarness.quote(text)))), InboxStore.Source.POLLING);
     }
 
     int text(long userId, String text) {

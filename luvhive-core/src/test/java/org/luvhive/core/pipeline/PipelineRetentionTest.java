@@ -40,6 +40,7 @@ class PipelineRetentionTest {
         database.jdbi().useHandle(handle -> {
             handle.execute("delete from inbox");
             handle.execute("delete from outbox");
+            handle.execute("delete from update_quarantine");
             String inbox = "insert into inbox (update_id, kind, user_id, chat_id, status, next_attempt_at, received_at,"
                     + " payload) values (?, 'message', ?, ?, ?, ?, ?, ?::jsonb)";
             handle.execute(inbox, 1, 101, 101, "handled", old, old, null);
@@ -54,6 +55,12 @@ class PipelineRetentionTest {
             handle.execute(outbox, 203, "sent", recent, recent);
             handle.execute(outbox, 204, "queued", old, old);
             handle.execute(outbox, 205, "parked", old, old);
+            String quarantine = "insert into update_quarantine (update_id, user_id, digest, source, category, reason,"
+                    + " raw, raw_size, quarantined_at) values (?, ?, ?, 'polling', 'incomplete', 'x', ?, 4, ?)";
+            Instant fifteenDays = clock.instant().minus(Duration.ofDays(15));
+            Instant thirteenDays = clock.instant().minus(Duration.ofDays(13));
+            handle.execute(quarantine, 301, 101, new byte[] {1}, "null".getBytes(), fifteenDays);
+            handle.execute(quarantine, 302, 102, new byte[] {2}, "null".getBytes(), thirteenDays);
         });
     }
 
@@ -70,6 +77,17 @@ class PipelineRetentionTest {
         assertThat(outbox).containsExactly(203L, 204L, 205L);
         assertThat(registry.get(PipelineRetention.CLEANED).tag("what", "inbox_user_ids").counter().count()).isEqualTo(2);
         assertThat(registry.get(PipelineRetention.CLEANED).tag("what", "outbox_sent").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void quarantinedUpdatesAreKeptFourteenDaysBytesAndAll() {
+        retention().deleteExpired();
+
+        List<Long> quarantined = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select update_id from update_quarantine order by update_id").mapTo(Long.class).list());
+        assertThat(quarantined).containsExactly(302L);
+        assertThat(registry.get(PipelineRetention.DELETED).tag("what", "quarantined_updates").counter().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -110,6 +110,17 @@ public final class EmulatedBot {
         return faults;
     }
 
+    /**
+     * Queues an update exactly as {@code raw} is written, to see what a bot does with one
+     * Telegram's own clients would never produce (a NUL in a text, fields missing, {@code
+     * null}, deep nesting, megabytes): getUpdates returns it as it is, a webhook gets it as
+     * the body. Each {@code ${update_id}} becomes the update's number; {@code type} is its
+     * kind for the bot's allowed_updates filter. Returns the number (0 when filtered out).
+     */
+    public int injectRawUpdate(String type, String raw) {
+        return state.updates().addRaw(type, raw, state.mapper().createObjectNode());
+    }
+
     public EmulatorStats stats() {
         return state.stats().snapshot();
     }

@@ -152,6 +152,13 @@ final class SimHttpApi implements HttpHandler {
             bot.faults().clear();
             return mapper.createObjectNode().put("active_rules", 0);
         }
+        if (request.is("POST", "bots", "*", "raw-updates")) {
+            if (!request.body.path("raw").isTextual()) {
+                throw new IllegalArgumentException("a raw update needs \"raw\": the update's text");
+            }
+            int updateId = bot.injectRawUpdate(request.body.path("type").asText("message"), request.body.get("raw").asText());
+            return mapper.createObjectNode().put("update_id", updateId);
+        }
         return null;
     }
 

@@ -83,4 +83,22 @@ class GetUpdatesTest {
 
         assertThat(api.json(TOKEN, "getUpdates", "{}").result()).isEmpty();
     }
+
+    @Test
+    void rawUpdatesGoOutExactlyAsWrittenInTurnWithTheOthers() {
+        bot.newUser("Alice").sendText("before");
+        int nul = bot.injectRawUpdate("message", "{\"update_id\":${update_id},\"message\":{\"message_id\":9,"
+                + "\"date\":1,\"chat\":{\"id\":7,\"type\":\"private\"},\"text\":\"a\\u0000b\"}}");
+        bot.injectRawUpdate("message", "null");
+        int filtered = bot.injectRawUpdate("chat_member", "{\"update_id\":${update_id}}");
+
+        JsonNode result = api.json(TOKEN, "getUpdates", "{}").result();
+
+        assertThat(filtered).as("not wanted by default").isZero();
+        assertThat(result).hasSize(3);
+        assertThat(result.get(1).path("update_id").asInt()).isEqualTo(nul);
+        assertThat(result.get(1).path("message").path("text").asText()).isEqualTo("a\u0000b");
+        assertThat(result.get(2).isNull()).isTrue();
+        assertThat(api.json(TOKEN, "getUpdates", "{\"offset\":" + (nul + 2) + "}").result()).isEmpty();
+    }
 }

@@ -14,19 +14,21 @@ public enum Alert {
     FLOODWAIT("FloodWaits per minute", Unit.PER_MINUTE),
     QUEUE_DEPTH("outbox queue depth", Unit.ROWS),
     MEMORY("heap used of max", Unit.RATIO),
-    CPU("process CPU", Unit.RATIO);
+    CPU("process CPU", Unit.RATIO),
+    QUARANTINE("updates quarantined in the last hour", Unit.UPDATES);
 
     /** How a figure is read and shown. */
     public enum Unit {
-        RATIO, MILLISECONDS, PER_MINUTE, ROWS;
+        RATIO, MILLISECONDS, PER_MINUTE, ROWS, UPDATES;
 
-        /** For people: {@code 1.4%}, {@code 212 ms}, {@code 6/min}, {@code 140 rows}. */
+        /** For people: {@code 1.4%}, {@code 212 ms}, {@code 6/min}, {@code 140 rows}, {@code 2 updates}. */
         public String format(double value) {
             return switch (this) {
                 case RATIO -> trim(value * 100) + "%";
                 case MILLISECONDS -> trim(value) + " ms";
                 case PER_MINUTE -> trim(value) + "/min";
                 case ROWS -> trim(value) + " rows";
+                case UPDATES -> trim(value) + " updates";
             };
         }
 

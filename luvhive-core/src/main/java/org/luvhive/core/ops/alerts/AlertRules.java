@@ -9,7 +9,8 @@ import java.util.Map;
  * The set of rules an evaluator applies, one per {@link Alert}. {@link #runbook()} is
  * the runbook's: error rate over 1% (5 min), DB p95 over 200 ms (5 min), more than 5
  * FloodWaits a minute, queue depth over 100 for 60 s, heap over 85% and process CPU over
- * 80%, each for a minute (a single GC or burst does not page anyone).
+ * 80%, each for a minute (a single GC or burst does not page anyone), and any update
+ * quarantined in the last hour (someone must look at it: {@code luvhive inbox quarantine}).
  * {@code ops/prometheus/alerts.yml} states the same rules. Immutable.
  */
 public record AlertRules(List<AlertRule> rules) {
@@ -31,7 +32,8 @@ public record AlertRules(List<AlertRule> rules) {
                 new AlertRule(Alert.FLOODWAIT, 5, Duration.ofMinutes(1), Duration.ZERO),
                 new AlertRule(Alert.QUEUE_DEPTH, 100, Duration.ZERO, Duration.ofSeconds(60)),
                 new AlertRule(Alert.MEMORY, 0.85, Duration.ZERO, Duration.ofSeconds(60)),
-                new AlertRule(Alert.CPU, 0.80, Duration.ZERO, Duration.ofSeconds(60))));
+                new AlertRule(Alert.CPU, 0.80, Duration.ZERO, Duration.ofSeconds(60)),
+                new AlertRule(Alert.QUARANTINE, 0, Duration.ZERO, Duration.ZERO)));
     }
 
     /** The longest window, which is how much history the evaluator keeps. */

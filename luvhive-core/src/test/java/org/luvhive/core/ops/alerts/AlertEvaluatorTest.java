@@ -15,6 +15,7 @@ import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.update.InboxProcessor;
+import org.luvhive.core.update.InboxStats;
 
 /**
  * Each runbook alert fires when its condition is produced in the registry and clears
@@ -28,11 +29,13 @@ class AlertEvaluatorTest {
     private final SimpleMeterRegistry registry = HistogramRegistry.create();
     private final FakeProcess process = new FakeProcess();
     private final AtomicLong depth = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
     private final AlertEvaluator evaluator;
 
     AlertEvaluatorTest() {
         new QueryTimingSqlLogger(registry); // registers luvhive.db.query as the bot does
         Gauge.builder(OutboxStats.DEPTH, depth, AtomicLong::get).register(registry);
+        Gauge.builder(InboxStats.QUARANTINED_LAST_HOUR, quarantined, AtomicLong::get).register(registry);
         evaluator = new AlertEvaluator(registry, process, null, clock, "bot-a", AlertRules.runbook(), TICK);
         evaluator.evaluate(); // the windows' first sample, as Observability.start() takes it
     }
@@ -41,7 +44,7 @@ class AlertEvaluatorTest {
     void everythingIsOkOnAQuietBot() {
         tick();
 
-        assertThat(evaluator.current()).hasSize(6).allSatisfy(status -> {
+        assertThat(evaluator.current()).hasSize(Alert.values().length).allSatisfy(status -> {
             assertThat(status.state()).isEqualTo(AlertState.OK);
             assertThat(status.instance()).isEqualTo("bot-a");
             assertThat(status.since()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
@@ -146,6 +149,18 @@ class AlertEvaluatorTest {
         depth.set(100);
         tick();
         assertThat(state(Alert.QUEUE_DEPTH)).isEqualTo(AlertState.OK);
+    }
+
+    @Test
+    void oneQuarantinedUpdateFiresAtOnceAndClearsWhenTheHourHasPassed() {
+        quarantined.set(1);
+        tick();
+        assertThat(state(Alert.QUARANTINE)).isEqualTo(AlertState.FIRING);
+        assertThat(status(Alert.QUARANTINE).value()).hasValue(1);
+
+        quarantined.set(0); // the last one is more than an hour old
+        tick();
+        assertThat(state(Alert.QUARANTINE)).isEqualTo(AlertState.OK);
     }
 
     @Test

@@ -51,7 +51,7 @@ class AlertStoreTest {
         assertThat(report.instances()).singleElement().satisfies(instance -> {
             assertThat(instance.instance()).isEqualTo("bot-a");
             assertThat(instance.stale()).isFalse();
-            assertThat(instance.alerts()).hasSize(6);
+            assertThat(instance.alerts()).hasSize(Alert.values().length);
             assertThat(instance.reportedAt()).isEqualTo(clock.instant());
         });
         AlertStatus errorRate = report.instances().get(0).alerts().stream()
@@ -64,7 +64,7 @@ class AlertStoreTest {
         assertThat(report.anyRunning()).isTrue();
         long rows = database.jdbi().withHandle(handle ->
                 handle.createQuery("select count(*) from alert_state").mapTo(Long.class).one());
-        assertThat(rows).isEqualTo(6);
+        assertThat(rows).isEqualTo(Alert.values().length);
     }
 
     @Test

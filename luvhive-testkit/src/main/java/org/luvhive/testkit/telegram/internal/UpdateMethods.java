@@ -3,6 +3,7 @@ package org.luvhive.testkit.telegram.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -35,7 +36,13 @@ final class UpdateMethods {
         List<String> allowed = allowedUpdates(params).orElse(null);
         List<PendingUpdate> batch = bot.updates().poll(offset, limit, Duration.ofSeconds(timeout), allowed);
         ArrayNode result = bot.mapper().createArrayNode();
-        batch.forEach(update -> result.add(update.json()));
+        batch.forEach(update -> {
+            if (update.raw() != null) {
+                result.addRawValue(new RawValue(update.raw()));
+            } else {
+                result.add(update.json());
+            }
+        });
         return MethodResult.of(result);
     }
 

@@ -62,6 +62,28 @@ public final class UpdateQueue {
         }
     }
 
+    /**
+     * Adds an update given as raw text, unless the allowed_updates filter excludes
+     * {@code type}; every {@code ${update_id}} in it becomes the update's number.
+     * Returns that number, or 0 when the update was filtered out.
+     */
+    public int addRaw(String type, String rawWithPlaceholder, ObjectNode empty) {
+        lock.lock();
+        try {
+            if (closed || !isAllowed(type)) {
+                return 0;
+            }
+            int updateId = nextUpdateId++;
+            String raw = rawWithPlaceholder.replace("${update_id}", Integer.toString(updateId));
+            // a key of its own: a raw update holds up no chat's webhook deliveries
+            pending.put(updateId, new PendingUpdate(updateId, type, Long.MIN_VALUE + updateId, empty, raw));
+            changed.signalAll();
+            return updateId;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean isAllowed(String type) {
         return allowedUpdates.isEmpty() ? !EXCLUDED_BY_DEFAULT.contains(type) : allowedUpdates.contains(type);
     }

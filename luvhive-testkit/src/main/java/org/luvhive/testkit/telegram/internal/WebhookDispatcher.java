@@ -65,7 +65,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             request = HttpRequest.newBuilder(URI.create(delivery.webhook().url()))
                     .timeout(settings.requestTimeout())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.update().json().toString()));
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.update().text()));
         } catch (IllegalArgumentException e) {
             finish(delivery, "Bad webhook URL");
             return;

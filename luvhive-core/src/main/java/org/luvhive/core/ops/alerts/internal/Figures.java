@@ -20,6 +20,7 @@ public final class Figures {
             case QUEUE_DEPTH -> latest.queueDepth();
             case MEMORY -> latest.heapRatio();
             case CPU -> latest.cpu();
+            case QUARANTINE -> latest.quarantinedLastHour();
         };
     }
 

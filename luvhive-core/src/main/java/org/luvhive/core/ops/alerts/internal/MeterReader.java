@@ -9,6 +9,7 @@ import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.OutboxStats;
 import org.luvhive.core.ops.alerts.ProcessReadings;
 import org.luvhive.core.update.InboxProcessor;
+import org.luvhive.core.update.InboxStats;
 
 /**
  * Takes a {@link Sample} from the registry by meter name (the constants of the classes
@@ -28,7 +29,8 @@ public final class MeterReader {
     public Sample sample(Instant at) {
         return new Sample(at, counted(InboxProcessor.HANDLED), counted(InboxProcessor.FAILED),
                 counted(OutboxSender.FLOOD_WAITS), DbHistogram.of(registry.find(QueryTimingSqlLogger.METER).timers()),
-                gauged(OutboxStats.DEPTH), process.heapUsedRatio(), process.cpuUsage());
+                gauged(OutboxStats.DEPTH), process.heapUsedRatio(), process.cpuUsage(),
+                gauged(InboxStats.QUARANTINED_LAST_HOUR));
     }
 
     private double counted(String name) {

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param queueDepth outbox rows queued or being sent; NaN when the gauge is not registered
  * @param heapRatio  heap used of max; NaN when unknown
  * @param cpu        process CPU share; NaN when unknown
+ * @param quarantinedLastHour updates quarantined in the last hour; NaN when the gauge is not registered
  */
 public record Sample(Instant at, double handled, double failed, double floodWaits, DbHistogram db, double queueDepth,
-                     double heapRatio, double cpu) {
+                     double heapRatio, double cpu, double quarantinedLastHour) {
 }
