@@ -160,6 +160,9 @@ public final class UpdateQueue {
             if (batch.size() >= limit) {
                 break;
             }
+            if (droppedInFlight.contains(update.updateId())) {
+                continue; // dropped while its webhook delivery was in flight: gone for getUpdates already
+            }
             batch.add(update);
         }
         return batch;
