@@ -19,7 +19,7 @@ import org.luvhive.core.user.Users;
 public final class Payments {
 
     /** What {@link #grant} did. */
-    public enum Grant { GRANTED, DUPLICATE }
+    public enum Grant { GRANTED, DUPLICATE, MISMATCH }
 
     private final Users users;
 
@@ -42,6 +42,20 @@ public final class Payments {
         }
         users.setPremiumUntil(handle, userId, until, now);
         return Grant.GRANTED;
+    }
+
+    /**
+     * Records a payment that grants nothing, because it does not match what it claims to
+     * buy ({@code mismatch} says how), so an admin can see and refund it; premium is left
+     * as it is. MISMATCH, or DUPLICATE when this charge was recorded before.
+     */
+    public Grant recordMismatch(Handle handle, long userId, String chargeId, int amount, String currency,
+                                String mismatch, Instant now) {
+        users.register(handle, userId, now);
+        UserProfile user = users.findForUpdate(handle, userId).orElseThrow();
+        Instant until = user.isPremium(now) ? user.premiumUntil() : now;
+        return handle.attach(PaymentDao.class).insertMismatch(chargeId, userId, amount, currency, now, until,
+                mismatch) == 0 ? Grant.DUPLICATE : Grant.MISMATCH;
     }
 
     /**

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.premium.internal.PaymentDao;
+import org.luvhive.core.telegram.TelegramCallException;
+import org.luvhive.core.telegram.TelegramFailure;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
 
 /**
@@ -16,9 +20,16 @@ import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
  * XTR, for the paying user, who is not banned and within the live fraud limits (by
  * default 5 payments an hour, 3 in 5 minutes, 3 refused checkouts an hour). A refusal is
  * recorded with its reason's code and answered with a message that says what to do; an
- * invoice paid from another account counts towards the shared-invoice signal. Thread-safe.
+ * invoice paid from another account counts towards the shared-invoice signal. An answer
+ * Telegram no longer takes (400 "query is too old and response timeout expired or query
+ * ID is invalid": the 10 s had passed, after a restart or a backlog) is logged and the
+ * update counts as handled: the payer's checkout has already failed on their side, and
+ * retrying the answer can only fail again, into the dead letters and the error alert.
+ * Thread-safe.
  */
 public final class PreCheckoutHandler implements UpdateHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreCheckoutHandler.class);
 
     private final PremiumCatalog catalog;
     private final Moderation moderation;
@@ -50,7 +61,16 @@ public final class PreCheckoutHandler implements UpdateHandler {
         AnswerPreCheckoutQuery.AnswerPreCheckoutQueryBuilder<?, ?> answer = AnswerPreCheckoutQuery.builder()
                 .preCheckoutQueryId(query.getId()).ok(refusal.isEmpty());
         refusal.ifPresent(reason -> answer.errorMessage(reason.message(current)));
-        context.callNow(answer.build());
+        try {
+            context.callNow(answer.build());
+        } catch (TelegramCallException late) {
+            if (late.failure() != TelegramFailure.BAD_REQUEST) {
+                throw late; // Telegram unreachable or busy: retried while the answer may still count
+            }
+            LOG.warn("Pre-checkout query of user {} could not be answered ({}): Telegram said \"{}\"; the payer "
+                    + "saw the checkout fail", query.getFrom().getId(), refusal.isEmpty() ? "ok" : "refused",
+                    late.description());
+        }
     }
 
     private Optional<CheckoutRefusal> refusal(UpdateContext context, PreCheckoutQuery query,

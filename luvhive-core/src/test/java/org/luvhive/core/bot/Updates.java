@@ -45,10 +45,15 @@ public final class Updates {
 
     public static Update successfulPayment(long updateId, long userId, int messageId, String payload, int amount,
                                            String chargeId) {
+        return successfulPayment(updateId, userId, messageId, payload, amount, "XTR", chargeId);
+    }
+
+    public static Update successfulPayment(long updateId, long userId, int messageId, String payload, int amount,
+                                           String currency, String chargeId) {
         return message(updateId, userId, messageId, """
-                "successful_payment": {"currency": "XTR", "total_amount": %d, "invoice_payload": "%s",
+                "successful_payment": {"currency": "%s", "total_amount": %d, "invoice_payload": "%s",
                  "telegram_payment_charge_id": "%s", "provider_payment_charge_id": ""}
-                """.formatted(amount, payload, chargeId));
+                """.formatted(currency, amount, payload, chargeId));
     }
 
     public static Update botBlocked(long updateId, long userId) {

@@ -1,15 +1,20 @@
 package org.luvhive.core.premium;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
+import org.luvhive.core.bot.Updates;
+import org.luvhive.core.telegram.TelegramCallException;
+import org.luvhive.core.telegram.TelegramFailure;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -88,6 +93,58 @@ class PremiumTest {
         clock.advance(Duration.ofDays(2));
         pay(404, "premium:30:250:404", 250, "charge-2");
         assertThat(premiumUntil(404)).isEqualTo(Instant.parse("2026-03-01T10:00:00Z").plus(Duration.ofDays(37)));
+    }
+
+    @Test
+    void aPaymentThatDoesNotMatchThePackItNamesGrantsNothingAndIsRecorded() {
+        bot.createUser(406, "female", 30, "Berlin");
+        record Forged(String payload, int amount, String currency, String charge, String mismatch) {
+        }
+        List<Forged> forged = List.of(
+                new Forged("premium:30:250:406", 1, "XTR", "forged-amount",
+                        "paid 1 XTR for the 30-day pack, which costs 250"),
+                new Forged("premium:30:1:406", 1, "XTR", "forged-payload-price",
+                        "paid 1 XTR for the 30-day pack, which costs 250"),
+                new Forged("premium:30:250:406", 250, "USD", "forged-currency", "paid in USD, not XTR"),
+                new Forged("premium:30:250:999", 250, "XTR", "someone-elses", "the invoice was made for user 999"),
+                new Forged("premium:9999:250:406", 250, "XTR", "no-such-pack", "no 9999-day pack is on sale"),
+                new Forged("garbage", 250, "XTR", "not-ours", "the invoice payload is not one of ours"));
+        for (Forged payment : forged) {
+            bot.handle(Updates.successfulPayment(bot.nextUpdateId(), 406, bot.nextMessageId(406), payment.payload(),
+                    payment.amount(), payment.currency(), payment.charge()));
+            bot.handle(Updates.successfulPayment(bot.nextUpdateId(), 406, bot.nextMessageId(406), payment.payload(),
+                    payment.amount(), payment.currency(), payment.charge())); // redelivered: recorded and told once
+        }
+
+        assertThat(premiumUntil(406)).as("nothing granted").isNull();
+        List<String> recorded = bot.jdbi().withHandle(handle -> handle.createQuery(
+                "select telegram_payment_charge_id || ' ' || days || ' ' || mismatch from payments "
+                        + "where user_id = 406 order by paid_at, telegram_payment_charge_id").mapTo(String.class).list());
+        assertThat(recorded).containsExactlyInAnyOrderElementsOf(forged.stream()
+                .map(payment -> payment.charge() + " 0 " + payment.mismatch()).toList());
+        assertThat(bot.texts(406)).containsOnly(SuccessfulPaymentHandler.MISMATCH_TEXT).hasSize(forged.size());
+
+        pay(406, "premium:30:250:406", 250, "the-real-one");
+        assertThat(premiumUntil(406)).as("a matching payment still grants")
+                .isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void aPreCheckoutAnswerTelegramNoLongerTakesIsNotRetried() {
+        bot.createUser(407, "male", 30, "Berlin");
+        bot.answerDirectCallsWith(method -> {
+            throw new TelegramCallException(TelegramFailure.BAD_REQUEST, 400,
+                    "Bad Request: query is too old and response timeout expired or query ID is invalid", null, null);
+        });
+
+        preCheckout(407, "premium:7:100:407", 100); // returns: the update counts as handled
+
+        bot.answerDirectCallsWith(method -> {
+            throw new TelegramCallException(TelegramFailure.TRANSIENT, 502, "Bad Gateway", null, null);
+        });
+        assertThatThrownBy(() -> preCheckout(407, "premium:7:100:407", 100))
+                .as("Telegram unreachable: retried while the answer may still count")
+                .isInstanceOf(TelegramCallException.class);
     }
 
     @Test

@@ -23,6 +23,17 @@ public interface PaymentDao {
                @Bind("amount") int amount, @Bind("currency") String currency, @Bind("now") Instant now,
                @Bind("until") Instant until);
 
+    /** A payment that grants nothing (days 0) and why; 1 when recorded, 0 when this charge was recorded before. */
+    @SqlUpdate("""
+            insert into payments (telegram_payment_charge_id, user_id, days, amount, currency, paid_at,
+                                  premium_until_after, mismatch)
+            values (:chargeId, :userId, 0, :amount, :currency, :now, :until, :mismatch)
+            on conflict (telegram_payment_charge_id) do nothing
+            """)
+    int insertMismatch(@Bind("chargeId") String chargeId, @Bind("userId") long userId, @Bind("amount") int amount,
+                       @Bind("currency") String currency, @Bind("now") Instant now, @Bind("until") Instant until,
+                       @Bind("mismatch") String mismatch);
+
     @SqlQuery("select * from payments where telegram_payment_charge_id = :chargeId for update")
     Optional<Payment> findForUpdate(@Bind("chargeId") String chargeId);
 
