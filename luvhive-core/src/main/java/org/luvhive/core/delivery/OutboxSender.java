@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.Serializable;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.internal.ChatPauses;
+import org.luvhive.core.delivery.internal.ClaimOwnerSession;
 import org.luvhive.core.delivery.internal.ClaimStep;
 import org.luvhive.core.delivery.internal.DispatchPlan;
 import org.luvhive.core.delivery.internal.MethodTypes;
@@ -42,7 +44,10 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * process). One dispatcher thread picks the next row of each chat in priority order
  * (relay, notice, broadcast), takes the tokens, claims the row, and hands the call to a
  * small pool; a chat waiting for tokens or paused by a FloodWait never holds up the
- * others. Rows of one chat go one at a time, in order. Thread-safe.
+ * others. Rows of one chat go one at a time, in order. A claim is vouched for by the
+ * sender's database session (an advisory lock on a dedicated connection): when an
+ * instance dies, even by {@code kill -9}, the others send its claimed rows again within
+ * seconds; the lease is the fallback for a session that lingers. Thread-safe.
  */
 public final class OutboxSender implements AutoCloseable {
 
@@ -50,6 +55,12 @@ public final class OutboxSender implements AutoCloseable {
     public static final String FLOOD_WAITS = "luvhive.telegram.floodwait";
     public static final String PARKED = "luvhive.delivery.parked";
     public static final String BLOCKED = "luvhive.delivery.blocked";
+    /** Outbox claims of dead senders (their session ended) queued again. */
+    public static final String CLAIMS_FREED = "luvhive.delivery.claims.freed";
+    /** How often the claims of dead senders are looked for. */
+    private static final Duration ORPHAN_SWEEP = Duration.ofSeconds(1);
+    /** How old an unvouched claim must be before it is freed: a live sender retakes a lost lock within a second. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final String GLOBAL_KEY = "global-sends";
 
@@ -65,6 +76,7 @@ public final class OutboxSender implements AutoCloseable {
     private final SenderSettings settings;
     private final DispatchPlan plan;
     private final ClaimStep claims;
+    private final ClaimOwnerSession ownerSession;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final WakeSignal wake;
     private final ExecutorService workers;
@@ -76,9 +88,10 @@ public final class OutboxSender implements AutoCloseable {
      * @param wake what the outbox raises when rows are queued; the dispatcher waits on it
      *             between passes
      */
-    public OutboxSender(Jdbi jdbi, ObjectMapper mapper, Supplier<TelegramGateway> gateway, RateLimiter globalLimiter,
-                        LocalRateLimiter chatLimiter, LiveLimits limits, DeliveryEvents events, ViolationsLog violations,
-                        WakeSignal wake, Clock clock, MeterRegistry registry, SenderSettings settings) {
+    public OutboxSender(Jdbi jdbi, Supplier<Connection> sessions, ObjectMapper mapper,
+                        Supplier<TelegramGateway> gateway, RateLimiter globalLimiter, LocalRateLimiter chatLimiter,
+                        LiveLimits limits, DeliveryEvents events, ViolationsLog violations, WakeSignal wake, Clock clock,
+                        MeterRegistry registry, SenderSettings settings) {
         this.mapper = mapper;
         this.wake = wake;
         this.gateway = gateway;
@@ -91,7 +104,9 @@ public final class OutboxSender implements AutoCloseable {
         this.registry = registry;
         this.settings = settings;
         this.plan = new DispatchPlan(jdbi);
-        this.claims = new ClaimStep(jdbi, "sender-" + UUID.randomUUID().toString().substring(0, 8), settings.lease());
+        String owner = "session:" + UUID.randomUUID().toString().substring(0, 13);
+        this.claims = new ClaimStep(jdbi, owner, settings.lease());
+        this.ownerSession = new ClaimOwnerSession(sessions, owner, clock);
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), named("luvhive-send"));
         this.dispatcher = new Thread(this::run, "luvhive-outbox-dispatcher");
         this.dispatcher.setDaemon(true);
@@ -109,15 +124,21 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         running = true;
+        freeClaimsOfTheDead(clock.instant());
         claims.releaseExpiredLeases(clock.instant());
         dispatcher.start();
     }
 
     private void run() {
         Instant lastLeaseSweep = clock.instant();
+        Instant lastOrphanSweep = clock.instant();
         while (running) {
             try {
                 Instant now = clock.instant();
+                if (Duration.between(lastOrphanSweep, now).compareTo(ORPHAN_SWEEP) >= 0) {
+                    freeClaimsOfTheDead(now);
+                    lastOrphanSweep = now;
+                }
                 if (Duration.between(lastLeaseSweep, now).compareTo(settings.lease()) > 0) {
                     claims.releaseExpiredLeases(now);
                     lastLeaseSweep = now;
@@ -133,6 +154,15 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /** Queues again at once the rows claimed by senders whose database session ended (killed instances). */
+    private void freeClaimsOfTheDead(Instant now) {
+        int freed = claims.releaseOrphanedClaims(now, ORPHAN_GRACE);
+        if (freed > 0) {
+            registry.counter(CLAIMS_FREED).increment(freed);
+            LOG.warn("Freed {} outbox claim(s) of a sender whose session ended; they are sent again", freed);
+        }
+    }
+
     /**
      * One pass: starts every call that may go now. Returns how long to wait before the
      * next pass (zero when it started something and should look again at once).
@@ -140,6 +170,9 @@ public final class OutboxSender implements AutoCloseable {
     public Duration dispatchOnce() {
         if (replan.getAndSet(false)) {
             plan.forgetWaits();
+        }
+        if (!ownerSession.held()) {
+            return Duration.ofSeconds(1); // a claim no live session vouches for would be freed under us
         }
         Instant now = clock.instant();
         Instant globalPause = pauses.globalPauseUntil();
@@ -211,7 +244,7 @@ public final class OutboxSender implements AutoCloseable {
             Instant sentAt = clock.instant();
             try {
                 Serializable result = gateway.get().execute(method);
-                outcomes.sent(row, result, sentAt);
+                recordSent(row, result, sentAt);
             } catch (TelegramCallException failure) {
                 outcome = failure.failure().name().toLowerCase(Locale.ROOT);
                 outcomes.failed(row, failure, sentAt);
@@ -224,6 +257,35 @@ public final class OutboxSender implements AutoCloseable {
         } finally {
             inFlight.remove(row.chatId());
             wake.signal();
+        }
+    }
+
+    /**
+     * Records a call Telegram accepted; while the database cannot be reached, again every
+     * second for up to half the lease (unless stopping): a row left 'sending' is sent a
+     * second time once its claim is freed.
+     */
+    private void recordSent(OutboxRow row, Serializable result, Instant sentAt) {
+        long attemptsLeft = Math.max(1, settings.lease().toSeconds() / 2);
+        while (true) {
+            try {
+                outcomes.sent(row, result, sentAt);
+                return;
+            } catch (RuntimeException unreachable) {
+                if (--attemptsLeft <= 0 || !running) {
+                    throw unreachable;
+                }
+                if (attemptsLeft == Math.max(1, settings.lease().toSeconds() / 2) - 1) {
+                    LOG.warn("Message {} was sent but could not be recorded ({}); trying again every second",
+                            row.id(), unreachable.getMessage());
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
         }
     }
 
@@ -254,12 +316,14 @@ public final class OutboxSender implements AutoCloseable {
             }
             workers.shutdown();
             if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} calls still in flight after {} s; their rows are retried after the lease",
+                LOG.warn("{} calls still in flight after {} s; the other instances send their rows again",
                         inFlight.size(), grace.toSeconds());
                 workers.shutdownNow();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } finally {
+            ownerSession.close();
         }
     }
 

@@ -71,7 +71,7 @@ public final class DeliveryPipeline implements AutoCloseable {
         ClockTimeMeter time = new ClockTimeMeter(clock);
         PostgresRateLimiter shared = new PostgresRateLimiter(database.dataSource(), time, Duration.ofHours(1));
         LocalRateLimiter chats = new LocalRateLimiter(time, settings.chatBuckets(), Duration.ofMinutes(10));
-        OutboxSender sender = new OutboxSender(database.jdbi(), mapper, gateway, shared, chats, limits, events,
+        OutboxSender sender = new OutboxSender(database.jdbi(), database::openDedicatedConnection, mapper, gateway, shared, chats, limits, events,
                 violations, sends, clock, registry, settings.sender());
         InboundGate gate = new InboundGate(shared, limits, registry, settings.debounceWindow(),
                 settings.slowDownCooldown(), settings.backlogAfter());

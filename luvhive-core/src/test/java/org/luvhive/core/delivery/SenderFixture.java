@@ -77,7 +77,7 @@ final class SenderFixture implements AutoCloseable {
         };
         WakeSignal sends = new WakeSignal();
         this.outbox = new Outbox(mapper, clock, sends::signal);
-        this.sender = new OutboxSender(database.jdbi(), mapper, () -> gateway,
+        this.sender = new OutboxSender(database.jdbi(), database.database()::openDedicatedConnection, mapper, () -> gateway,
                 new PostgresRateLimiter(database.database().dataSource(), new ClockTimeMeter(clock), Duration.ofMinutes(5)),
                 new LocalRateLimiter(new ClockTimeMeter(clock), 10_000, Duration.ofMinutes(5)), limits, recorder,
                 new ViolationsLog(logDirectory, mapper), sends, clock, registry, settings);

@@ -2,6 +2,9 @@ package org.luvhive.core.delivery.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,6 +25,8 @@ public final class ClaimStep {
     private final Jdbi jdbi;
     private final String owner;
     private final Duration lease;
+    /** Claim owners found without their session, and since when (this step's own observation). */
+    private final Map<String, Instant> ownersMissingSince = new HashMap<>();
 
     public ClaimStep(Jdbi jdbi, String owner, Duration lease) {
         this.jdbi = jdbi;
@@ -48,5 +53,23 @@ public final class ClaimStep {
 
     public int releaseExpiredLeases(Instant now) {
         return jdbi.withExtension(OutboxDao.class, dao -> dao.releaseExpiredLeases(now));
+    }
+
+    /**
+     * Frees the claims of senders whose session ended (a dead instance): of owners this
+     * step has found without their session for {@code grace} and more. A live sender whose
+     * connection dropped, or that waited out a database outage, takes its lock again
+     * within a second, and keeps its claims.
+     */
+    public synchronized int releaseOrphanedClaims(Instant now, Duration grace) {
+        return jdbi.withExtension(OutboxDao.class, dao -> {
+            List<String> missing = dao.ownersWithoutSession(ClaimOwnerSession.LOCK_SPACE);
+            ownersMissingSince.keySet().retainAll(missing);
+            missing.forEach(owner -> ownersMissingSince.putIfAbsent(owner, now));
+            String[] gone = ownersMissingSince.entrySet().stream()
+                    .filter(owner -> !owner.getValue().plus(grace).isAfter(now))
+                    .map(Map.Entry::getKey).toArray(String[]::new);
+            return gone.length == 0 ? 0 : dao.releaseClaimsOf(gone, ClaimOwnerSession.LOCK_SPACE);
+        });
     }
 }

@@ -104,6 +104,28 @@ public interface OutboxDao {
             """)
     int releaseExpiredLeases(@Bind("now") Instant now);
 
+    /** The session the advisory lock of a claim owner ({@link ClaimOwnerSession}) is held by: none when it is gone. */
+    String NO_OWNER_SESSION = """
+            not exists (select 1 from pg_locks l
+                        where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                          and l.database = (select oid from pg_database where datname = current_database())
+                          and l.classid = cast(:lockSpace as oid) and l.objid = cast(hashtext(o.lease_owner) as oid))
+            """;
+
+    /**
+     * Owners of claims whose session is gone: no session holds their owner lock. Only
+     * owners that hold such a lock ({@code session:} names) are judged this way.
+     */
+    @SqlQuery("select distinct lease_owner from outbox o "
+            + "where status = 'sending' and lease_owner like 'session:%' and " + NO_OWNER_SESSION)
+    List<String> ownersWithoutSession(@Bind("lockSpace") int lockSpace);
+
+    /** The claims of these owners, if their session is still gone, queued again at once. */
+    @SqlUpdate("update outbox o set status = 'queued', lease_owner = null, lease_until = null, "
+            + "last_error = 'claim freed: the sending instance is gone (its database session ended)' "
+            + "where status = 'sending' and lease_owner = any(:owners) and " + NO_OWNER_SESSION)
+    int releaseClaimsOf(@Bind("owners") String[] owners, @Bind("lockSpace") int lockSpace);
+
     @SqlQuery("select " + COLUMNS + " from outbox where id = :id")
     Optional<OutboxRow> find(@Bind("id") long id);
 
