@@ -101,6 +101,7 @@ public final class LongPollingIntake implements AutoCloseable {
                 if (!running) {
                     return;
                 }
+                registry.counter(POLLS, "outcome", "store_failed").increment();
                 LOG.error("Storing updates failed; they stay unconfirmed and come again: {}", storeFailure.getMessage());
                 sleep(backoff.compareTo(MAX_STORE_BACKOFF) > 0 ? MAX_STORE_BACKOFF : backoff);
                 backoff = doubled(backoff);

@@ -19,9 +19,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * the per-user limit has the excess dropped (counted) and gets one short "slow down"
  * notice per cooldown; the same inline button pressed again within the debounce window is
  * handled once (the repeat press is only answered, so the spinner stops). Payments and
- * chat-member changes always pass. Updates that waited longer than {@code freshness}
- * (a backlog after downtime) are not limited: they were not sent too fast, they were
- * delivered late. Buckets are shared by all instances. Thread-safe.
+ * chat-member changes always pass. Updates sent longer than {@code freshness} ago (a
+ * backlog after a restart or a database outage) are not limited: they were not sent too
+ * fast, they were delivered late. Their age is told by the update's own date (when the
+ * user sent it), since a backlog fetched after a restart is stored all at once; only
+ * kinds without a date (button presses) go by when they were stored. Buckets are shared
+ * by all instances. Thread-safe.
  */
 public final class InboundGate {
 
@@ -48,7 +51,11 @@ public final class InboundGate {
         this.freshness = freshness;
     }
 
-    /** Whether the handler should run; when not, what the user is told is already queued. */
+    /**
+     * Whether the handler should run; when not, what the user is told is already queued.
+     *
+     * @param receivedAt when the update was stored: its age when it has no date of its own
+     */
     public boolean admit(UpdateContext context, Instant receivedAt) {
         Update update = context.update();
         UpdateKind kind = context.kind();
@@ -62,7 +69,8 @@ public final class InboundGate {
             answer(context, update.getCallbackQuery(), null);
             return false;
         }
-        if (Duration.between(receivedAt, context.now()).compareTo(freshness) > 0) {
+        Instant sentAt = UpdateKind.sentAt(update).orElse(receivedAt);
+        if (Duration.between(sentAt, context.now()).compareTo(freshness) > 0) {
             return true;
         }
         if (limiter.tryAcquire(INBOUND + userId, limits.current().inboundPerUser()) == 0) {

@@ -1,7 +1,9 @@
 package org.luvhive.core.update;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
@@ -85,6 +87,24 @@ public enum UpdateKind {
             return idOf(update.getMyChatMember().getChat());
         }
         return userId(update);
+    }
+
+    /**
+     * When the user sent it, as Telegram dates it (whole seconds): a message's or a
+     * membership change's {@code date}, an edit's {@code edit_date}. Empty for kinds that
+     * carry no date of their own (a button press, a pre-checkout query).
+     */
+    public static Optional<Instant> sentAt(Update update) {
+        Integer date = null;
+        if (update.hasMessage()) {
+            date = update.getMessage().getDate();
+        } else if (update.hasEditedMessage()) {
+            date = update.getEditedMessage().getEditDate() != null ? update.getEditedMessage().getEditDate()
+                    : update.getEditedMessage().getDate();
+        } else if (update.getMyChatMember() != null) {
+            date = update.getMyChatMember().getDate();
+        }
+        return date == null || date <= 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(date));
     }
 
     private static long idOf(User user) {

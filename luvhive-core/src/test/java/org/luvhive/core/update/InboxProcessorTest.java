@@ -214,6 +214,26 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aBacklogFetchedAfterARestartIsToldByTheMessagesDatesAndNotRateLimited() {
+        processor = processor(new RateLimits("custom", 1, 1, 15, 15, 20, false));
+        // sent one a minute while the bot was down, all fetched and stored just now
+        store.store(List.of(Updates.text(1, 10, "while down 1", Updates.SENT.minus(Duration.ofMinutes(4))),
+                Updates.text(2, 10, "while down 2", Updates.SENT.minus(Duration.ofMinutes(3))),
+                Updates.text(3, 10, "while down 3", Updates.SENT.minus(Duration.ofMinutes(2))),
+                Updates.text(4, 10, "while down 4", Updates.SENT.minus(Duration.ofMinutes(1)))));
+
+        drain();
+
+        assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 4");
+        assertThat(outboxTexts()).as("no misleading 'slow down'").isEmpty();
+        assertThat(registry.find(InboundGate.LIMITED).counter()).isNull();
+
+        store.store(List.of(Updates.text(5, 10, "now"), Updates.text(6, 10, "now, too fast")));
+        drain();
+        assertThat(handled).as("what is sent now is limited as ever").endsWith("text 5").doesNotContain("text 6");
+    }
+
+    @Test
     void repeatedButtonPressesAreHandledOnceAndStillAnswered() {
         store.store(List.of(Updates.callback(1, 10, 50, "press:yes"), Updates.callback(2, 10, 50, "press:yes"),
                 Updates.callback(3, 10, 50, "press:no")));
