@@ -19,6 +19,7 @@ import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.testing.ProgressWait;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
@@ -120,9 +121,23 @@ final class LuvhiveUnderTest implements AutoCloseable {
     }
 
     void awaitQuiet(Duration atMost) {
-        await().atMost(atMost).until(() -> bot.pendingUpdateCount() == 0 && count(
-                "select count(*) from inbox where status in ('pending', 'retry')") == 0
-                && count("select count(*) from outbox where status in ('queued', 'sending')") == 0);
+        await().atMost(atMost).until(this::quiet);
+    }
+
+    /**
+     * Waits until quiet for as long as updates get handled and messages sent; fails once
+     * neither moved for {@code stall}. For scenarios with a lot of traffic.
+     */
+    void awaitQuietWhileProgressing(Duration stall) {
+        ProgressWait.until("the bot handling and sending everything", stall, () -> count(
+                "select count(*) from inbox where status in ('handled', 'skipped', 'dead')")
+                + count("select count(*) from outbox where status not in ('queued', 'sending')"), this::quiet);
+    }
+
+    private boolean quiet() {
+        return bot.pendingUpdateCount() == 0
+                && count("select count(*) from inbox where status in ('pending', 'retry')") == 0
+                && count("select count(*) from outbox where status in ('queued', 'sending')") == 0;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.luvhive.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.ProgressWait;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.update.InboxProcessor;
 import org.luvhive.testkit.telegram.SimulatedUser;
@@ -38,7 +38,8 @@ class TwoInstancesFindE2ETest {
 
     private static final int USERS = 1_000;
     private static final long FIRST = 5_000_000;
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** How long nothing may move before the bot counts as stuck. */
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     private final TestDatabase database;
 
@@ -81,9 +82,9 @@ class TwoInstancesFindE2ETest {
             }
             presses.shutdown();
 
-            await().atMost(PATIENCE).until(() -> luvhive.count(
-                    "select count(*) from inbox where user_id >= ? and status = 'handled'", FIRST) == USERS);
-            luvhive.awaitQuiet(PATIENCE);
+            // a loaded machine may need minutes for 1,000 updates; a stuck bot stops moving
+            ProgressWait.until("every /find handled", STALL, this::handledFinds, () -> handledFinds() == USERS);
+            luvhive.awaitQuietWhileProgressing(STALL);
 
             Map<Long, Long> partners = activePartners();
             partners.forEach((user, partner) -> {
@@ -137,6 +138,12 @@ class TwoInstancesFindE2ETest {
             batch.execute();
         });
         return people;
+    }
+
+    private long handledFinds() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from inbox where user_id >= :first and status = 'handled'")
+                .bind("first", FIRST).mapTo(Long.class).one());
     }
 
     private Map<Long, Long> activePartners() {
