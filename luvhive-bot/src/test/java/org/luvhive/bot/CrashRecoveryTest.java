@@ -87,12 +87,12 @@ class CrashRecoveryTest {
         int total = USERS * MESSAGES_EACH;
 
         Process storing = runner("store");
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from inbox") == total);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from inbox") == total);
         kill(storing); // stored, not handled; maybe not even confirmed to Telegram
         assertThat(count("select count(*) from inbox where status = 'pending'")).isEqualTo(total);
 
         Process handling = runner("handle");
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox") == total);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from outbox") == total);
         kill(handling); // handled and queued, nothing sent
         assertThat(count("select count(*) from inbox where status = 'handled'")).isEqualTo(total);
         assertThat(bot.stats().totalDelivered()).isZero();
@@ -103,7 +103,7 @@ class CrashRecoveryTest {
                 assertThat(user.awaitMessage(Duration.ofSeconds(30)).text()).isEqualTo("echo: " + user.id() + "-" + message);
             }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from outbox where status = 'sent'") == total);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox where status = 'sent'") == total);
         // every row sent and none left to claim: no call can still be made, so a duplicate
         // would already be in the emulator's counts
         assertThat(count("select count(*) from outbox")).isEqualTo(total);

@@ -85,7 +85,7 @@ class PgBouncerTest {
                 second = start(environment, home, "pgb-2");
                 assertThat(first.database().sessionRoute().transactionPooled()).isTrue();
                 BotApplication[] bots = {first, second};
-                await().atMost(Duration.ofSeconds(10)).until(() -> first.intake().isPoller() != bots[1].intake().isPoller());
+                await().atMost(Duration.ofSeconds(30)).until(() -> first.intake().isPoller() != bots[1].intake().isPoller());
                 Thread.sleep(1500); // a tick or more: the standby stays a standby
                 assertThat(first.intake().isPoller() ^ second.intake().isPoller()).as("exactly one polls").isTrue();
 
@@ -98,13 +98,14 @@ class PgBouncerTest {
                 RateLimits changed = new RateLimits("custom", 1, 2, 7, 7, 20, false);
                 new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()), new ObjectMapper())
                         .store(changed, "oncall@cli");
-                await().atMost(Duration.ofSeconds(1)).until(() -> first.limits().current().equals(changed)
+                // on the notification, well before the 30 s fallback re-read
+                await().atMost(Duration.ofSeconds(10)).until(() -> first.limits().current().equals(changed)
                         && bots[1].limits().current().equals(changed));
 
                 BotApplication poller = first.intake().isPoller() ? first : second;
                 BotApplication standby = poller == first ? second : first;
                 poller.close();
-                await().atMost(Duration.ofSeconds(10)).until(() -> standby.intake().isPoller());
+                await().atMost(Duration.ofSeconds(30)).until(() -> standby.intake().isPoller());
                 user.sendText("after the switch");
                 assertThat(user.awaitMessage(Duration.ofSeconds(20)).text()).isEqualTo("echo: after the switch");
             } finally {

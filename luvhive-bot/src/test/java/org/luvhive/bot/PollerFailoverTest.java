@@ -64,7 +64,7 @@ class PollerFailoverTest {
 
                     first.destroyForcibly();
                     assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
-                    await().atMost(Duration.ofSeconds(15)).until(() -> standby.intake().isPoller());
+                    await().atMost(Duration.ofSeconds(30)).until(() -> standby.intake().isPoller());
 
                     user.sendText("two");
                     assertThat(user.awaitMessage(Duration.ofSeconds(20)).text()).isEqualTo("echo: two");

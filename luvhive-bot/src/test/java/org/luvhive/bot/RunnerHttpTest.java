@@ -65,7 +65,7 @@ class RunnerHttpTest {
                 "EXTERNAL_URL", "http://127.0.0.1:" + port + "/hooks", "SECRET_TOKEN", SECRET));
         application = Runners.echo(environment, home);
         // the runner sets the webhook itself at start
-        await().atMost(Duration.ofSeconds(10)).until(() -> bot.webhookStatus().url() != null
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.webhookStatus().url() != null
                 && bot.webhookStatus().url().endsWith("/hooks/telegram/616161"));
     }
 
@@ -112,7 +112,7 @@ class RunnerHttpTest {
 
     @Test
     void readyzChecksTheDatabaseAndTelegram() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/readyz").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/readyz").statusCode() == 200);
         HttpResponse<String> response = get("/readyz");
 
         assertThat(response.body()).contains("\"status\":\"ready\"").contains("\"database\":{\"ok\":true")
@@ -176,7 +176,7 @@ class RunnerHttpTest {
         assertThat(post(SECRET, update.getBytes()).statusCode()).isEqualTo(200);
         assertThat(post(SECRET, update.getBytes()).statusCode()).as("a redelivery is fine").isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> database.jdbi().withHandle(handle -> handle.createQuery(
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.jdbi().withHandle(handle -> handle.createQuery(
                 "select count(*) from inbox where update_id = 990002 and status = 'handled'").mapTo(Long.class).one()) == 1);
     }
 

@@ -47,7 +47,7 @@ class SlowlorisTest {
                          Duration.ofMillis(200));
                  Slowloris onManagement = new Slowloris(application.managementPort(), "/readyz", 24,
                          Duration.ofMillis(200))) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> onWebhook.open() == 24 && onManagement.open() == 24);
+                await().atMost(Duration.ofSeconds(30)).until(() -> onWebhook.open() == 24 && onManagement.open() == 24);
 
                 for (long updateId = 770001; updateId <= 770005; updateId++) {
                     HttpResponse<String> delivered = http.send(HttpRequest.newBuilder(URI.create(webhook))
@@ -59,7 +59,7 @@ class SlowlorisTest {
                         assertThat(get(http, management + path).statusCode()).as(path).isEqualTo(200);
                     }
                 }
-                await().atMost(Duration.ofSeconds(15)).until(() -> get(http, management + "/readyz").statusCode() == 200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> get(http, management + "/readyz").statusCode() == 200);
 
                 long stored = database.jdbi().withHandle(handle -> handle.createQuery(
                         "select count(*) from inbox where update_id between 770001 and 770005").mapTo(Long.class).one());

@@ -150,7 +150,7 @@ class LaunchersEndToEndTest {
             assertThat(home.resolve("pgdata/postmaster.pid")).as("its database server shut down").doesNotExist();
             // pg_ctl stop returns once the pid file is gone, a moment before the server's process ends
             ProcessHandle server = database.get();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !server.isAlive());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !server.isAlive());
             int port = URI.create(page.group(1)).getPort();
             assertThat(listening(port)).as("the page is gone").isFalse();
         } finally {

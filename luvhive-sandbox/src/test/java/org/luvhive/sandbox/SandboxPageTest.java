@@ -184,7 +184,7 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
             browser.driver().findElement(By.id("ops-profile-apply")).click();
             browser.waiting().until(driver -> driver.findElement(By.id("ops-profile")).getText().equals("crisis"));
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.application().limits().current().profile()
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.application().limits().current().profile()
                 .equals("crisis"));
         browser.step("switch to webhook: a new user's /start is answered through it", () -> {
             browser.driver().findElement(By.cssSelector("button[data-mode='webhook']")).click();

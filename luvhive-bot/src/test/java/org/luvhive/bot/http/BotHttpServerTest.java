@@ -46,23 +46,29 @@ class BotHttpServerTest {
         return fixture.start(listener);
     }
 
+    /**
+     * A GET that must be answered within {@code within}: generous, so a busy machine makes
+     * it, yet well short of what a request stuck behind the slow clients would take.
+     */
     private HttpResponse<String> timedGet(int port, String path, Duration within) throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(within.plusSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("GET " + path + " answered in").isLessThan(within);
         return response;
     }
 
     @Test
     void aSlowlorisOfManyConnectionsLeavesTheWorkersFree() throws Exception {
-        int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(2, 4)).route("/ok", OK));
+        // headers may trickle for a minute: a request stuck behind them would wait that long
+        int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(2, 4).withTimeouts(Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofMinutes(1))).route("/ok", OK));
         for (int index = 0; index < 24; index++) {
             fixture.client(scheduler -> TricklingClient.slowHeaders(scheduler, port, "/ok", Duration.ofMillis(100)));
         }
 
         for (int request = 0; request < 10; request++) {
-            assertThat(timedGet(port, "/ok", Duration.ofSeconds(1)).statusCode()).isEqualTo(200);
+            assertThat(timedGet(port, "/ok", Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
         }
         assertThat(fixture.clients()).as("the slow clients were still sending all along").noneMatch(TricklingClient::closedByServer);
     }
@@ -76,18 +82,20 @@ class BotHttpServerTest {
         TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowHeaders(scheduler, port, "/ok",
                 Duration.ofMillis(50)));
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
-        assertThat(timedGet(port, "/ok", Duration.ofSeconds(1)).statusCode()).as("others are served").isEqualTo(200);
+        assertThat(timedGet(port, "/ok", Duration.ofSeconds(10)).statusCode()).as("others are served").isEqualTo(200);
     }
 
     @Test
     void aRouteThatTakesNoBodyAnswersAndClosesInsteadOfWaitingForOne() {
-        int port = start(listener("test", HttpLimits.MANAGEMENT).route("/ok", OK));
+        // the body timeout is two minutes: what ends this connection sooner is the route taking no body
+        int port = start(listener("test", HttpLimits.MANAGEMENT.withTimeouts(Duration.ofSeconds(5),
+                Duration.ofMinutes(2), Duration.ofMinutes(2))).route("/ok", OK));
         TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowBody(scheduler, port, "/ok", "",
                 1_000_000, Duration.ofMillis(100)));
 
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
     }
 
     @Test
@@ -97,7 +105,7 @@ class BotHttpServerTest {
         int port = start(listener("test", limits).route("/ok", OK));
         TricklingClient silent = fixture.client(scheduler -> TricklingClient.silent(scheduler, port));
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(silent::closedByServer);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(silent::closedByServer);
     }
 
     @Test
@@ -106,26 +114,26 @@ class BotHttpServerTest {
         CountDownLatch entered = new CountDownLatch(1);
         HttpHandler blocking = exchange -> {
             entered.countDown();
-            release.await(20, TimeUnit.SECONDS);
+            release.await(60, TimeUnit.SECONDS); // far longer than the refused request may take
             Responses.json(exchange, 200, "{}");
         };
         int port = start(listener("test", HttpLimits.MANAGEMENT.withCapacity(1, 1))
                 .route("/block", blocking).route("/ok", OK));
         HttpRequest block = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/block")).build();
         CompletableFuture<HttpResponse<String>> running = http.sendAsync(block, HttpResponse.BodyHandlers.ofString());
-        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the worker took the first request").isTrue();
+        assertThat(entered.await(30, TimeUnit.SECONDS)).as("the worker took the first request").isTrue();
         CompletableFuture<HttpResponse<String>> queued = http.sendAsync(block, HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get(WorkerPool.QUEUED).gauge().value() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.get(WorkerPool.QUEUED).gauge().value() == 1);
 
-        HttpResponse<String> refused = timedGet(port, "/ok", Duration.ofSeconds(1));
+        HttpResponse<String> refused = timedGet(port, "/ok", Duration.ofSeconds(10));
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(refused.body()).contains("busy");
         assertThat(registry.get(WorkerPool.REJECTED).tag("listener", "test").counter().count()).isEqualTo(1);
         release.countDown();
-        assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(queued.get(10, TimeUnit.SECONDS).statusCode()).as("the queued one waited its turn").isEqualTo(200);
+        assertThat(running.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(queued.get(30, TimeUnit.SECONDS).statusCode()).as("the queued one waited its turn").isEqualTo(200);
     }
 
     @Test

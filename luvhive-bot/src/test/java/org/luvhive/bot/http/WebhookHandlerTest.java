@@ -79,7 +79,7 @@ class WebhookHandlerTest {
         TricklingClient slow = fixture.client(scheduler -> TricklingClient.slowBody(scheduler, port, PATH,
                 WebhookHandler.SECRET_HEADER + ": " + SECRET + "\r\n", 500, Duration.ofMillis(50)));
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(slow::closedByServer);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
         assertThat(outcomes("body_timeout")).isEqualTo(1);

@@ -94,7 +94,7 @@ class DbConnectionsCommandTest {
                 }
                 // six handlers of 10 s on two connections: exhausted for about 30 s
                 AtomicReference<CliRun> exhausted = new AtomicReference<>();
-                await().atMost(Duration.ofSeconds(15)).until(() -> {
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
                     CliRun run = CliRun.run(database.environment(), home, "db", "connections", "--json");
                     exhausted.set(run);
                     return run.exitCode() == 33 && run.out().contains("pool of bot-2 full for ")

@@ -104,7 +104,7 @@ class DbSlowAndIndexesTest {
         }
         scan("scan_probe", 60);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> CliRun.run(database.environment(), home, "db", "indexes")
+        await().atMost(Duration.ofSeconds(30)).until(() -> CliRun.run(database.environment(), home, "db", "indexes")
                 .out().contains("seq scans of 20000 rows"));
         CliRun text = CliRun.run(database.environment(), home, "db", "indexes");
         CliRun json = CliRun.run(database.environment(), home, "db", "indexes", "--min-rows", "100000", "--json");

@@ -58,7 +58,7 @@ final class Sleeper implements AutoCloseable {
                 throw new IllegalStateException(failure.getMessage(), failure);
             }
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> observer.withHandle(handle -> handle.createQuery(
+        await().atMost(Duration.ofSeconds(30)).until(() -> observer.withHandle(handle -> handle.createQuery(
                         "select count(*) from pg_stat_activity where pid = :pid and state = 'active' "
                                 + "and query like 'select pg_sleep%'")
                 .bind("pid", pid).mapTo(Integer.class).one()) == 1);

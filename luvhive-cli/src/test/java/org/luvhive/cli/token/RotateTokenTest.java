@@ -91,7 +91,8 @@ class RotateTokenTest {
 
                 assertThat(rotated.exitCode()).as(rotated.err()).isZero();
                 assertThat(rotated.out()).contains("Token rotated: bot 656565").contains("656565:ZZ…ab");
-                await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                // on the notification, well before the 30 s fallback re-read
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                         .until(() -> application.gateway().toString() != null
                                 && ((org.luvhive.core.telegram.TelegramBotsGateway) application.gateway()).token().reveal()
                                 .equals(NEW));

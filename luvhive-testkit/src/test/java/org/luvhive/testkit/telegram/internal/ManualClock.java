@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. Thread-safe. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
