@@ -41,7 +41,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 class LiveLimitsTest {
 
     private static final String TOKEN = "515151:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TestDatabase database;
     private final ManualClock clock = new ManualClock(Instant.now());

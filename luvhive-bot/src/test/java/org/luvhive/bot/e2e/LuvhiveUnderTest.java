@@ -35,8 +35,11 @@ import org.luvhive.testkit.telegram.TelegramEmulator;
 final class LuvhiveUnderTest implements AutoCloseable {
 
     static final String TOKEN = "733733:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
-    /** Generous: a chat receives at most one message a second, and a flow waits for several. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Generous: a chat receives at most one message a second, a flow waits for several, and
+     * the machine may be busy with other builds.
+     */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TestDatabase database;
     private final TelegramEmulator emulator;

@@ -37,7 +37,7 @@ import org.luvhive.testkit.telegram.TelegramEmulator;
 @ExtendWith(PostgresExtension.class)
 class OutboxSenderTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");

@@ -20,7 +20,7 @@ import org.luvhive.core.testing.TestDatabase;
 @ExtendWith(PostgresExtension.class)
 class OpsSettingsListenerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-03-01T12:00:00Z");
