@@ -1,11 +1,16 @@
 package org.luvhive.cli.db;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ExitCode;
+import org.luvhive.cli.support.JsonOption;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.Migrations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code luvhive db migrate}: applies the migrations this build carries. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -13,6 +18,9 @@ import picocli.CommandLine.Command;
 public final class DbMigrateCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Mixin
+    JsonOption json;
 
     DbMigrateCommand(CliContext context) {
         this.context = context;
@@ -22,8 +30,17 @@ public final class DbMigrateCommand implements Callable<Integer> {
     public Integer call() {
         Database database = context.database();
         int applied = database.migrate();
-        String level = database.migrations().current().map(Migrations.SchemaLevel::toString).orElse("none");
-        context.out().printf("Applied %d migration(s); the schema is at %s.%n", applied, level);
+        Optional<Migrations.SchemaLevel> level = database.migrations().current();
+        if (json.enabled()) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("applied", applied);
+            document.put("version", level.map(Migrations.SchemaLevel::version).orElse(null));
+            document.put("description", level.map(Migrations.SchemaLevel::description).orElse(null));
+            context.out().println(context.json().render(document));
+        } else {
+            context.out().printf("Applied %d migration(s); the schema is at %s.%n", applied,
+                    level.map(Migrations.SchemaLevel::toString).orElse("none"));
+        }
         return ExitCode.OK.code();
     }
 }

@@ -43,8 +43,12 @@ class SchemaBehindTest {
             assertThat(status.exitCode()).isEqualTo(5);
             assertThat(status.out()).contains("\"exit_code\" : 5");
 
-            CliRun migrate = CliRun.run(environment, home, "db", "migrate");
+            CliRun migrate = CliRun.run(environment, home, "db", "migrate", "--json");
             assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+            assertThat(migrate.out()).containsPattern("\"applied\" : [1-9]\\d*,")
+                    .containsPattern("\"version\" : \"\\d+\"");
+            CliRun again = CliRun.run(environment, home, "db", "migrate", "--json");
+            assertThat(again.out()).contains("\"applied\" : 0,");
 
             CliRun after = CliRun.run(environment, home, "limits");
             assertThat(after.exitCode()).as(after.err()).isZero();
