@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Set the most connections each running bot's pool opens, live (over DB_POOL_SIZE, also for bots "
                 + "started later); 'default' gives every bot its own DB_POOL_SIZE back.",
                 "A larger size is refused (exit 32) when the bots could open more connections than the server has free "
-                        + "slots, less a margin kept for others (max of 5 and 10%% of max_connections); --force sets it anyway."})
+                        + "slots, less a margin kept for others (max of 5 and 10%% of max_connections), and so is a size "
+                        + "below 5, with which a bot's handler threads wait on each other; --force sets it anyway."})
 public final class DbPoolSizeCommand implements Callable<Integer>, DocumentsExitCodes {
 
     private final CliContext context;
@@ -71,6 +72,12 @@ public final class DbPoolSizeCommand implements Callable<Integer>, DocumentsExit
         Instant now = context.clock().instant();
         PoolSizePlan plan = control.plan(wanted, now);
         boolean behindPooler = database.sessionRoute().transactionPooled();
+        if (plan.tooSmall() && !force) {
+            throw new CliFailure(ExitCode.POOL_SIZE_REFUSED, "refusing pool size " + wanted + ": below "
+                    + PoolSizePlan.SMALLEST_SAFE + " a bot's two handler threads, each holding its update's transaction "
+                    + "while it borrows a second connection for the shared rate limit, wait on each other up to the "
+                    + "connection timeout, and updates fail and retry (--force to set it anyway)");
+        }
         if (!plan.fits() && !behindPooler && !force) {
             throw new CliFailure(ExitCode.POOL_SIZE_REFUSED, "refusing pool size " + wanted + ": "
                     + plan.running().size() + " running bot(s) could open " + plan.mayAdd() + " more connection(s), and "
@@ -84,7 +91,8 @@ public final class DbPoolSizeCommand implements Callable<Integer>, DocumentsExit
         if (json.enabled()) {
             context.out().println(context.json().render(json(plan, behindPooler, pending)));
         } else {
-            context.out().printf("Pool size %d stored for every bot%s.%n", wanted, behindPooler
+            context.out().printf("Pool size %d stored for every bot%s.%n", wanted, plan.tooSmall()
+                    ? " (--force: below " + PoolSizePlan.SMALLEST_SAFE + ", updates will wait and retry)" : behindPooler
                     ? " (behind a transaction pooler: not checked against the server's slots, which the pooler guards)"
                     : plan.fits() ? "" : " (--force: more than the server's free slots less the margin)");
             context.out().println(PoolCommandText.confirmation(plan.running(), pending, "now open at most " + wanted));
@@ -112,6 +120,7 @@ public final class DbPoolSizeCommand implements Callable<Integer>, DocumentsExit
         document.put("not_confirmed", PoolCommandText.instances(pending));
         document.put("checked_against_server", !behindPooler);
         document.put("fits", plan.fits());
+        document.put("too_small", plan.tooSmall());
         document.put("largest_fit", plan.largestFit());
         document.put("server_free", plan.slots().free());
         document.put("margin", plan.margin());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.luvhive.cli.CliRun;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.dbops.DatabaseOps;
 import org.luvhive.core.dbops.PoolControl;
+import org.luvhive.core.settings.OpsSetting;
 import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -51,6 +53,30 @@ class DbPoolCommandTest {
 
     private CliRun luvhive(String... args) {
         return CliRun.run(database.environment(), home, args);
+    }
+
+    @Test
+    void aSizeBelowWhatTheHandlerThreadsNeedIsRefusedUnlessForced() {
+        CliRun refused = luvhive("db", "pool", "size", "4");
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(32);
+        assertThat(refused.err()).isEqualTo("luvhive: refusing pool size 4: below 5 a bot's two handler threads, each "
+                + "holding its update's transaction while it borrows a second connection for the shared rate limit, "
+                + "wait on each other up to the connection timeout, and updates fail and retry (--force to set it "
+                + "anyway)" + System.lineSeparator());
+        assertThat(storedSize()).isEmpty();
+
+        CliRun forced = luvhive("db", "pool", "size", "4", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("Pool size 4 stored for every bot (--force: below 5, updates will wait and "
+                + "retry).");
+        assertThat(storedSize()).contains("4");
+        assertThat(luvhive("db", "pool", "size", "5").exitCode()).isZero();
+        assertThat(storedSize()).contains("5");
+    }
+
+    private Optional<String> storedSize() {
+        return new OpsSettings(database.jdbi(), Clock.systemUTC()).find(PoolControl.SIZE).map(OpsSetting::value);
     }
 
     @Test

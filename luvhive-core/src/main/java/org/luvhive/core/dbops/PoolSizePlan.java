@@ -23,6 +23,15 @@ public record PoolSizePlan(int size, ServerSlots slots, List<PoolState> running,
                            int largestFit) {
 
     public static final int MIN_MARGIN = 5;
+    /**
+     * The smallest pool a bot keeps up with: each of its two handler threads holds its
+     * update's transaction and borrows a second connection for the shared rate limit, and
+     * the sender and the poller need one too. Below it the handler threads wait on each
+     * other up to the connection timeout and updates fail and retry ({@code
+     * scripts/bench-pool}: a pool of 2 did not keep up with 10 updates a second, 5 kept up
+     * with 50).
+     */
+    public static final int SMALLEST_SAFE = 5;
     public static final int MARGIN_PERCENT = 10;
 
     public PoolSizePlan {
@@ -44,6 +53,11 @@ public record PoolSizePlan(int size, ServerSlots slots, List<PoolState> running,
     /** The new connections fit the free slots less the margin (always, with no bot running). */
     public boolean fits() {
         return running.isEmpty() || mayAdd <= available();
+    }
+
+    /** Whether the size is below {@link #SMALLEST_SAFE}. */
+    public boolean tooSmall() {
+        return size < SMALLEST_SAFE;
     }
 
     /** Free slots less the margin. */
