@@ -17,6 +17,8 @@ public final class DrillMain {
     }
 
     public static void main(String[] args) {
+        // before anything logs: stdout is the drills' lines, the logs go to stderr
+        System.setProperty("logback.configurationFile", "org/luvhive/drill/drill-logback.xml");
         System.exit(run(args, System.out, System.err));
     }
 
