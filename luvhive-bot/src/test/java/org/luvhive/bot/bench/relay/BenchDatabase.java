@@ -20,8 +20,8 @@ import org.luvhive.core.settings.OpsSettings;
 
 /**
  * The run's PostgreSQL: the embedded server the bots use by default (fsync on, started
- * here so it outlives bot restarts), migrated, with the users onboarded and paired by
- * SQL, and the server-side counters a phase is judged by. Not thread-safe.
+ * here so it outlives bot restarts; the bots migrate it), with the users onboarded and
+ * paired by SQL, and the server-side counters a phase is judged by. Not thread-safe.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -40,7 +40,8 @@ final class BenchDatabase implements AutoCloseable {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"));
         Database database = Database.connect(server.ensureDatabase(DatabaseConnector.EMBEDDED_DATABASE),
                 PoolSettings.of(2, "bench-relay"), new SimpleMeterRegistry());
-        database.migrate();
+        // Not migrated here: the bots under test migrate it when they start, so a run of
+        // another build (--bot) gets that build's schema, not this tree's.
         // Statement counts are of SQL statements only (transactions come from pg_stat_database):
         // with utility statements tracked, every savepoint's own name makes a new entry, and
         // evicting entries would both lose counts and cost the server time the bots should get.

@@ -58,8 +58,6 @@ public final class RelayBenchmark {
                 .requestLogCapacity(1000).build().start();
              BenchDatabase database = BenchDatabase.start(work)) {
             EmulatedBot bot = emulator.bot(TOKEN);
-            database.raiseLimits();
-            database.onboard(options.pairs());
             List<SimulatedUser> users = new ArrayList<>();
             for (int index = 0; index < options.pairs() * 2; index++) {
                 users.add(bot.newUser(BenchDatabase.FIRST_USER + index, "User" + index, "en"));
@@ -68,7 +66,10 @@ public final class RelayBenchmark {
             bot.onNewMessage(load);
             try (BotProcesses bots = new BotProcesses(options, work, emulator.baseUrl(), TOKEN)) {
                 bots.start();
-                progress(options.instances() + " bot(s) ready");
+                database.raiseLimits();
+                database.onboard(options.pairs());
+                BotProcesses.sleep(Duration.ofSeconds(2)); // running bots take new limits within a second
+                progress(options.instances() + " bot(s) ready, " + options.pairs() + " pairs onboarded");
                 new RelayBenchmark(options, database, bots, load).run(users);
             }
         }
