@@ -265,6 +265,9 @@ class ChatFlowsE2ETest {
         olivia.unblockBot();
         olivia.sendCommand("find"); // whatever the bot sends her first is refused once: a stale 403
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bot.faults().activeRules() == 0);
+        // she writes once the bot has recorded the stale 403 (it does so a moment after the answer)
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> luvhive.count(
+                "select count(*) from blocked_recipients where chat_id = ?", olivia.id()) == 1);
         olivia.sendCommand("cancel");
         olivia.awaitMessage(WAIT); // answered at all: she is served again
         olivia.sendCommand("find");
