@@ -65,6 +65,13 @@ class RunbookTest {
     }
 
     @Test
+    void everyAlertSendsTheDoctorsReaderToItsOwnSection() {
+        for (Alert alert : Alert.values()) {
+            assertThat(RunbookSection.forAlert(alert.label())).as("alert " + alert.label()).isPresent();
+        }
+    }
+
+    @Test
     void everyAlertHasItsRowInTheMonitoringTable() {
         for (Alert alert : Alert.values()) {
             String label = alert.label();

@@ -21,7 +21,8 @@ public enum RunbookSection {
     TELEGRAM_UNREACHABLE("Telegram unreachable"),
     NO_BOT_REPORTING("No bot reporting"),
     HANDLER_ERRORS("Handler errors"),
-    HIGH_CPU("High CPU");
+    HIGH_CPU("High CPU"),
+    QUARANTINED_UPDATES("Quarantined updates");
 
     private final String heading;
 
@@ -47,6 +48,7 @@ public enum RunbookSection {
             case "memory" -> HIGH_MEMORY;
             case "cpu" -> HIGH_CPU;
             case "error_rate" -> HANDLER_ERRORS;
+            case "quarantine" -> QUARANTINED_UPDATES;
             default -> null;
         });
     }
