@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.bot.RunnerSettings;
+import org.luvhive.core.bot.LuvhiveFeatures;
+import org.luvhive.core.moderation.ModerationSettings;
+import org.luvhive.core.moderation.filter.Strictness;
+import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.sandbox.browser.Browser;
@@ -38,8 +43,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The sandbox as a newcomer uses it, in headless Chromium: the real bot, its database and
  * the emulator in one process, and only clicks and typing on the page. One sandbox and one
- * browser for the class; each test has its own users. The 429 storm runs last, so its
- * paused chats cannot slow the others.
+ * browser for the class; each test has its own users. The 429 storm runs after the
+ * others that chat, so its paused chats cannot slow them.
  */
 @ExtendWith({PostgresExtension.class, EvidenceOnFailure.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -207,6 +212,32 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
 
     @Test
     @Order(3)
+    void thePanelShowsTheModerationLevelAndSetsItAsTheCliDoes() {
+        browser.step("set strict: the running bot applies it", () -> {
+            new Select(browser.driver().findElement(By.id("ops-strictness-select"))).selectByValue("strict");
+            browser.driver().findElement(By.id("ops-strictness-apply")).click();
+            browser.waiting().until(driver -> driver.findElement(By.id("ops-strictness")).getText().equals("strict"));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> liveLevel() == Strictness.STRICT);
+        assertThat(count("select count(*) from ops_settings where key = 'moderation.strictness' "
+                + "and value = 'strict' and updated_by = 'sandbox panel'")).isEqualTo(1);
+        browser.step("an operator sets lockdown from the command line: the panel shows it", () -> {
+            new ModerationSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()))
+                    .setLevel(Strictness.LOCKDOWN, "ops");
+            browser.waiting().until(driver -> driver.findElement(By.id("ops-strictness")).getText()
+                    .equals("lockdown"));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> liveLevel() == Strictness.LOCKDOWN);
+        browser.step("back to normal", () -> {
+            new Select(browser.driver().findElement(By.id("ops-strictness-select"))).selectByValue("normal");
+            browser.driver().findElement(By.id("ops-strictness-apply")).click();
+            browser.waiting().until(driver -> driver.findElement(By.id("ops-strictness")).getText().equals("normal"));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> liveLevel() == Strictness.NORMAL);
+    }
+
+    @Test
+    @Order(4)
     void theOperatorPanelShowsAFloodWaitAfterA429StormIsInjected() {
         addUser("Dave");
         ChatPanelView dave = new ChatPanelView(browser, "Dave");
@@ -232,7 +263,7 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void thePanelRefusesBadRequestsInOneLineAndChangesNothing() throws Exception {
         assertThat(post("/sandbox/limits", "{\"profile\":\"extreme\"}"))
                 .isEqualTo("400 unknown profile 'extreme': use normal, high or crisis");
@@ -240,7 +271,12 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
                 .isEqualTo("400 mode must be 'polling' or 'webhook', not 'pigeon'");
         assertThat(post("/sandbox/limits", "profile=high")).isEqualTo("400 the body is not JSON");
         assertThat(post("/sandbox/limits", "{}")).isEqualTo("400 missing field \"profile\"");
+        assertThat(post("/sandbox/moderation", "{\"level\":\"paranoid\"}"))
+                .isEqualTo("400 unknown level 'paranoid' (one of relaxed|normal|strict|lockdown)");
+        assertThat(post("/sandbox/moderation", "{\"level\":3}")).isEqualTo("400 missing field \"level\"");
         assertThat(sandbox.application().limits().current().profile()).isEqualTo("normal");
+        assertThat(new ModerationSettings(new OpsSettings(database.jdbi(), Clock.systemUTC())).level())
+                .isEqualTo(Strictness.NORMAL);
         HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.pageUrl() + "sandbox/x.js"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -301,6 +337,11 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
         long userId = Long.parseLong(recipient.root().getAttribute("data-user-id"));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from relayed_messages "
                 + "where recipient_id = " + userId + " and copy_message_id = " + copy) == 1);
+    }
+
+    /** The level the running bot judges by (its live moderation, following the settings table). */
+    private static Strictness liveLevel() {
+        return ((LuvhiveFeatures) sandbox.application().features()).moderation().live().level();
     }
 
     private static long count(String sql) {

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.cli.support.Operator;
-import org.luvhive.core.moderation.ModerationSettings;
 import org.luvhive.core.moderation.filter.Strictness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,9 +28,7 @@ public final class StrictnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModerationSettings settings = StoredRules.settings(context);
-        Strictness before = settings.level();
-        settings.setLevel(level, Operator.name(context.environment()));
+        Strictness before = StoredRules.settings(context).setLevel(level, Operator.name(context.environment()));
         context.out().printf("Moderation strictness set to %s (was %s); running bots apply it within a second.%n",
                 level.code(), before.code());
         return ExitCode.OK.code();

@@ -40,8 +40,14 @@ public final class ModerationSettings {
         return settings.find(STRICTNESS);
     }
 
-    public void setLevel(Strictness level, String updatedBy) {
+    /**
+     * Sets the level every running bot follows within a second ({@code luvhive moderation
+     * strictness}, the sandbox's panel); returns the level it replaces.
+     */
+    public Strictness setLevel(Strictness level, String updatedBy) {
+        Strictness before = level();
         settings.put(STRICTNESS, level.code(), updatedBy);
+        return before;
     }
 
     /** The stored policy, or the defaults. */

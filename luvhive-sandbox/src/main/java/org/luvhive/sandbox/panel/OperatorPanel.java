@@ -18,7 +18,7 @@ import org.luvhive.testkit.telegram.StaticFiles;
 /**
  * {@code /sandbox/...} on the emulator's port: the operator panel's figures
  * ({@code GET /sandbox/state}), its actions ({@code POST /sandbox/limits},
- * {@code POST /sandbox/mode}), and the page extension that draws it
+ * {@code POST /sandbox/mode}, {@code POST /sandbox/moderation}), and the page extension that draws it
  * ({@code /sandbox/sandbox.js}). Answers 503 until the bot is up. Thread-safe.
  */
 public final class OperatorPanel implements HttpHandler {
@@ -49,7 +49,8 @@ public final class OperatorPanel implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String route = exchange.getRequestMethod() + " " + path.substring(PATH.length());
-        if (!route.equals("GET state") && !route.equals("POST limits") && !route.equals("POST mode")) {
+        if (!route.equals("GET state") && !route.equals("POST limits") && !route.equals("POST mode")
+                && !route.equals("POST moderation")) {
             files.handle(exchange);
             return;
         }
@@ -64,6 +65,7 @@ public final class OperatorPanel implements HttpHandler {
                 JsonNode result = switch (route) {
                     case "GET state" -> current.state().read();
                     case "POST limits" -> current.actions().setLimitsProfile(text(body, "profile"));
+                    case "POST moderation" -> current.actions().setStrictness(text(body, "level"));
                     default -> current.actions().switchMode(text(body, "mode"));
                 };
                 reply(exchange, 200, mapper.createObjectNode().put("ok", true).set("result", result));

@@ -10,15 +10,18 @@ import org.luvhive.core.config.RunMode;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
+import org.luvhive.core.moderation.ModerationSettings;
+import org.luvhive.core.moderation.filter.Strictness;
 import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.settings.RunModeSettings;
 import org.luvhive.core.update.ModeSwitch;
 
 /**
  * The panel's buttons, each the core call its CLI command makes: {@code luvhive set-limits
- * --profile P} ({@link LimitsSettings#store}) and {@code luvhive switch-mode}
- * ({@link ModeSwitch}), applied by the running bot through the database as for any
- * operator. Thread-safe.
+ * --profile P} ({@link LimitsSettings#store}), {@code luvhive switch-mode}
+ * ({@link ModeSwitch}) and {@code luvhive moderation strictness LEVEL}
+ * ({@link Strictness#parse}, {@link ModerationSettings#setLevel}), applied by the running
+ * bot through the database as for any operator. Thread-safe.
  */
 final class PanelActions {
     private static final String OPERATOR = "sandbox panel";
@@ -36,6 +39,12 @@ final class PanelActions {
         RateLimits limits = LimitsProfile.parse(name).limits();
         new LimitsSettings(settings(), mapper).store(limits, OPERATOR);
         return mapper.createObjectNode().put("profile", limits.profile()).put("describe", limits.describe());
+    }
+
+    JsonNode setStrictness(String typed) {
+        Strictness level = Strictness.parse(typed);
+        Strictness before = new ModerationSettings(settings()).setLevel(level, OPERATOR);
+        return mapper.createObjectNode().put("level", level.code()).put("was", before.code());
     }
 
     /** Webhook mode points Telegram at this bot's own HTTP port, where it serves {@code /telegram/<bot id>}. */

@@ -19,11 +19,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.luvhive.bot.BotApplication;
+import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LimitsSettings;
+import org.luvhive.core.moderation.ModerationSettings;
+import org.luvhive.core.moderation.filter.Strictness;
 import org.luvhive.core.ops.alerts.Alert;
 import org.luvhive.core.ops.alerts.AlertStatus;
 import org.luvhive.core.ops.alerts.StatusReport;
@@ -35,8 +38,8 @@ import org.luvhive.testkit.telegram.EmulatedBot;
 /**
  * The operator panel's figures, read the way the runbook's tools read them: the bot's own
  * {@code /readyz} over HTTP, the alerts and queues as {@code luvhive status} reads them, the
- * limits as {@code luvhive limits} does, every runtime setting (a moderation level shows up
- * here once it exists), FloodWaits from the bot's meter and its violations log, and what the
+ * limits as {@code luvhive limits} does, the moderation level as {@code luvhive moderation
+ * status} does (stored, and the one the bot applies), every runtime setting, FloodWaits from the bot's meter and its violations log, and what the
  * emulator answered. Thread-safe.
  */
 final class PanelState {
@@ -64,6 +67,7 @@ final class PanelState {
         state.set("mode", mapper.createObjectNode().put("running", application.intake().mode().label())
                 .put("stored", new RunModeSettings(settings).mode(config).label()));
         state.set("limits", limits(settings));
+        state.set("moderation", moderation(settings));
         StatusReport report = StatusReport.read(application.database().jdbi(), Clock.systemUTC());
         state.set("queues", queues(report.queues()));
         state.set("alerts", alerts(report));
@@ -110,6 +114,21 @@ final class PanelState {
         ArrayNode profiles = json.putArray("profiles");
         for (LimitsProfile profile : LimitsProfile.values()) {
             profiles.add(profile.label());
+        }
+        return json;
+    }
+
+    private ObjectNode moderation(OpsSettings settings) {
+        ModerationSettings moderation = new ModerationSettings(settings);
+        ObjectNode json = mapper.createObjectNode().put("level", moderation.level().code());
+        if (application.features() instanceof LuvhiveFeatures features) {
+            json.put("applied", features.moderation().live().level().code());
+        }
+        moderation.stored().ifPresent(stored -> json.put("updated_by", stored.updatedBy())
+                .put("updated_at", stored.updatedAt().toString()));
+        ArrayNode levels = json.putArray("levels");
+        for (Strictness level : Strictness.values()) {
+            levels.add(level.code());
         }
         return json;
     }

@@ -1,6 +1,6 @@
 // The LuvHive sandbox's additions to the emulator's page: a guide from "add two users" to
-// "they chat", and the operator panel: the bot's /readyz, mode, limits, queues, FloodWaits,
-// alerts and runtime settings, with the CLI's actions and the emulator's fault buttons.
+// "they chat", and the operator panel: the bot's /readyz, mode, limits, moderation level, queues,
+// FloodWaits, alerts and runtime settings, with the CLI's actions and the emulator's fault buttons.
 
 import {button, el} from '/ui/dom.js';
 
@@ -165,6 +165,20 @@ class OperatorPanel {
     choose.append(this.profileSelect, apply);
     limits.append(choose);
 
+    const [moderation, moderationTable] = figures('Moderation', 'ops-moderation');
+    this.strictness = row(moderationTable, 'strictness', '…', 'ops-strictness');
+    this.strictnessBy = row(moderationTable, 'set by', '');
+    const level = el('div', 'ops-actions');
+    this.strictnessSelect = el('select');
+    this.strictnessSelect.id = 'ops-strictness-select';
+    this.strictnessSelect.setAttribute('aria-label', 'Moderation strictness');
+    const setLevel = button('secondary', 'Set level', 'luvhive moderation strictness …');
+    setLevel.id = 'ops-strictness-apply';
+    setLevel.addEventListener('click', () => this.post('/sandbox/moderation', {level: this.strictnessSelect.value},
+        `Moderation strictness set to ${this.strictnessSelect.value}`));
+    level.append(this.strictnessSelect, setLevel);
+    moderation.append(level);
+
     const [queues, queueTable] = figures('Queues', 'ops-queues');
     this.outbox = row(queueTable, 'outbox depth', '…', 'ops-outbox-depth');
     this.oldest = row(queueTable, 'oldest waiting', '');
@@ -200,14 +214,13 @@ class OperatorPanel {
     alerts.append(this.alertTable);
 
     const settings = section('Runtime settings', 'ops-settings');
-    settings.append(el('p', 'muted small', 'What the luvhive commands store and every bot follows within a second; '
-        + 'a moderation level shows here once the bot has one.'));
+    settings.append(el('p', 'muted small', 'What the luvhive commands store and every bot follows within a second.'));
     this.settingsTable = el('table', 'settings');
     settings.append(this.settingsTable);
 
     this.error = el('p', 'ops-error');
     this.error.hidden = true;
-    this.side.append(this.error, bot, limits, queues, floods, faults, alerts, settings);
+    this.side.append(this.error, bot, limits, moderation, queues, floods, faults, alerts, settings);
   }
 
   async refresh() {
@@ -257,6 +270,20 @@ class OperatorPanel {
         this.profileSelect.append(option);
       }
       this.profileSelect.value = state.limits.profiles.includes(state.limits.profile) ? state.limits.profile : 'normal';
+    }
+
+    const strictness = state.moderation;
+    this.strictness.textContent = !strictness.applied || strictness.applied === strictness.level ? strictness.level
+      : `${strictness.applied} (switching to ${strictness.level})`;
+    this.strictnessBy.textContent = strictness.updated_by
+      ? `${strictness.updated_by}, ${clock(strictness.updated_at)}` : 'default';
+    if (this.strictnessSelect.options.length === 0) {
+      for (const code of strictness.levels) {
+        const option = el('option', '', code);
+        option.value = code;
+        this.strictnessSelect.append(option);
+      }
+      this.strictnessSelect.value = strictness.level;
     }
 
     this.outbox.textContent = state.queues.outbox_depth;
