@@ -175,6 +175,17 @@ class ModerationE2ETest {
         ChatMessage tomsCase = admin.awaitMessage(message -> message.text().contains("user " + tom.id()), WAIT);
         assertThat(tomsCase.text()).contains("banned for repeated violations").contains("banned")
                 .contains("Appeal: “it was my own number, sorry”");
+        tom.sendCommand("appeal", "please");
+        tom.awaitMessageContaining("You already appealed this ban", WAIT);
+
+        String lift = tomsCase.inlineButtons().stream().map(button -> button.callbackData())
+                .filter(data -> data.startsWith("mod:lift:")).findFirst().orElseThrow();
+        admin.press(tomsCase, lift).awaitAnswer(WAIT);
+        tom.awaitMessageContaining("Your ban has been lifted", WAIT);
+        admin.awaitMessageContaining("Case #", WAIT);
+        assertThat(luvhive.count("select count(*) from admin_audit where action = 'mod-lift'")).isOne();
+        tom.sendCommand("find");
+        tom.awaitMessageContaining("Searching for a partner", WAIT);
     }
 
     @Test
@@ -199,6 +210,15 @@ class ModerationE2ETest {
         vic.awaitMessageContaining("You are muted until", WAIT);
         relayed(zed, vic, "hi Vic");
         assertThat(zed.received()).extracting(ChatMessage::text).doesNotContain("hello, anyone?");
+
+        zed.sendCommand("appeal", "nothing happened to me");
+        zed.awaitMessageContaining("You have no mute or ban to appeal right now", WAIT);
+        vic.sendCommand("appeal", "they were trolling me");
+        vic.awaitMessageContaining("Your appeal was sent", WAIT);
+        admin.awaitMessageContaining("Appeal from user " + vic.id() + " against a mute", WAIT);
+        vic.sendCommand("appeal", "really");
+        vic.awaitMessageContaining("You already appealed this mute", WAIT);
+        assertThat(luvhive.count("select count(*) from moderation_appeals where user_id = ?", vic.id())).isOne();
     }
 
     @Test
@@ -226,5 +246,81 @@ class ModerationE2ETest {
         kid.sendCommand("find");
         kid.awaitMessageContaining(Users.PARTNER_FOUND, WAIT);
         bea.awaitMessageContaining(Users.PARTNER_FOUND, WAIT);
+    }
+
+    @Test
+    void theSameTextToSeveralPartnersAndSkippingPartnersTooFastAreRefused() {
+        ObjectNode policy = settings.json().write(ModerationPolicy.defaults());
+        ((ObjectNode) policy.path("levels").path("normal")).put("duplicate_partners", 2);
+        ((ObjectNode) policy.path("levels").path("strict")).put("churn_chats", 3);
+        settings.setPolicy(settings.json().parse(policy.toString()), "e2e");
+        await().atMost(WAIT).until(() -> live().policy().level(Strictness.NORMAL).duplicatePartners() == 2);
+        String pitch = "Hey, I have something really interesting to show you, ask me how";
+        SimulatedUser[] first = pair("Quin", "Ria");
+        SimulatedUser quin = first[0];
+        relayed(quin, first[1], pitch);
+        quin.sendCommand("stop");
+        first[1].awaitMessageContaining("partner left", WAIT);
+        SimulatedUser sue = Users.returning(luvhive, "Sue", "female", 30);
+        Users.match(quin, sue);
+        blocked(quin, sue, pitch, "the same message to several people");
+
+        level(Strictness.STRICT);
+        SimulatedUser[] second = pair("Ted", "Una");
+        SimulatedUser ted = second[0];
+        SimulatedUser val = Users.returning(luvhive, "Val", "female", 30);
+        val.sendCommand("find");
+        val.awaitMessageContaining("Searching for a partner", WAIT);
+        ted.sendCommand("next");
+        val.awaitMessageContaining(Users.PARTNER_FOUND, WAIT);
+        SimulatedUser wyn = Users.returning(luvhive, "Wyn", "female", 30);
+        wyn.sendCommand("find");
+        wyn.awaitMessageContaining("Searching for a partner", WAIT);
+        ted.sendCommand("next");
+        ted.awaitMessageContaining("🚫 You are skipping partners very fast", WAIT);
+        relayed(ted, val, "still here");
+        assertThat(luvhive.count("select count(*) from match_queue where user_id = ?", wyn.id())).isOne();
+    }
+
+    @Test
+    void newAccountsWaitForMediaAtStrictLockdownPausesMediaAndNewAccountsCannotSearchAndEditsAreScreened() {
+        SimulatedUser nia = newAccount("Nia", Duration.ofMinutes(5));
+        SimulatedUser oli = Users.returning(luvhive, "Oli", "male", 30);
+        Users.match(nia, oli);
+        ChatMessage greeting = oli.sendText("hi there");
+        nia.awaitMessage(message -> message.text().equals("hi there"), WAIT);
+        oli.edit(greeting.messageId(), "call +49 170 1234567");
+        oli.awaitMessageContaining("🚫 Not sent: phone numbers", WAIT);
+        oli.edit(greeting.messageId(), "hi there, friend");
+        await().atMost(WAIT).until(() -> nia.received().stream()
+                .anyMatch(message -> message.isEdited() && message.text().equals("hi there, friend")));
+        assertThat(nia.received()).extracting(ChatMessage::text).noneMatch(text -> text.contains("170"));
+
+        level(Strictness.STRICT);
+        nia.sendPhoto("me at the lake");
+        assertThat(nia.awaitMessageContaining("🚫 Not sent", WAIT).text())
+                .contains("new accounts can send photos and other media 24 hours after joining");
+        oli.sendPhoto("my dog");
+        nia.awaitMessage(message -> message.caption().filter("my dog"::equals).isPresent(), WAIT);
+        relayed(nia, oli, "cute!");
+        assertThat(oli.received()).noneMatch(message -> message.caption().filter("me at the lake"::equals)
+                .isPresent());
+
+        level(Strictness.LOCKDOWN);
+        oli.sendPhoto("my cat");
+        assertThat(oli.awaitMessageContaining("🚫 Not sent", WAIT).text()).contains("paused for everyone");
+        relayed(oli, nia, "never mind");
+        assertThat(nia.received()).noneMatch(message -> message.caption().filter("my cat"::equals).isPresent());
+        SimulatedUser pia = newAccount("Pia", Duration.ofHours(1));
+        pia.sendCommand("find");
+        pia.awaitMessageContaining("New accounts cannot start a search right now", WAIT);
+        assertThat(luvhive.count("select count(*) from match_queue where user_id = ?", pia.id())).isZero();
+    }
+
+    /** A user who finished onboarding {@code ago}, by the runner's clock. */
+    private static SimulatedUser newAccount(String name, Duration ago) {
+        SimulatedUser user = luvhive.bot().newUser(name);
+        Users.register(luvhive.database().jdbi(), user.id(), "female", 30, CLOCK.instant().minus(ago));
+        return user;
     }
 }

@@ -27,15 +27,20 @@ public final class AppealCommand implements UpdateHandler {
         Appeals.Result result = appeals.appeal(context.handle(), context.userId(), text, context.now());
         switch (result.outcome()) {
             case NOTHING_TO_APPEAL -> context.reply("You have no mute or ban to appeal right now.");
-            case ALREADY_APPEALED -> context.reply("You already appealed this " + result.action().code()
+            case ALREADY_APPEALED -> context.reply("You already appealed this " + appealed(result.action())
                     + ". A moderator will look at it.");
             case SENT -> {
                 context.reply("📨 Your appeal was sent to the moderators. You will hear from us when they decide.");
                 for (long admin : adminIds) {
                     context.send(notice(admin, "📨 Appeal from user " + context.userId() + " against a "
-                            + result.action().code() + " (case #" + result.caseId() + "). See /mod."));
+                            + appealed(result.action()) + " (case #" + result.caseId() + "). See /mod."));
                 }
             }
         }
+    }
+
+    /** What the user appealed, as people say it: a mute (by the ladder, an admin or reporters) or a ban. */
+    private static String appealed(ModerationAction action) {
+        return action == ModerationAction.BAN ? "ban" : "mute";
     }
 }
