@@ -18,6 +18,7 @@ import org.xnio.IoUtils;
  * Telegram's webhook POSTs: the secret header compared in constant time (401 when wrong
  * or missing), bodies over 1 MiB refused (413); an update is stored in the inbox (or, when
  * it cannot be stored or understood, in the quarantine) and answered 200 at once —
+ * an empty body, which Telegram never sends, is refused (400) and stored nowhere —
  * handling happens afterwards, so Telegram never waits on a handler and never redelivers
  * because of one. While the database is down the answer is 503, so Telegram keeps it.
  * <p>
@@ -87,6 +88,13 @@ final class WebhookHandler implements HttpHandler {
      * deliver it again, for ever, and hold back what comes after it.
      */
     private void store(HttpServerExchange exchange, byte[] body) {
+        if (blank(body)) {
+            // Telegram never posts an empty body; `luvhive webhook check` sends one to tell
+            // this endpoint (400, nothing stored) from anything else answering at the URL
+            count("empty");
+            Responses.json(exchange, 400, "{\"error\":\"empty body\"}");
+            return;
+        }
         InboxStore.Outcome outcome;
         try {
             outcome = inbox.storeWebhookBody(body);
@@ -99,6 +107,15 @@ final class WebhookHandler implements HttpHandler {
         }
         count(outcome == InboxStore.Outcome.QUARANTINED ? "quarantined" : "stored");
         Responses.json(exchange, 200, "{}");
+    }
+
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void count(String outcome) {

@@ -125,4 +125,24 @@ class WebhookHandlerTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(outcomes("too_large")).isEqualTo(1);
     }
+
+    @Test
+    void anEmptyBodyIsRefusedAsMalformedAndNothingIsStoredOrQuarantined() throws Exception {
+        int port = start(HttpLimits.PUBLIC);
+        for (String body : new String[] {"", " \r\n"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+                    .header(WebhookHandler.SECRET_HEADER, SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("body '%s'", body).isEqualTo(400);
+        }
+
+        assertThat(outcomes("empty")).isEqualTo(2);
+        assertThat(rows("inbox")).isZero();
+        assertThat(rows("update_quarantine")).isZero();
+    }
+
+    private long rows(String table) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select count(*) from " + table)
+                .mapTo(Long.class).one());
+    }
 }

@@ -24,8 +24,9 @@ import org.luvhive.core.config.Secret;
  * the right secret and a body over the webhook's 1 MiB limit must be refused as too large
  * (413; a wrong secret would be refused first), which proves the endpoint is LuvHive's and
  * the secrets match; an empty one with a wrong secret must be refused as unauthorised
- * (401). Neither is stored: the bot stores (or quarantines) only what it accepts, and an
- * empty body with the right secret would be quarantined, so none is sent. For https
+ * (401). Neither is stored: the bot stores (or quarantines) only what it accepts. (An
+ * empty body with the right secret is refused too, 400, but a proxy might answer that
+ * itself; only the bot knows its own size limit.) For https
  * URLs it also reads the certificate ({@link TlsInspector}). Thread-safe.
  */
 public final class WebhookProbe {
