@@ -32,9 +32,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Test the webhook URL directly: secret, answers, latency, TLS certificate; creates no update.",
-        description = {"Sends two POSTs: with SECRET_TOKEN and a body over 1 MiB it must be refused as too large "
-                + "(413), which proves the endpoint is LuvHive's and the secrets match; with a wrong secret and no "
-                + "body as unauthorised (401). For https URLs it shows the certificate's issuer, names and expiry and "
+        description = {"Sends two POSTs with empty bodies: with SECRET_TOKEN it must be refused as malformed (400), "
+                + "which proves the endpoint is LuvHive's and the secrets match; with a wrong secret as "
+                + "unauthorised (401). For https URLs it shows the certificate's issuer, names and expiry and "
                 + "whether a client trusts it (a warning under 14 days left).",
                 "The URL is the one the last switch-mode set, else EXTERNAL_URL, plus /telegram/<bot id>."})
 public final class WebhookCheckCommand implements Callable<Integer>, DocumentsExitCodes {

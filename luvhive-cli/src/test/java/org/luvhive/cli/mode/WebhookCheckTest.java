@@ -63,17 +63,18 @@ class WebhookCheckTest {
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out())
                 .contains("Webhook URL:  " + base() + "/telegram/747474")
-                .containsPattern("right secret, body over 1 MiB: +413 in \\d+ ms \\(expected 413\\): OK: refused as too large")
+                .containsPattern("right secret, empty body: +400 in \\d+ ms \\(expected 400\\): OK: refused as malformed")
                 .containsPattern("wrong secret: +401 in \\d+ ms \\(expected 401\\): OK: refused as unauthorised")
                 .contains("Webhook OK")
                 .doesNotContain(SECRET);
         assertThat(count("select count(*) from inbox")).as("the check creates no update").isZero();
+        assertThat(count("select count(*) from update_quarantine")).as("nor a quarantined one").isZero();
 
         JsonNode json = new ObjectMapper().readTree(
                 CliRun.run(environment, home, "webhook", "check", "--url", base(), "--json").out());
         assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("requests")).hasSize(2);
-        assertThat(json.get("requests").get(0).get("status").asInt()).isEqualTo(413);
+        assertThat(json.get("requests").get(0).get("status").asInt()).isEqualTo(400);
         assertThat(json.get("requests").get(1).get("status").asInt()).isEqualTo(401);
         assertThat(json.get("tls").isNull()).isTrue();
     }

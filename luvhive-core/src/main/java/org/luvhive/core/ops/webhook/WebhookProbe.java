@@ -21,19 +21,15 @@ import org.luvhive.core.config.Secret;
 
 /**
  * Tests a webhook URL the way Telegram uses it, without creating an update: a POST with
- * the right secret and a body over the webhook's 1 MiB limit must be refused as too large
- * (413; a wrong secret would be refused first), which proves the endpoint is LuvHive's and
- * the secrets match; an empty one with a wrong secret must be refused as unauthorised
- * (401). Neither is stored: the bot stores (or quarantines) only what it accepts. (An
- * empty body with the right secret is refused too, 400, but a proxy might answer that
- * itself; only the bot knows its own size limit.) For https
+ * the right secret and an empty body must be refused as malformed (400), which proves the
+ * endpoint is LuvHive's and the secrets match; one with a wrong secret must be refused as
+ * unauthorised (401). Neither body is an update, so nothing reaches the inbox or the
+ * quarantine (the bot refuses an empty body before storing anything). For https
  * URLs it also reads the certificate ({@link TlsInspector}). Thread-safe.
  */
 public final class WebhookProbe {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
-    /** One byte over the webhook's limit (1 MiB), which it refuses before reading it. */
-    static final int TOO_LARGE = 1024 * 1024 + 1;
     private static final String SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
@@ -59,23 +55,21 @@ public final class WebhookProbe {
         Optional<TlsReport> tls = "https".equalsIgnoreCase(url.getScheme())
                 ? new TlsInspector(clock, timeout, sslContext).inspect(url)
                 : Optional.empty();
-        ProbeResult rightSecret = send(client, url, secret.reveal(), "right secret, body over 1 MiB", 413,
-                new byte[TOO_LARGE]);
-        ProbeResult wrongSecret = send(client, url, otherSecretThan(secret), "wrong secret", 401, new byte[0]);
+        ProbeResult rightSecret = send(client, url, secret.reveal(), "right secret, empty body", 400);
+        ProbeResult wrongSecret = send(client, url, otherSecretThan(secret), "wrong secret", 401);
         return new WebhookReport(url, List.of(rightSecret, wrongSecret), tls);
     }
 
-    private ProbeResult send(HttpClient client, URI url, String secret, String name, int expected, byte[] body) {
+    private ProbeResult send(HttpClient client, URI url, String secret, String name, int expected) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header(SECRET_HEADER, secret).header("Content-Type", "application/json")
-                .POST(body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
         long started = System.nanoTime();
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             return new ProbeResult(name, expected, Optional.of(status), latency, Optional.empty(),
-                    expected == 413 ? verdictWithRightSecret(status) : verdictWithWrongSecret(status));
+                    expected == 400 ? verdictWithRightSecret(status) : verdictWithWrongSecret(status));
         } catch (IOException failure) {
             String reason = describe(failure);
             return new ProbeResult(name, expected, Optional.empty(), Duration.ofNanos(System.nanoTime() - started),
@@ -88,18 +82,18 @@ public final class WebhookProbe {
     }
 
     static String verdictWithRightSecret(int status) {
-        if (status == 413) {
-            return "refused as too large: the endpoint is LuvHive's webhook and SECRET_TOKEN matches";
+        if (status == 400) {
+            return "refused as malformed: the endpoint is LuvHive's webhook and SECRET_TOKEN matches";
         }
         if (status == 401 || status == 403) {
             return "answered " + status + " to our SECRET_TOKEN: the bot behind this URL has another secret (or a proxy"
                     + " drops the " + SECRET_HEADER + " header); Telegram's deliveries are refused alike";
         }
         if (status >= 200 && status < 300) {
-            return "answered " + status + " to a body over 1 MiB: this is not LuvHive's webhook (another program or a"
+            return "answered " + status + " to an empty body: this is not LuvHive's webhook (another program or a"
                     + " proxy answers at this URL)";
         }
-        return common(status, 413);
+        return common(status, 400);
     }
 
     static String verdictWithWrongSecret(int status) {

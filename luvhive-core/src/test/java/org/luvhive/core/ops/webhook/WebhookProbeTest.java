@@ -61,7 +61,7 @@ class WebhookProbeTest {
 
             assertThat(report.ok()).as(report.problems().toString()).isTrue();
             assertThat(report.requests()).extracting(ProbeResult::status)
-                    .containsExactly(Optional.of(413), Optional.of(401));
+                    .containsExactly(Optional.of(400), Optional.of(401));
             assertThat(report.tls()).isEmpty();
         } finally {
             server.stop(0);
@@ -82,7 +82,7 @@ class WebhookProbeTest {
 
             assertThat(report.ok()).isFalse();
             assertThat(report.problems()).containsExactly(
-                    "answered 200 to a body over 1 MiB: this is not LuvHive's webhook (another program or a proxy answers"
+                    "answered 200 to an empty body: this is not LuvHive's webhook (another program or a proxy answers"
                             + " at this URL)",
                     "answered 200 to a wrong secret: the endpoint does not check the secret, anyone can post updates"
                             + " to it");
@@ -160,13 +160,13 @@ class WebhookProbeTest {
         return new WebhookProbe(Clock.systemUTC(), Duration.ofSeconds(5), context);
     }
 
-    /** Answers as the bot's WebhookHandler does: a wrong secret 401, a body over 1 MiB 413. */
+    /** Answers as the bot's WebhookHandler does to bodies that are not updates. */
     private static <S extends HttpServer> S webhook(S server, String secret) {
         server.createContext("/", exchange -> {
             String presented = exchange.getRequestHeaders().getFirst(WebhookProbe.SECRET_HEADER);
             try (InputStream body = exchange.getRequestBody()) {
                 byte[] bytes = body.readAllBytes();
-                answer(exchange, !secret.equals(presented) ? 401 : bytes.length > 1024 * 1024 ? 413 : 200);
+                answer(exchange, !secret.equals(presented) ? 401 : bytes.length == 0 ? 400 : 200);
             }
         });
         server.start();
