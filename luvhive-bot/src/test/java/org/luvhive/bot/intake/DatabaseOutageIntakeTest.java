@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.bot.BotApplication;
 import org.luvhive.bot.testing.Runners;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
-import org.luvhive.core.update.InboundGate;
 import org.luvhive.testkit.net.TcpProxy;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
@@ -81,7 +82,7 @@ class DatabaseOutageIntakeTest {
             assertThat(user.awaitMessage(WAIT).text()).isEqualTo("echo: " + text);
         }
         assertThat(user.received()).extracting(message -> message.text())
-                .doesNotContain(InboundGate.SLOW_DOWN_TEXT);
+                .doesNotContain(Texts.of(Language.EN, "limits.slow_down"));
     }
 
     @Test

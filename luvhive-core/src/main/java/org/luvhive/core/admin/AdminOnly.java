@@ -32,9 +32,9 @@ public final class AdminOnly implements UpdateHandler {
         if (allowed) {
             handler.handle(context);
         } else if (context.update().hasCallbackQuery()) {
-            Notices.answerCallback(context, "Not allowed.", true);
+            Notices.answerCallback(context, context.text("admin.not_allowed"), true);
         } else {
-            context.reply("Unknown command. /help lists what I can do.");
+            context.replyText("command.unknown");
         }
     }
 

@@ -12,8 +12,6 @@ import org.luvhive.core.update.UpdateRouter;
 /** {@code /ban <user id> <30m|12h|7d|4w|perm> <reason>} (admin). Thread-safe. */
 public final class BanCommand implements UpdateHandler {
 
-    static final String USAGE = "Usage: /ban <user id> <30m|12h|7d|4w|perm> <reason>";
-
     private final Banning banning;
     private final Moderation moderation;
 
@@ -26,12 +24,12 @@ public final class BanCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         String[] parts = UpdateRouter.commandArguments(context.update().getMessage()).split("\\s+", 3);
         if (parts.length < 3 || !parts[0].matches("\\d{1,19}")) {
-            context.reply(USAGE);
+            context.replyText("admin.ban.usage");
             return;
         }
         Optional<Optional<Duration>> duration = BanDurations.parse(parts[1]);
         if (duration.isEmpty()) {
-            context.reply("I can't read the duration '" + parts[1] + "'. " + USAGE);
+            context.replyText("admin.ban.bad_duration", parts[1]);
             return;
         }
         long target = Long.parseLong(parts[0]);
@@ -41,7 +39,7 @@ public final class BanCommand implements UpdateHandler {
                 context.userId(), context.now());
         moderation.audit(context.handle(), context.userId(), "ban-done", String.valueOf(target), parts[1] + " " + reason,
                 true, context.now());
-        context.reply("🚫 User " + target + " banned " + (until == null ? "permanently" : "until " + Notices.when(until))
-                + ".");
+        context.reply(until == null ? context.text("admin.ban.done_permanent", target)
+                : context.text("admin.ban.done_until", target, Notices.when(until)));
     }
 }

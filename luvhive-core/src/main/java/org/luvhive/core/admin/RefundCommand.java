@@ -3,6 +3,7 @@ package org.luvhive.core.admin;
 import static org.luvhive.core.ui.Notices.notice;
 
 import java.util.Optional;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.premium.Payment;
 import org.luvhive.core.premium.PaymentSignals;
@@ -40,16 +41,16 @@ public final class RefundCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         String chargeId = UpdateRouter.commandArguments(context.update().getMessage());
         if (chargeId.isEmpty() || chargeId.contains(" ") || chargeId.length() > 200) {
-            context.reply("Usage: /refund <telegram_payment_charge_id>");
+            context.replyText("admin.refund.usage");
             return;
         }
         Optional<Payment> payment = payments.find(context.handle(), chargeId);
         if (payment.isEmpty()) {
-            context.reply("No payment with charge id " + chargeId + ".");
+            context.replyText("admin.refund.unknown", chargeId);
             return;
         }
         if (payment.get().refundedAt() != null) {
-            context.reply("That payment was already refunded.");
+            context.replyText("admin.refund.already");
             return;
         }
         try {
@@ -59,7 +60,7 @@ public final class RefundCommand implements UpdateHandler {
             if (refused.description() == null || !refused.description().contains("CHARGE_ALREADY_REFUNDED")) {
                 moderation.audit(context.handle(), context.userId(), "refund-failed", chargeId, refused.description(),
                         true, context.now());
-                context.reply("❌ Telegram refused the refund: " + refused.description());
+                context.replyText("admin.refund.refused", refused.description());
                 return;
             }
         }
@@ -68,10 +69,9 @@ public final class RefundCommand implements UpdateHandler {
         signals.refunded(context.handle(), payment.get().userId(), chargeId, used, context.now());
         moderation.audit(context.handle(), context.userId(), "refund-done", chargeId,
                 payment.get().amount() + " XTR, " + payment.get().days() + " days", true, context.now());
-        context.reply("✅ Refunded " + payment.get().amount() + " ⭐ to user " + payment.get().userId()
-                + "; their premium was shortened by " + payment.get().days() + " days.");
-        context.send(notice(payment.get().userId(), "⭐ Your payment of " + payment.get().amount()
-                + " Stars was refunded; your premium was shortened by " + payment.get().days() + " days."));
+        context.replyText("admin.refund.done", payment.get().amount(), payment.get().userId(), payment.get().days());
+        context.send(notice(payment.get().userId(), Texts.of(users.language(context.handle(), payment.get().userId()),
+                "premium.refunded", payment.get().amount(), payment.get().days())));
     }
 
     /**

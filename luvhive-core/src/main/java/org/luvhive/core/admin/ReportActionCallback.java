@@ -32,7 +32,7 @@ public final class ReportActionCallback implements UpdateHandler {
     public void handle(UpdateContext context) {
         String[] arguments = callbackArguments(context, PREFIX);
         if (arguments.length != 2 || !arguments[1].matches("\\d{1,18}")) {
-            answerCallback(context, "Unknown action", false);
+            answerCallback(context, context.text("admin.unknown_action"), false);
             return;
         }
         long reportId = Long.parseLong(arguments[1]);
@@ -41,7 +41,7 @@ public final class ReportActionCallback implements UpdateHandler {
         boolean ban = action.equals("ban7") || action.equals("banperm");
         if (report.isEmpty() || !(ban || action.equals("dismiss"))
                 || !moderation.resolve(context.handle(), reportId, ban, context.userId(), context.now())) {
-            answerCallback(context, "This report was already handled.", false);
+            answerCallback(context, context.text("admin.report.handled"), false);
             editKeyboard(context, null);
             return;
         }
@@ -52,9 +52,10 @@ public final class ReportActionCallback implements UpdateHandler {
         }
         moderation.audit(context.handle(), context.userId(), ban ? "report-ban" : "report-dismiss",
                 String.valueOf(reportId), action, true, context.now());
-        answerCallback(context, ban ? "User banned" : "Report dismissed", false);
+        answerCallback(context, context.text(ban ? "admin.report.banned_toast" : "admin.report.dismissed_toast"), false);
         editKeyboard(context, null);
-        context.reply("Report #" + reportId + (ban ? ": user " + report.get().reportedId() + " banned ("
-                + (action.equals("ban7") ? "7 days" : "permanently") + ")." : " dismissed."));
+        context.reply(!ban ? context.text("admin.report.dismissed", reportId)
+                : context.text(action.equals("ban7") ? "admin.report.banned_7" : "admin.report.banned_forever",
+                        reportId, report.get().reportedId()));
     }
 }

@@ -7,11 +7,14 @@ import static org.luvhive.core.ui.Notices.row;
 import static org.luvhive.core.ui.Notices.when;
 
 import java.util.List;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.Report;
 import org.luvhive.core.moderation.ReportReason;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** {@code /reports} (admin): the oldest open reports, each with dismiss and ban buttons. Thread-safe. */
 public final class ReportsCommand implements UpdateHandler {
@@ -28,19 +31,27 @@ public final class ReportsCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         List<Report> open = moderation.openReports(context.handle(), PAGE);
         if (open.isEmpty()) {
-            context.reply("✅ No open reports.");
+            context.replyText("admin.reports.none");
             return;
         }
-        context.reply("🚩 " + moderation.countOpenReports(context.handle()) + " open report(s); the oldest " + open.size() + ":");
+        Language language = context.language();
+        context.replyText("admin.reports.count", moderation.countOpenReports(context.handle()), open.size());
         for (Report report : open) {
-            String reason = ReportReason.ofCode(report.reason()).map(ReportReason::label).orElse(report.reason());
-            context.send(notice(context.userId(), "Report #" + report.id() + " · " + when(report.createdAt())
-                    + "\nReason: " + reason + "\nReported user: " + report.reportedId() + " · chat " + report.chatId()
-                    + "\nReporter: " + report.reporterId()
-                    + (report.details() == null ? "" : "\nDetails: " + report.details()),
-                    keyboard(row(button("Dismiss", "adm:dismiss:" + report.id()),
-                            button("Ban 7 days", "adm:ban7:" + report.id()),
-                            button("Ban forever", "adm:banperm:" + report.id())))));
+            String reason = ReportReason.ofCode(report.reason()).map(known -> known.label(language))
+                    .orElse(report.reason());
+            String text = Texts.of(language, "admin.reports.item", report.id(), when(report.createdAt()), reason,
+                    report.reportedId(), report.chatId(), report.reporterId());
+            if (report.details() != null) {
+                text += "\n" + Texts.of(language, "admin.reports.details", report.details());
+            }
+            context.send(notice(context.userId(), text, actions(report.id(), language)));
         }
+    }
+
+    /** Dismiss, ban for 7 days, ban for good: the buttons under a report. */
+    public static InlineKeyboardMarkup actions(long reportId, Language language) {
+        return keyboard(row(button(Texts.of(language, "admin.report.dismiss"), "adm:dismiss:" + reportId),
+                button(Texts.of(language, "admin.report.ban7"), "adm:ban7:" + reportId),
+                button(Texts.of(language, "admin.report.banperm"), "adm:banperm:" + reportId)));
     }
 }

@@ -26,10 +26,7 @@ public final class StatsCommand implements UpdateHandler {
     @Override
     public void handle(UpdateContext context) {
         Handle handle = context.handle();
-        context.reply("📊 LuvHive now\nUsers: " + users.count(handle)
-                + "\nActive chats: " + chats.countActive(handle)
-                + "\nSearching: " + matcher.countWaiting(handle)
-                + "\nPremium users: " + users.countPremium(handle, context.now())
-                + "\nOpen reports: " + moderation.countOpenReports(handle));
+        context.replyText("admin.stats", users.count(handle), chats.countActive(handle), matcher.countWaiting(handle),
+                users.countPremium(handle, context.now()), moderation.countOpenReports(handle));
     }
 }

@@ -18,13 +18,13 @@ public final class UnbanCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         String argument = UpdateRouter.commandArguments(context.update().getMessage());
         if (!argument.matches("\\d{1,19}")) {
-            context.reply("Usage: /unban <user id>");
+            context.replyText("admin.unban.usage");
             return;
         }
         long target = Long.parseLong(argument);
         boolean lifted = moderation.unban(context.handle(), target);
         moderation.audit(context.handle(), context.userId(), "unban-done", argument, lifted ? "lifted" : "was not banned",
                 true, context.now());
-        context.reply(lifted ? "✅ User " + target + " unbanned." : "User " + target + " was not banned.");
+        context.replyText(lifted ? "admin.unban.done" : "admin.unban.not_banned", target);
     }
 }

@@ -79,7 +79,8 @@ import org.luvhive.core.user.ConsentCallback;
 import org.luvhive.core.user.GenderCallback;
 import org.luvhive.core.user.InfoCommand;
 import org.luvhive.core.user.InterestCallback;
-import org.luvhive.core.user.OnboardingPrompts;
+import org.luvhive.core.user.LanguageCallback;
+import org.luvhive.core.user.LanguageCommand;
 import org.luvhive.core.user.ProfileCommand;
 import org.luvhive.core.user.StartCommand;
 import org.luvhive.core.user.Users;
@@ -117,10 +118,10 @@ public final class LuvhiveFeatures implements BotFeatures {
     public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, CacheRegistry caches,
                            MeterRegistry registry, ViolationsLog violations) {
         Users users = new Users();
-        Chats chats = new Chats(outbox);
+        Chats chats = new Chats(outbox, users);
         Ratings ratings = new Ratings();
         Matcher matcher = new Matcher(outbox, chats, users, ratings, settings.rematchCooldown());
-        Moderation moderation = new Moderation(outbox,
+        Moderation moderation = new Moderation(outbox, users,
                 caches == null ? null : caches.<Long, Optional<Ban>>create("bans", BAN_CACHE_EXPIRY));
         Payments payments = new Payments(users);
         PaymentSignals paymentSignals = new PaymentSignals();
@@ -139,7 +140,8 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("start", guards.open(new StartCommand()))
                 .command("help", guards.open(new InfoCommand(InfoCommand.HELP)))
                 .command("rules", guards.open(new InfoCommand(InfoCommand.RULES)))
-                .command("privacy", guards.open(new InfoCommand(OnboardingPrompts.PRIVACY_TEXT)))
+                .command("privacy", guards.open(new InfoCommand(InfoCommand.PRIVACY)))
+                .command("language", guards.open(new LanguageCommand()))
                 .command("my_data", guards.open(new MyDataCommand(users, chats, ratings, moderation, payments)))
                 .command("delete_me", guards.open(new DeleteMeCommand()))
                 .command("profile", guards.onboarded(new ProfileCommand()))
@@ -162,6 +164,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("mod", new AdminOnly(admins, moderation, "mod", new ModCommand(feature.queue())))
                 .command("appeal", new AppealCommand(feature.appeals(), admins)) // banned users may appeal
                 .callback(ConsentCallback.PREFIX, guards.open(new ConsentCallback()))
+                .callback(LanguageCallback.PREFIX, guards.open(new LanguageCallback(users)))
                 .callback(GenderCallback.PREFIX, guards.open(new GenderCallback()))
                 .callback(AgeCallback.PREFIX, guards.open(new AgeCallback()))
                 .callback(InterestCallback.PREFIX, guards.open(new InterestCallback()))
@@ -187,14 +190,15 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .editedMessage(guards.open(new ModeratedEdit(chats, new RelayEdit(), screening)))
                 .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation, fraudLimits, paymentSignals))
                 .myChatMember(botBlocked)
-                .fallback(context -> { });
+                .fallback(context -> { })
+                .languages(users);
         for (MessageKind kind : MessageKind.values()) {
             if (kind != MessageKind.TEXT && kind != MessageKind.SUCCESSFUL_PAYMENT && kind != MessageKind.OTHER) {
                 routes.message(kind, guards.open(relay));
             }
         }
         this.router = routes.build();
-        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox), botBlocked));
+        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox, users), botBlocked));
         this.startupCalls = Commands.setMyCommands(admins);
 
         QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, users,

@@ -8,6 +8,8 @@ import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.ParkedMessage;
+import org.luvhive.core.i18n.Texts;
+import org.luvhive.core.user.Users;
 
 /**
  * What the sender reports back about chats: a delivered copy's new id goes into the relay
@@ -17,9 +19,11 @@ import org.luvhive.core.delivery.ParkedMessage;
 public final class ChatDeliveryEvents implements DeliveryEvents {
 
     private final Outbox outbox;
+    private final Users users;
 
-    public ChatDeliveryEvents(Outbox outbox) {
+    public ChatDeliveryEvents(Outbox outbox, Users users) {
         this.outbox = outbox;
+        this.users = users;
     }
 
     @Override
@@ -35,6 +39,7 @@ public final class ChatDeliveryEvents implements DeliveryEvents {
     @Override
     public void parked(Handle handle, ParkedMessage parked) {
         parked.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> outbox.enqueue(handle,
-                notice(relay.senderId(), "⚠️ One of your messages could not be delivered to your partner.")));
+                notice(relay.senderId(),
+                Texts.of(users.language(handle, relay.senderId()), "chat.not_delivered"))));
     }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
@@ -27,9 +30,12 @@ public final class Chats {
     private static final long LOCK_KEY = 0x4C75764D61746368L;
 
     private final Outbox outbox;
+    private final Users users;
 
-    public Chats(Outbox outbox) {
+    /** @param users whose language each side is told things in */
+    public Chats(Outbox outbox, Users users) {
         this.outbox = outbox;
+        this.users = users;
     }
 
     /**
@@ -122,16 +128,16 @@ public final class Chats {
         }
         chats.deactivateMembers(membership.chatId());
         long partner = membership.partnerId();
-        String partnerText = reason == EndReason.BOT_BLOCKED
-                ? "👋 Your partner is no longer reachable (they stopped the bot), so the chat has ended."
-                : "👋 Your partner left the chat.";
-        outbox.enqueue(handle, notice(partner, partnerText + "\nHow was it? Send /find to meet someone new.",
-                afterChatKeyboard(membership.chatId())));
+        Language partnerLanguage = users.language(handle, partner);
+        outbox.enqueue(handle, notice(partner, Texts.of(partnerLanguage, reason == EndReason.BOT_BLOCKED
+                        ? "chat.partner_unreachable" : "chat.partner_left"),
+                afterChatKeyboard(membership.chatId(), partnerLanguage)));
+        Language language = users.language(handle, userId);
         switch (reason) {
-            case STOP -> outbox.enqueue(handle, notice(userId, "✋ Chat ended. How was it? Send /find to meet someone new.",
-                    afterChatKeyboard(membership.chatId())));
-            case NEXT -> outbox.enqueue(handle, notice(userId, "⏭ Chat ended. How was it?",
-                    afterChatKeyboard(membership.chatId())));
+            case STOP -> outbox.enqueue(handle, notice(userId, Texts.of(language, "chat.ended_stop"),
+                    afterChatKeyboard(membership.chatId(), language)));
+            case NEXT -> outbox.enqueue(handle, notice(userId, Texts.of(language, "chat.ended_next"),
+                    afterChatKeyboard(membership.chatId(), language)));
             default -> {
                 // blocks, reports, bans, deletions and blocked bots say their own thing (or cannot be told)
             }
@@ -140,14 +146,14 @@ public final class Chats {
     }
 
     /** Thumbs up/down for the chat, plus report and block buttons for the partner. */
-    public static InlineKeyboardMarkup afterChatKeyboard(long chatId) {
+    public static InlineKeyboardMarkup afterChatKeyboard(long chatId, Language language) {
         return keyboard(
                 row(button("👍", "rate:" + chatId + ":up"), button("👎", "rate:" + chatId + ":down")),
-                reportAndBlockRow(chatId));
+                reportAndBlockRow(chatId, language));
     }
 
-    public static InlineKeyboardRow reportAndBlockRow(
-            long chatId) {
-        return row(button("🚩 Report", "rep:" + chatId), button("⛔ Block", "blk:" + chatId));
+    public static InlineKeyboardRow reportAndBlockRow(long chatId, Language language) {
+        return row(button(Texts.of(language, "chat.button.report"), "rep:" + chatId),
+                button(Texts.of(language, "chat.button.block"), "blk:" + chatId));
     }
 }

@@ -20,23 +20,23 @@ public final class RateCallback implements UpdateHandler {
     public void handle(UpdateContext context) {
         String[] arguments = callbackArguments(context, PREFIX);
         if (arguments.length != 2 || !arguments[0].matches("\\d{1,18}")) {
-            answerCallback(context, "Unknown rating", false);
+            answerCallback(context, context.text("rating.unknown"), false);
             return;
         }
         long chatId = Long.parseLong(arguments[0]);
         Optional<ChatMembership> membership = context.handle().attach(ChatDao.class).membership(chatId,
                 context.userId());
         if (membership.isEmpty() || membership.get().endedAt() == null) {
-            answerCallback(context, "You can rate a chat once it has ended.", false);
+            answerCallback(context, context.text("rating.not_ended"), false);
             return;
         }
         int value = arguments[1].equals("up") ? 1 : -1;
         if (context.handle().attach(RatingDao.class).rate(chatId, context.userId(), membership.get().partnerId(), value,
                 context.now()) == 0) {
-            answerCallback(context, "You already rated this chat.", false);
+            answerCallback(context, context.text("rating.already"), false);
             return;
         }
-        answerCallback(context, value > 0 ? "Thanks! 👍" : "Thanks for telling us. 👎", false);
-        editKeyboard(context, keyboard(Chats.reportAndBlockRow(chatId)));
+        answerCallback(context, context.text(value > 0 ? "rating.thanks_up" : "rating.thanks_down"), false);
+        editKeyboard(context, keyboard(Chats.reportAndBlockRow(chatId, context.language())));
     }
 }

@@ -28,8 +28,7 @@ public final class RelayEdit implements UpdateHandler {
         Optional<RelayedMessage> relayed = chats.bySource(context.userId(), edited.getMessageId())
                 .filter(found -> found.chatId() == membership.get().chatId());
         if (relayed.isEmpty()) {
-            context.reply("✏️ That edit could not be passed on (the message was not delivered yet, "
-                    + "or it is from an earlier chat).");
+            context.replyText("chat.edit_not_passed");
             return;
         }
         long partner = relayed.get().recipientId();

@@ -18,13 +18,14 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 public final class RelayMessage implements UpdateHandler {
 
-    public static final String NOT_IN_CHAT = "You're not in a chat right now. Send /find to meet someone.";
+    /** The key of "you're not in a chat". */
+    public static final String NOT_IN_CHAT = "chat.not_in_chat";
 
     @Override
     public void handle(UpdateContext context) {
         Optional<ChatMembership> membership = context.handle().attach(ChatDao.class).active(context.userId());
         if (membership.isEmpty()) {
-            context.reply(NOT_IN_CHAT);
+            context.replyText(NOT_IN_CHAT);
             return;
         }
         relay(context, membership.get());

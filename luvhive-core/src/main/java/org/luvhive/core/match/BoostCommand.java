@@ -28,12 +28,12 @@ public final class BoostCommand implements UpdateHandler {
         UserProfile user = users.findForUpdate(context.handle(), context.userId()).orElseThrow();
         Instant now = context.now();
         if (!user.isPremium(now)) {
-            context.reply("🚀 Boost is a premium feature: it puts you at the front of the queue. See /premium.");
+            context.replyText("boost.premium_only");
             return;
         }
         if (user.lastBoostAt() != null && user.lastBoostAt().plus(cooldown).isAfter(now)) {
             long seconds = Duration.between(now, user.lastBoostAt().plus(cooldown)).toSeconds();
-            context.reply("⏳ You can boost again in " + (seconds / 60) + " min " + (seconds % 60) + " s.");
+            context.replyText("boost.cooldown", seconds / 60, seconds % 60);
             return;
         }
         SearchOutcome outcome = matcher.search(context.handle(), context.userId(), now);
@@ -45,6 +45,6 @@ public final class BoostCommand implements UpdateHandler {
         if (outcome == SearchOutcome.MATCHED || matcher.boost(context.handle(), context.userId(), now)) {
             return;
         }
-        context.reply("🚀 Boosted: you're at the front of the queue. /cancel to stop searching.");
+        context.replyText("boost.done");
     }
 }

@@ -21,13 +21,13 @@ public final class CancelCommand implements UpdateHandler {
                 .orElse(false);
         if (editing) {
             users.setPendingInput(context.handle(), context.userId(), null, context.now());
-            context.reply("OK, nothing changed.");
+            context.replyText("cancel.nothing_changed");
             return;
         }
         if (matcher.leave(context.handle(), context.userId())) {
-            context.reply("🛑 Search cancelled. /find when you're ready.");
+            context.replyText("search.cancelled");
         } else {
-            context.reply("You weren't searching. /find to meet someone, /stop to end a chat.");
+            context.replyText("cancel.not_searching");
         }
     }
 }

@@ -25,11 +25,11 @@ public final class FilterCallback implements UpdateHandler {
         String[] arguments = callbackArguments(context, PREFIX);
         UserProfile user = users.findForUpdate(context.handle(), context.userId()).orElse(null);
         if (user == null || !user.isPremium(context.now())) {
-            answerCallback(context, "Filters are a premium feature. See /premium.", true);
+            answerCallback(context, context.text("filters.premium_only_short"), true);
             return;
         }
         if (arguments.length != 2) {
-            answerCallback(context, "Unknown filter", false);
+            answerCallback(context, context.text("filters.unknown"), false);
             return;
         }
         Gender gender = user.filterGender();
@@ -45,13 +45,13 @@ public final class FilterCallback implements UpdateHandler {
             }
             case "c" -> sameCity = arguments[1].equals("same");
             default -> {
-                answerCallback(context, "Unknown filter", false);
+                answerCallback(context, context.text("filters.unknown"), false);
                 return;
             }
         }
         users.setFilters(context.handle(), context.userId(), gender, ageMin, ageMax, sameCity, context.now());
-        answerCallback(context, "Saved", false);
-        context.reply(FiltersCommand.describe(users.find(context.handle(), context.userId()).orElseThrow()).replace(
-                "\n\nBoth sides' filters must accept each other. Tap to change:", "\n\nApplies from your next /find."));
+        answerCallback(context, context.text("filters.saved_toast"), false);
+        context.reply(FiltersCommand.describe(users.find(context.handle(), context.userId()).orElseThrow(),
+                context.language()) + "\n\n" + context.text("filters.applies_next"));
     }
 }

@@ -4,6 +4,8 @@ import static org.luvhive.core.ui.Notices.button;
 import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.row;
 
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
@@ -24,28 +26,33 @@ public final class FiltersCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         UserProfile user = users.find(context.handle(), context.userId()).orElseThrow();
         if (!user.isPremium(context.now())) {
-            context.reply("🎯 Search filters (gender, age range, same city) are a premium feature. See /premium.");
+            context.replyText("filters.premium_only");
             return;
         }
-        context.send(Notices.notice(context.userId(), describe(user), keyboardFor()));
+        Language language = context.language();
+        context.send(Notices.notice(context.userId(), describe(user, language) + "\n\n"
+                + Texts.of(language, "filters.tap_to_change"), keyboardFor(language)));
     }
 
-    static String describe(UserProfile user) {
-        String gender = user.filterGender() == null ? "anyone" : user.filterGender().label();
-        String ages = user.filterAgeMin() == null && user.filterAgeMax() == null ? "any age"
+    /** The filters as the user reads them: title, gender, age and city, one a line. */
+    static String describe(UserProfile user, Language language) {
+        String gender = user.filterGender() == null ? Texts.of(language, "filters.gender.any")
+                : user.filterGender().label(language);
+        String ages = user.filterAgeMin() == null && user.filterAgeMax() == null ? Texts.of(language, "filters.age.any")
                 : (user.filterAgeMin() == null ? 18 : user.filterAgeMin()) + "–"
                 + (user.filterAgeMax() == null ? 99 : user.filterAgeMax());
-        String city = user.filterSameCity() ? "your city (" + user.city() + ")" : "anywhere";
-        return "🎯 Your search filters\nGender: " + gender + "\nAge: " + ages + "\nCity: " + city
-                + "\n\nBoth sides' filters must accept each other. Tap to change:";
+        String city = user.filterSameCity() ? Texts.of(language, "filters.city.same", user.city())
+                : Texts.of(language, "filters.city.any");
+        return Texts.of(language, "filters.title", gender, ages, city);
     }
 
-    static InlineKeyboardMarkup keyboardFor() {
+    static InlineKeyboardMarkup keyboardFor(Language language) {
         return keyboard(
-                row(button("Anyone", "filt:g:any"), button("👨", "filt:g:male"), button("👩", "filt:g:female"),
-                        button("🧑", "filt:g:other")),
-                row(button("Any age", "filt:a:any"), button("18–25", "filt:a:18-25"), button("26–35", "filt:a:26-35"),
-                        button("36–50", "filt:a:36-50"), button("50+", "filt:a:50-99")),
-                row(button("Anywhere", "filt:c:any"), button("Same city", "filt:c:same")));
+                row(button(Texts.of(language, "filters.button.anyone"), "filt:g:any"), button("👨", "filt:g:male"),
+                        button("👩", "filt:g:female"), button("🧑", "filt:g:other")),
+                row(button(Texts.of(language, "filters.button.any_age"), "filt:a:any"), button("18–25", "filt:a:18-25"),
+                        button("26–35", "filt:a:26-35"), button("36–50", "filt:a:36-50"), button("50+", "filt:a:50-99")),
+                row(button(Texts.of(language, "filters.button.anywhere"), "filt:c:any"),
+                        button(Texts.of(language, "filters.button.same_city"), "filt:c:same")));
     }
 }

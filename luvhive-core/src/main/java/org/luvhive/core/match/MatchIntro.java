@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.RatingSummary;
 import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.user.Interest;
 import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
@@ -31,18 +33,17 @@ final class MatchIntro {
 
     void send(Handle handle, long chatId, long recipient, long partner, Instant now) {
         UserProfile me = users.find(handle, recipient).orElseThrow();
-        StringBuilder text = new StringBuilder("🎉 Partner found! Say hi 👋\n/next for someone else, /stop to end the chat.");
+        Language language = me.language();
+        StringBuilder text = new StringBuilder(Texts.of(language, "match.found"));
         if (me.isPremium(now)) {
             UserProfile them = users.find(handle, partner).orElseThrow();
             RatingSummary received = ratings.summaryOf(handle, partner);
             Set<Interest> shared = EnumSet.noneOf(Interest.class);
             shared.addAll(me.interestSet());
             shared.retainAll(them.interestSet());
-            text.append("\n\n⭐ About your partner: ")
-                    .append(them.gender() == null ? "?" : them.gender().label())
-                    .append(", ").append(them.age() == null ? "?" : them.age())
-                    .append("\nRatings: 👍 ").append(received.up()).append(" · 👎 ").append(received.down())
-                    .append("\nShared interests: ").append(Interest.labels(shared));
+            text.append("\n\n").append(Texts.of(language, "match.about_partner",
+                    them.gender() == null ? "?" : them.gender().label(language), them.age() == null ? "?" : them.age(),
+                    received.up(), received.down(), Interest.labels(shared, language)));
         }
         outbox.enqueue(handle, notice(recipient, text.toString()));
     }

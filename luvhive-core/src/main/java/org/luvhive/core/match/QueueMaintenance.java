@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.match.internal.MatchQueueDao;
 import org.luvhive.core.user.Users;
 
@@ -47,9 +48,8 @@ public final class QueueMaintenance {
             for (long userId : waiting) {
                 boolean filtered = users.find(handle, userId).map(user -> user.isPremium(now) && user.hasFilters())
                         .orElse(false);
-                outbox.enqueue(handle, notice(userId, "⏳ Still searching: nobody who fits is free right now. "
-                        + (filtered ? "Your /filters may be too narrow; widening them helps. " : "")
-                        + "I'll keep looking; /cancel to stop."));
+                outbox.enqueue(handle, notice(userId, Texts.of(users.language(handle, userId),
+                        filtered ? "search.long_wait_filtered" : "search.long_wait")));
             }
             return waiting.size();
         });

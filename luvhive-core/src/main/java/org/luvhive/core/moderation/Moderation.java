@@ -12,7 +12,10 @@ import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.moderation.internal.CaseDao;
 import org.luvhive.core.moderation.internal.DecisionDao;
 import org.luvhive.core.moderation.internal.FingerprintDao;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.internal.ModerationDao;
+import org.luvhive.core.user.Users;
 
 /**
  * The moderation feature's service for the others: bans, blocks, reports and the admin
@@ -27,15 +30,18 @@ import org.luvhive.core.moderation.internal.ModerationDao;
 public final class Moderation {
 
     private final Outbox outbox;
+    private final Users users;
     private final Cache<Long, Optional<Ban>> lookups;
 
-    public Moderation(Outbox outbox) {
-        this(outbox, null);
+    /** @param users whose language a banned user is told in */
+    public Moderation(Outbox outbox, Users users) {
+        this(outbox, users, null);
     }
 
     /** With a cache of ban lookups by user id (null: none); give it a short expireAfterWrite. */
-    public Moderation(Outbox outbox, Cache<Long, Optional<Ban>> lookups) {
+    public Moderation(Outbox outbox, Users users, Cache<Long, Optional<Ban>> lookups) {
         this.outbox = outbox;
+        this.users = users;
         this.lookups = lookups;
     }
 
@@ -43,8 +49,9 @@ public final class Moderation {
     public void ban(Handle handle, long userId, Instant until, String reason, long adminId, Instant now) {
         handle.attach(ModerationDao.class).ban(userId, until, reason, adminId, now);
         forgetAfterCommit(handle, userId);
-        outbox.enqueue(handle, notice(userId, "🚫 You have been banned "
-                + (until == null ? "permanently" : "until " + when(until)) + ". Reason: " + reason));
+        Language language = users.language(handle, userId);
+        outbox.enqueue(handle, notice(userId, until == null ? Texts.of(language, "ban.permanent", reason)
+                : Texts.of(language, "ban.until", when(until), reason)));
     }
 
     /** Lifts a ban; true when there was one. */
@@ -53,7 +60,7 @@ public final class Moderation {
             return false;
         }
         forgetAfterCommit(handle, userId);
-        outbox.enqueue(handle, notice(userId, "✅ Your ban has been lifted. Welcome back: /find to meet someone."));
+        outbox.enqueue(handle, notice(userId, Texts.of(users.language(handle, userId), "ban.lifted")));
         return true;
     }
 

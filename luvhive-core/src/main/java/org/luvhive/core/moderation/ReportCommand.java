@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
+import org.luvhive.core.i18n.Language;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -35,19 +36,18 @@ public final class ReportCommand implements UpdateHandler {
         Optional<ChatMembership> chat = chats.currentOrEndedWithin(context.handle(), context.userId(), context.now(),
                 window);
         if (chat.isEmpty()) {
-            context.reply("There is nobody to report: /report works on your current partner or your last one "
-                    + "within " + window.toMinutes() + " minutes after the chat ended.");
+            context.replyText("report.nobody", window.toMinutes());
             return;
         }
-        context.send(notice(context.userId(), "🚩 Why are you reporting your "
-                + (chat.get().active() ? "partner" : "last partner") + "?", reasons(chat.get().chatId())));
+        context.send(notice(context.userId(), context.text(chat.get().active() ? "report.why_partner"
+                : "report.why_last_partner"), reasons(chat.get().chatId(), context.language())));
     }
 
     /** One button per reason, for the report of {@code chatId}. */
-    public static InlineKeyboardMarkup reasons(long chatId) {
+    public static InlineKeyboardMarkup reasons(long chatId, Language language) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (ReportReason reason : ReportReason.values()) {
-            rows.add(row(button(reason.label(), "rep:" + chatId + ":" + reason.code())));
+            rows.add(row(button(reason.label(language), "rep:" + chatId + ":" + reason.code())));
         }
         return keyboard(rows);
     }

@@ -26,7 +26,7 @@ public final class ReportDetailsInput {
         long reportId = Long.parseLong(user.pendingInput().substring(PENDING.length()));
         users.setPendingInput(context.handle(), user.userId(), null, context.now());
         if (text.strip().equalsIgnoreCase("/skip")) {
-            context.reply("OK, no details added. Thanks for the report.");
+            context.replyText("report.no_details");
             return true;
         }
         String details = text.strip();
@@ -34,7 +34,7 @@ public final class ReportDetailsInput {
             details = details.substring(0, MAX_LENGTH);
         }
         context.handle().attach(ModerationDao.class).addDetails(reportId, user.userId(), details);
-        context.reply("✅ Thanks, the details were added to your report. Moderators will review it.");
+        context.replyText("report.details_added");
         return true;
     }
 }

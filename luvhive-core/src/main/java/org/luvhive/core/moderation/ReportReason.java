@@ -3,28 +3,31 @@ package org.luvhive.core.moderation;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 
 /** Why a user reports a partner. */
 public enum ReportReason {
-    SPAM("📢 Spam or ads"),
-    ABUSE("🤬 Insults or harassment"),
-    SEXUAL("🔞 Unwanted sexual content"),
-    MINOR("🧒 Seems under 18"),
-    SCAM("💸 Scam or asking for money"),
-    OTHER("❓ Something else");
+    SPAM("📢"),
+    ABUSE("🤬"),
+    SEXUAL("🔞"),
+    MINOR("🧒"),
+    SCAM("💸"),
+    OTHER("❓");
 
-    private final String label;
+    private final String emoji;
 
-    ReportReason(String label) {
-        this.label = label;
+    ReportReason(String emoji) {
+        this.emoji = emoji;
     }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String label() {
-        return label;
+    /** The emoji and the reason in {@code language}, e.g. "📢 Spam or ads". */
+    public String label(Language language) {
+        return emoji + " " + Texts.of(language, "report.reason." + code());
     }
 
     public static Optional<ReportReason> ofCode(String code) {

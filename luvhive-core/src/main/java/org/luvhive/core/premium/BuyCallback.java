@@ -29,20 +29,20 @@ public final class BuyCallback implements UpdateHandler {
         Optional<PremiumPack> pack = arguments.length == 1 && arguments[0].matches("\\d{1,4}")
                 ? catalog.forDays(Integer.parseInt(arguments[0])) : Optional.empty();
         if (pack.isEmpty()) {
-            answerCallback(context, "That pack is no longer on sale. See /premium.", true);
+            answerCallback(context, context.text("premium.pack_gone"), true);
             return;
         }
         answerCallback(context);
         long userId = context.userId();
         context.send(OutboundMessage.of(userId, Priority.NOTICE, SendInvoice.builder()
                 .chatId(userId)
-                .title("LuvHive Premium · " + pack.get().days() + " days")
-                .description("Filters, boost, partner details and premium interests for " + pack.get().days()
-                        + " days. Extends any premium you already have.")
+                .title(context.text("premium.invoice.title", pack.get().days()))
+                .description(context.text("premium.invoice.description", pack.get().days()))
                 .payload(pack.get().payload(userId))
                 .providerToken("")
                 .currency("XTR")
-                .prices(List.of(new LabeledPrice("Premium " + pack.get().days() + " days", pack.get().stars())))
+                .prices(List.of(new LabeledPrice(context.text("premium.invoice.label", pack.get().days()),
+                        pack.get().stars())))
                 .build()));
     }
 }

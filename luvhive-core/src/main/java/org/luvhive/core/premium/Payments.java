@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.i18n.Language;
 import org.luvhive.core.premium.internal.PaymentDao;
 import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
@@ -33,7 +34,7 @@ public final class Payments {
      */
     public Grant grant(Handle handle, long userId, String chargeId, int days, int amount, String currency,
                        Instant now) {
-        users.register(handle, userId, now);
+        users.register(handle, userId, Language.DEFAULT, now);
         UserProfile user = users.findForUpdate(handle, userId).orElseThrow();
         Instant base = user.isPremium(now) ? user.premiumUntil() : now;
         Instant until = base.plus(Duration.ofDays(days));
@@ -51,7 +52,7 @@ public final class Payments {
      */
     public Grant recordMismatch(Handle handle, long userId, String chargeId, int amount, String currency,
                                 String mismatch, Instant now) {
-        users.register(handle, userId, now);
+        users.register(handle, userId, Language.DEFAULT, now);
         UserProfile user = users.findForUpdate(handle, userId).orElseThrow();
         Instant until = user.isPremium(now) ? user.premiumUntil() : now;
         return handle.attach(PaymentDao.class).insertMismatch(chargeId, userId, amount, currency, now, until,

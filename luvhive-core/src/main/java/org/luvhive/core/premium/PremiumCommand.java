@@ -28,21 +28,14 @@ public final class PremiumCommand implements UpdateHandler {
     @Override
     public void handle(UpdateContext context) {
         UserProfile user = users.find(context.handle(), context.userId()).orElse(null);
-        StringBuilder text = new StringBuilder("""
-                ⭐ LuvHive Premium
-                • Search filters: gender, age range, same city (/filters)
-                • /boost to the front of the queue
-                • See your partner's gender, age, ratings and shared interests
-                • Premium-only interests
-                """);
+        StringBuilder text = new StringBuilder(context.text("premium.offer"));
         if (user != null && user.isPremium(context.now())) {
-            text.append("\nYour premium runs until ").append(when(user.premiumUntil()))
-                    .append(". Buying more extends it.");
+            text.append("\n\n").append(context.text("premium.runs_until", when(user.premiumUntil())));
         }
-        text.append("\nChoose a pack (paid in Telegram Stars):");
+        text.append("\n\n").append(context.text("premium.choose"));
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (PremiumPack pack : catalog.packs()) {
-            rows.add(row(button(pack.days() + " days · " + pack.stars() + " ⭐", "prem:" + pack.days())));
+            rows.add(row(button(context.text("premium.pack", pack.days(), pack.stars()), "prem:" + pack.days())));
         }
         context.send(notice(context.userId(), text.toString(), keyboard(rows)));
     }

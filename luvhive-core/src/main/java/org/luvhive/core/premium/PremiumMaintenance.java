@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.premium.internal.PaymentDao;
 import org.luvhive.core.user.Users;
 
@@ -32,8 +33,7 @@ public final class PremiumMaintenance {
         return jdbi.inTransaction(handle -> {
             var expired = users.markPremiumExpired(handle, clock.instant());
             for (long userId : expired) {
-                outbox.enqueue(handle, notice(userId, "⭐ Your premium has ended. Filters and boost are off; "
-                        + "your chats go on as usual. /premium to renew."));
+                outbox.enqueue(handle, notice(userId, Texts.of(users.language(handle, userId), "premium.ended")));
             }
             return expired.size();
         });

@@ -62,8 +62,7 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
             return;
         }
         Optional<Instant> until = users.find(context.handle(), userId).map(UserProfile::premiumUntil);
-        context.reply("⭐ Thank you! Premium is active until " + until.map(Notices::when).orElse("?")
-                + ".\nTry /filters and /boost.");
+        context.replyText("premium.thanks", until.map(Notices::when).orElse("?"));
     }
 
     /** What does not match the pack the payload names, or empty when the payment is exactly that pack's. */

@@ -29,7 +29,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class InboundGate {
 
     public static final String LIMITED = "luvhive.updates.limited";
-    public static final String SLOW_DOWN_TEXT = "⏳ Slow down a little: some of your last messages were not delivered.";
     private static final String INBOUND = "inbound:";
     private static final String SLOW_DOWN = "slowdown:";
     private static final String DEBOUNCE = "debounce:";
@@ -79,9 +78,9 @@ public final class InboundGate {
         registry.counter(LIMITED, "reason", "rate").increment();
         boolean tellThem = limiter.tryAcquire(SLOW_DOWN + userId, slowDownNotices) == 0;
         if (kind == UpdateKind.CALLBACK_QUERY) {
-            answer(context, update.getCallbackQuery(), tellThem ? "⏳ Slow down a little." : null);
+            answer(context, update.getCallbackQuery(), tellThem ? context.text("limits.slow_down_toast") : null);
         } else if (tellThem) {
-            context.reply(SLOW_DOWN_TEXT);
+            context.replyText("limits.slow_down");
         }
         return false;
     }

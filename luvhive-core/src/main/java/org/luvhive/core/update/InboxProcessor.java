@@ -89,7 +89,7 @@ public final class InboxProcessor {
             registry.counter(FAILED, "outcome", "dead").increment();
             return Optional.empty();
         }
-        UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway);
+        UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway, router.languages());
         if (writesToUs(update) && context.userId() != 0) {
             BlockedRecipients.reachableAgain(handle, context.userId());
         }

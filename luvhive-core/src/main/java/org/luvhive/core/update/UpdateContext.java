@@ -8,6 +8,9 @@ import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.LanguageLookup;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.update.internal.InboxDao;
 import org.luvhive.core.update.internal.QuarantineDao;
@@ -17,9 +20,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
- * What a handler gets: the update, the open transaction, the outbox, and the time the
- * update is being handled at (from the injected clock). One per update; not shared
- * between threads.
+ * What a handler gets: the update, the open transaction, the outbox, the time the
+ * update is being handled at (from the injected clock), and the sender's language (the
+ * one they chose, else their Telegram app's). One per update; not shared between threads.
  */
 public final class UpdateContext {
 
@@ -28,13 +31,23 @@ public final class UpdateContext {
     private final Outbox outbox;
     private final Instant now;
     private final TelegramGateway gateway;
+    private final LanguageLookup languages;
+    private Language language;
 
+    /** A context in which nobody's language is stored (Telegram's {@code language_code} decides). */
     public UpdateContext(Update update, Handle handle, Outbox outbox, Instant now, TelegramGateway gateway) {
+        this(update, handle, outbox, now, gateway, LanguageLookup.none());
+    }
+
+    /** @param languages where the sender's chosen language is looked up (once, when first needed) */
+    public UpdateContext(Update update, Handle handle, Outbox outbox, Instant now, TelegramGateway gateway,
+                         LanguageLookup languages) {
         this.update = update;
         this.handle = handle;
         this.outbox = outbox;
         this.now = now;
         this.gateway = gateway;
+        this.languages = languages;
     }
 
     public Update update() {
@@ -81,6 +94,28 @@ public final class UpdateContext {
         return Optional.empty();
     }
 
+    /**
+     * The language to answer the sender in: the one stored for them, else their Telegram
+     * app's ({@code language_code}), else English.
+     */
+    public Language language() {
+        if (language == null) {
+            language = languages.stored(handle, userId())
+                    .orElseGet(() -> Language.ofTelegram(from().map(User::getLanguageCode).orElse(null)));
+        }
+        return language;
+    }
+
+    /** Answers in {@code chosen} from now on (the sender just changed their language). */
+    public void useLanguage(Language chosen) {
+        this.language = chosen;
+    }
+
+    /** The text of {@code key} in the sender's language. */
+    public String text(String key, Object... arguments) {
+        return Texts.of(language(), key, arguments);
+    }
+
     /** Queues a call in this transaction. */
     public long send(OutboundMessage message) {
         return outbox.enqueue(handle, message);
@@ -90,6 +125,11 @@ public final class UpdateContext {
     public long reply(String text) {
         return send(OutboundMessage.of(chatId(), Priority.NOTICE,
                 SendMessage.builder().chatId(chatId()).text(text).build()));
+    }
+
+    /** Queues the text of {@code key}, in the sender's language, as a notice to the chat the update came from. */
+    public long replyText(String key, Object... arguments) {
+        return reply(text(key, arguments));
     }
 
     public Outbox outbox() {

@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.luvhive.core.i18n.LanguageLookup;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Maps each update to its one handler: a command ({@code /find}), a callback-data prefix
  * (longest match wins), a message kind, edits, pre-checkout queries, chat-member changes,
- * and a fallback. Built once at start-up; immutable and thread-safe.
+ * and a fallback; and where the handlers' {@link UpdateContext} finds each sender's
+ * language. Built once at start-up; immutable and thread-safe.
  */
 public final class UpdateRouter {
 
@@ -21,6 +23,7 @@ public final class UpdateRouter {
     private final Map<MessageKind, UpdateHandler> messages;
     private final Map<UpdateKind, UpdateHandler> kinds;
     private final UpdateHandler fallback;
+    private final LanguageLookup languages;
 
     private UpdateRouter(Builder builder) {
         this.commands = Map.copyOf(builder.commands);
@@ -28,6 +31,12 @@ public final class UpdateRouter {
         this.messages = new EnumMap<>(builder.messages);
         this.kinds = new EnumMap<>(builder.kinds);
         this.fallback = builder.fallback;
+        this.languages = builder.languages;
+    }
+
+    /** Where a sender's chosen language is stored, for their {@link UpdateContext}. */
+    public LanguageLookup languages() {
+        return languages;
     }
 
     public static Builder builder() {
@@ -95,6 +104,7 @@ public final class UpdateRouter {
         private final Map<MessageKind, UpdateHandler> messages = new EnumMap<>(MessageKind.class);
         private final Map<UpdateKind, UpdateHandler> kinds = new EnumMap<>(UpdateKind.class);
         private UpdateHandler fallback = context -> { };
+        private LanguageLookup languages = LanguageLookup.none();
 
         /** {@code /name} (without the slash; case-insensitive). */
         public Builder command(String name, UpdateHandler handler) {
@@ -134,6 +144,12 @@ public final class UpdateRouter {
         /** Anything nothing else matched. */
         public Builder fallback(UpdateHandler handler) {
             this.fallback = handler;
+            return this;
+        }
+
+        /** Where each sender's chosen language is stored (default: nowhere, Telegram's language decides). */
+        public Builder languages(LanguageLookup lookup) {
+            this.languages = lookup;
             return this;
         }
 

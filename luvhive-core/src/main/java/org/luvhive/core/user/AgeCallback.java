@@ -22,7 +22,7 @@ public final class AgeCallback implements UpdateHandler {
         UserDao users = context.handle().attach(UserDao.class);
         UserProfile user = users.find(context.userId()).orElse(null);
         if (user == null || user.onboardingStep() != OnboardingStep.AGE_CONFIRM || arguments.length == 0) {
-            answerCallback(context, "Nothing to confirm right now.", false);
+            answerCallback(context, context.text("onboarding.nothing_to_confirm"), false);
             return;
         }
         answerCallback(context);

@@ -26,7 +26,7 @@ public final class ConsentCallback implements UpdateHandler {
         switch (choice) {
             case "read" -> {
                 answerCallback(context);
-                context.reply(OnboardingPrompts.PRIVACY_TEXT);
+                context.replyText("info.privacy");
             }
             case "decline" -> {
                 answerCallback(context);
@@ -34,18 +34,18 @@ public final class ConsentCallback implements UpdateHandler {
                     users.delete(context.userId());
                     editKeyboard(context, null);
                 }
-                context.reply("No problem. Nothing about you is stored. Send /start if you change your mind.");
+                context.replyText("onboarding.declined");
             }
             case "accept" -> {
                 answerCallback(context);
                 if (user.isEmpty()) {
-                    users.insert(context.userId(), context.now());
+                    users.insert(context.userId(), context.language().code(), context.now());
                 }
                 users.consent(context.userId(), context.now());
                 editKeyboard(context, null);
                 context.send(OnboardingPrompts.prompt(users.find(context.userId()).orElseThrow(), context.now()));
             }
-            default -> answerCallback(context, "Unknown choice", false);
+            default -> answerCallback(context, context.text("onboarding.unknown_choice"), false);
         }
     }
 }

@@ -2,18 +2,18 @@ package org.luvhive.core.user;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 
 /** A user's gender, chosen once during onboarding and never changed. */
 public enum Gender {
-    MALE("Male", "👨"),
-    FEMALE("Female", "👩"),
-    OTHER("Other", "🧑");
+    MALE("👨"),
+    FEMALE("👩"),
+    OTHER("🧑");
 
-    private final String label;
     private final String emoji;
 
-    Gender(String label, String emoji) {
-        this.label = label;
+    Gender(String emoji) {
         this.emoji = emoji;
     }
 
@@ -22,8 +22,13 @@ public enum Gender {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String label() {
-        return emoji + " " + label;
+    /** The emoji and the name in {@code language}, e.g. "👩 Female". */
+    public String label(Language language) {
+        return emoji + " " + Texts.of(language, "gender." + code());
+    }
+
+    public String emoji() {
+        return emoji;
     }
 
     public static Optional<Gender> ofCode(String code) {

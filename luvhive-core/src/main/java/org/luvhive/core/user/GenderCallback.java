@@ -21,11 +21,11 @@ public final class GenderCallback implements UpdateHandler {
         UserDao users = context.handle().attach(UserDao.class);
         Optional<UserProfile> user = users.find(context.userId());
         if (gender.isEmpty() || user.isEmpty() || user.get().consentAt() == null) {
-            answerCallback(context, "Please send /start first.", true);
+            answerCallback(context, context.text("onboarding.start_first"), true);
             return;
         }
         if (users.chooseGender(context.userId(), gender.get().code(), OnboardingStep.AGE.code(), context.now()) == 0) {
-            answerCallback(context, "Your gender is already set and cannot be changed.", true);
+            answerCallback(context, context.text("onboarding.gender_permanent"), true);
             return;
         }
         answerCallback(context);

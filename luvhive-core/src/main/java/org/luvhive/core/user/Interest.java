@@ -6,24 +6,26 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 
 /** What a user likes to talk about; six are free, the rest premium-only. */
 public enum Interest {
-    MUSIC("🎵 Music", false),
-    MOVIES("🎬 Movies", false),
-    GAMES("🎮 Games", false),
-    TRAVEL("✈️ Travel", false),
-    SPORTS("⚽ Sports", false),
-    BOOKS("📚 Books", false),
-    DATING("💘 Dating", true),
-    DEEP_TALKS("🌌 Deep talks", true),
-    NIGHTLIFE("🌃 Nightlife", true);
+    MUSIC("🎵", false),
+    MOVIES("🎬", false),
+    GAMES("🎮", false),
+    TRAVEL("✈️", false),
+    SPORTS("⚽", false),
+    BOOKS("📚", false),
+    DATING("💘", true),
+    DEEP_TALKS("🌌", true),
+    NIGHTLIFE("🌃", true);
 
-    private final String label;
+    private final String emoji;
     private final boolean premiumOnly;
 
-    Interest(String label, boolean premiumOnly) {
-        this.label = label;
+    Interest(String emoji, boolean premiumOnly) {
+        this.emoji = emoji;
         this.premiumOnly = premiumOnly;
     }
 
@@ -31,8 +33,9 @@ public enum Interest {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String label() {
-        return label;
+    /** The emoji and the name in {@code language}, e.g. "🎵 Music". */
+    public String label(Language language) {
+        return emoji + " " + Texts.of(language, "interest." + code());
     }
 
     public boolean premiumOnly() {
@@ -58,8 +61,8 @@ public enum Interest {
         return interests.stream().sorted().map(Interest::code).collect(Collectors.joining(","));
     }
 
-    public static String labels(Set<Interest> interests) {
-        return interests.isEmpty() ? "none" : interests.stream().sorted().map(Interest::label)
-                .collect(Collectors.joining(", "));
+    public static String labels(Set<Interest> interests, Language language) {
+        return interests.isEmpty() ? Texts.of(language, "interest.none") : interests.stream().sorted()
+                .map(interest -> interest.label(language)).collect(Collectors.joining(", "));
     }
 }

@@ -24,38 +24,38 @@ public final class InterestCallback implements UpdateHandler {
         UserDao users = context.handle().attach(UserDao.class);
         Optional<UserProfile> found = users.findForUpdate(context.userId());
         if (found.isEmpty() || arguments.length == 0 || found.get().onboardingStep().compareTo(OnboardingStep.INTERESTS) < 0) {
-            answerCallback(context, "Please send /start first.", true);
+            answerCallback(context, context.text("onboarding.start_first"), true);
             return;
         }
         UserProfile user = found.get();
         boolean premium = user.isPremium(context.now());
         if (arguments[0].equals("done")) {
-            answerCallback(context, "Saved", false);
+            answerCallback(context, context.text("interests.saved_toast"), false);
             editKeyboard(context, null);
             if (!user.onboarded()) {
                 users.setStep(context.userId(), OnboardingStep.DONE.code(), context.now());
                 context.send(OnboardingPrompts.prompt(users.find(context.userId()).orElseThrow(), context.now()));
             } else {
-                context.reply("✅ Interests saved: " + Interest.labels(user.interestSet()));
+                context.replyText("interests.saved", Interest.labels(user.interestSet(), context.language()));
             }
             return;
         }
         Optional<Interest> interest = Interest.ofCode(arguments[0]);
         if (interest.isEmpty()) {
-            answerCallback(context, "Unknown interest", false);
+            answerCallback(context, context.text("interests.unknown"), false);
             return;
         }
         Set<Interest> chosen = user.interestSet();
         if (chosen.contains(interest.get())) {
             chosen.remove(interest.get());
         } else if (interest.get().premiumOnly() && !premium) {
-            answerCallback(context, "⭐ " + interest.get().label() + " is for premium members. See /premium.", true);
+            answerCallback(context, context.text("interests.premium_only", interest.get().label(context.language())), true);
             return;
         } else {
             chosen.add(interest.get());
         }
         users.setInterests(context.userId(), Interest.format(chosen), context.now());
         answerCallback(context);
-        editKeyboard(context, OnboardingPrompts.interestKeyboard(chosen, premium));
+        editKeyboard(context, OnboardingPrompts.interestKeyboard(chosen, premium, context.language()));
     }
 }

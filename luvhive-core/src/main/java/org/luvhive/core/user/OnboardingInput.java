@@ -20,7 +20,7 @@ public final class OnboardingInput {
             case AGE -> {
                 int age = Ages.parse(text);
                 if (age < 0) {
-                    context.reply(Ages.problem(text));
+                    context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
                     return;
                 }
                 users.setPendingAge(user.userId(), age, context.now());
@@ -28,7 +28,7 @@ public final class OnboardingInput {
             case COUNTRY -> {
                 Optional<String> country = PlaceNames.normalise(text);
                 if (country.isEmpty()) {
-                    context.reply("Please send just the name of your country, for example: Germany.");
+                    context.replyText("onboarding.country.invalid");
                     return;
                 }
                 users.setCountry(user.userId(), country.get(), OnboardingStep.CITY.code(), context.now());
@@ -36,12 +36,12 @@ public final class OnboardingInput {
             case CITY -> {
                 Optional<String> city = PlaceNames.normalise(text);
                 if (city.isEmpty()) {
-                    context.reply("Please send just the name of your city, for example: Berlin.");
+                    context.replyText("onboarding.city.invalid");
                     return;
                 }
                 users.setCity(user.userId(), city.get(), OnboardingStep.INTERESTS.code(), context.now());
             }
-            default -> context.reply("Please use the buttons above to answer.");
+            default -> context.replyText("onboarding.use_buttons");
         }
         context.send(OnboardingPrompts.prompt(users.find(user.userId()).orElseThrow(), context.now()));
     }

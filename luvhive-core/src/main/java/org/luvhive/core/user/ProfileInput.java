@@ -22,7 +22,7 @@ public final class ProfileInput {
         if (field.equals("age")) {
             int age = Ages.parse(text);
             if (age < 0) {
-                context.reply(Ages.problem(text));
+                context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
                 return true;
             }
             users.setPendingAge(user.userId(), age, context.now());
@@ -30,7 +30,7 @@ public final class ProfileInput {
         } else {
             Optional<String> place = PlaceNames.normalise(text);
             if (place.isEmpty()) {
-                context.reply("Please send just the name, for example: " + (field.equals("city") ? "Berlin." : "Germany."));
+                context.replyText(field.equals("city") ? "profile.place.invalid.city" : "profile.place.invalid.country");
                 return true;
             }
             if (field.equals("city")) {
@@ -40,7 +40,8 @@ public final class ProfileInput {
             }
         }
         users.setPendingInput(user.userId(), null, context.now());
-        context.reply("✅ Saved.\n\n" + ProfileCommand.describe(users.find(user.userId()).orElseThrow(), context.now()));
+        context.reply(context.text("profile.saved") + "\n\n"
+                + ProfileCommand.describe(users.find(user.userId()).orElseThrow(), context.now(), context.language()));
         return true;
     }
 }

@@ -13,10 +13,10 @@ public final class StartCommand implements UpdateHandler {
     @Override
     public void handle(UpdateContext context) {
         UserDao users = context.handle().attach(UserDao.class);
-        users.insert(context.userId(), context.now());
+        users.insert(context.userId(), context.language().code(), context.now());
         UserProfile user = users.find(context.userId()).orElseThrow();
         if (user.onboarded()) {
-            context.reply("👋 Welcome back! /find to meet someone, /profile to see your profile, /help for more.");
+            context.replyText("start.welcome_back");
             return;
         }
         context.send(OnboardingPrompts.prompt(user, context.now()));

@@ -2,15 +2,16 @@ package org.luvhive.core.user;
 
 import java.time.Instant;
 import java.util.Set;
+import org.luvhive.core.i18n.Language;
 
 /**
  * One row of {@code users}. Nullable components are unanswered profile fields or unset
- * filters. Immutable.
+ * filters; {@code language} is the one the bot speaks to them in. Immutable.
  */
 public record UserProfile(long userId, OnboardingStep onboardingStep, Instant consentAt, Gender gender, Integer age,
                           Integer pendingAge, String country, String city, String interests, String pendingInput,
                           Gender filterGender, Integer filterAgeMin, Integer filterAgeMax, boolean filterSameCity,
-                          Instant premiumUntil, Instant lastBoostAt, Instant createdAt) {
+                          Instant premiumUntil, Instant lastBoostAt, Instant createdAt, Language language) {
 
     public boolean onboarded() {
         return onboardingStep == OnboardingStep.DONE;

@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.LanguageLookup;
 import org.luvhive.core.user.internal.UserDao;
 
 /**
- * The user feature's service for the other features: profiles, the one pending-input
- * slot (a profile edit or report details the bot waits for), search filters and premium
- * expiry as stored with the profile, counts, and forgetting a user. The {@code users}
- * table is this feature's; nobody else writes it. Every method works in the caller's
- * transaction. Stateless; thread-safe.
+ * The user feature's service for the other features: profiles, the language each user
+ * is spoken to in, the one pending-input slot (a profile edit or report details the bot
+ * waits for), search filters and premium expiry as stored with the profile, counts, and
+ * forgetting a user. The {@code users} table is this feature's; nobody else writes it.
+ * Every method works in the caller's transaction. Stateless; thread-safe.
  */
-public final class Users {
+public final class Users implements LanguageLookup {
 
     public Optional<UserProfile> find(Handle handle, long userId) {
         return handle.attach(UserDao.class).find(userId);
@@ -24,9 +26,24 @@ public final class Users {
         return handle.attach(UserDao.class).findForUpdate(userId);
     }
 
-    /** Registers the user if they are new (nothing answered yet, consent first). */
-    public void register(Handle handle, long userId, Instant now) {
-        handle.attach(UserDao.class).insert(userId, now);
+    /** Registers the user if they are new (nothing answered yet, consent first), speaking {@code language}. */
+    public void register(Handle handle, long userId, Language language, Instant now) {
+        handle.attach(UserDao.class).insert(userId, language.code(), now);
+    }
+
+    /** The language the user is spoken to in; {@link Language#DEFAULT} for someone not registered. */
+    public Language language(Handle handle, long userId) {
+        return stored(handle, userId).orElse(Language.DEFAULT);
+    }
+
+    @Override
+    public Optional<Language> stored(Handle handle, long userId) {
+        return handle.attach(UserDao.class).language(userId).flatMap(Language::ofCode);
+    }
+
+    /** Speaks {@code language} to the user from now on ({@code /language}). */
+    public void setLanguage(Handle handle, long userId, Language language, Instant now) {
+        handle.attach(UserDao.class).setLanguage(userId, language.code(), now);
     }
 
     /** What the user's next plain text answers ({@code null}: nothing, it is relayed or a command). */

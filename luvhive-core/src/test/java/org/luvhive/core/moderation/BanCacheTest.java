@@ -20,6 +20,7 @@ import org.luvhive.core.moderation.internal.ModerationDao;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.core.user.Users;
 
 /**
  * The ban lookup every update makes goes through a cache; a ban or unban applies at once
@@ -41,7 +42,7 @@ class BanCacheTest {
 
     BanCacheTest(TestDatabase database) {
         this.database = database;
-        this.moderation = new Moderation(new Outbox(new ObjectMapper(), clock, () -> { }), lookups);
+        this.moderation = new Moderation(new Outbox(new ObjectMapper(), clock, () -> { }), new Users(), lookups);
     }
 
     @BeforeEach

@@ -15,17 +15,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.limits.RateLimits;
-import org.luvhive.core.testing.ManualClock;
-import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.telegram.TelegramFailure;
 import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.testing.ManualClock;
+import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.TestDatabase;
 
 @ExtendWith(PostgresExtension.class)
 class InboxProcessorTest {
@@ -175,7 +177,7 @@ class InboxProcessorTest {
         drain();
 
         assertThat(handled).containsExactly("text 1", "text 2");
-        assertThat(outboxTexts()).containsExactly(InboundGate.SLOW_DOWN_TEXT);
+        assertThat(outboxTexts()).containsExactly(Texts.of(Language.EN, "limits.slow_down"));
         assertThat(registry.get(InboundGate.LIMITED).tag("reason", "rate").counter().count()).isEqualTo(4);
         assertThat(row(3)).containsEntry("status", "skipped").containsEntry("payload_gone", true);
 

@@ -26,6 +26,8 @@ class PlaceNamesAndAgesTest {
         assertThat(Ages.parse("17")).isNegative();
         assertThat(Ages.parse("150")).isNegative();
         assertThat(Ages.parse("abc")).isNegative();
-        assertThat(Ages.problem("12")).contains("18+");
+        assertThat(Ages.problem("12")).isEqualTo("age.minor");
+        assertThat(Ages.problem("150")).isEqualTo("age.out_of_range");
+        assertThat(Ages.problem("abc")).isEqualTo("age.not_a_number");
     }
 }

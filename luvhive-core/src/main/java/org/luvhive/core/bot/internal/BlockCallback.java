@@ -40,7 +40,7 @@ public final class BlockCallback implements UpdateHandler {
             target = chats.latest(context.handle(), context.userId());
         }
         if (target.isEmpty()) {
-            context.reply("There is nobody to block yet.");
+            context.replyText("block.nobody");
             return;
         }
         if (context.update().hasCallbackQuery()) {
@@ -51,6 +51,6 @@ public final class BlockCallback implements UpdateHandler {
         if (target.get().active()) {
             chats.end(context.handle(), context.userId(), EndReason.BLOCK, context.now());
         }
-        context.reply("⛔ Blocked. You will never be matched with them again. /find to meet someone new.");
+        context.replyText("block.done");
     }
 }

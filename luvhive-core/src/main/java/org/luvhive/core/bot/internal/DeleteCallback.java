@@ -54,8 +54,7 @@ public final class DeleteCallback implements UpdateHandler {
         }
         answerCallback(context);
         editKeyboard(context, null);
-        context.reply(confirmed ? "🗑 Your data has been deleted. Goodbye! Send /start if you ever want to come back."
-                : "Nothing was deleted.");
+        context.replyText(confirmed ? "delete.done" : "delete.kept");
     }
 
     private void forget(UpdateContext context) {

@@ -13,10 +13,8 @@ public final class DeleteMeCommand implements UpdateHandler {
 
     @Override
     public void handle(UpdateContext context) {
-        context.send(notice(context.userId(), "⚠️ This erases your profile, chats on record, ratings, blocks and "
-                + "reports you made, and ends any chat or search. It cannot be undone. Payments, bans, and blocks "
-                + "or reports others made about you are kept (see /privacy).", keyboard(
-                row(button("🗑 Yes, delete everything", "del:confirm")),
-                row(button("Keep my data", "del:keep")))));
+        context.send(notice(context.userId(), context.text("delete.confirm"), keyboard(
+                row(button(context.text("delete.button.confirm"), "del:confirm")),
+                row(button(context.text("delete.button.keep"), "del:keep")))));
     }
 }

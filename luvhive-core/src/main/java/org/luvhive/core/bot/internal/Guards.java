@@ -39,19 +39,19 @@ public final class Guards {
             return;
         }
         if (moderation.isBanned(context.handle(), context.userId(), context.now())) {
-            Notices.answerCallback(context, "Your account is banned.", true);
+            Notices.answerCallback(context, context.text("ban.account_banned"), true);
             return;
         }
         if (needsProfile) {
             Optional<UserProfile> user = users.find(context.handle(), context.userId());
             if (user.isEmpty()) {
                 Notices.answerCallback(context);
-                context.reply("Send /start to set up your profile first.");
+                context.replyText("guard.start_first");
                 return;
             }
             if (!user.get().onboarded()) {
                 Notices.answerCallback(context);
-                context.reply("Let's finish your profile first.");
+                context.replyText("guard.finish_profile");
                 context.send(OnboardingPrompts.prompt(user.get(), context.now()));
                 return;
             }

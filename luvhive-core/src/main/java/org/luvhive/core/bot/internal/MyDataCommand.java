@@ -3,6 +3,7 @@ package org.luvhive.core.bot.internal;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.Ratings;
+import org.luvhive.core.i18n.Language;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.premium.Payments;
 import org.luvhive.core.update.UpdateContext;
@@ -34,22 +35,20 @@ public final class MyDataCommand implements UpdateHandler {
         long userId = context.userId();
         UserProfile user = users.find(handle, userId).orElse(null);
         if (user == null) {
-            context.reply("Nothing is stored about you. /start to begin.");
+            context.replyText("my_data.nothing");
             return;
         }
-        context.reply("🗂 What LuvHive stores about you\nTelegram id: " + userId
-                + "\nConsent given: " + (user.consentAt() == null ? "no" : user.consentAt())
-                + "\nOnboarding step: " + user.onboardingStep().code()
-                + "\n" + ProfileCommand.describe(user, context.now()).replace("👤 Your profile\n", "")
-                + "\nFilters: gender " + (user.filterGender() == null ? "any" : user.filterGender().code())
-                + ", age " + (user.filterAgeMin() == null ? "any" : user.filterAgeMin() + "-" + user.filterAgeMax())
-                + ", same city " + (user.filterSameCity() ? "yes" : "no")
-                + "\nChats on record: " + chats.countOnRecord(handle, userId)
-                + "\nRatings you gave: " + ratings.givenBy(handle, userId)
-                + "\nBlocks you made: " + moderation.countBlocksBy(handle, userId)
-                + "\nReports you filed: " + moderation.countReportsBy(handle, userId)
-                + "\nPayments: " + payments.countOf(handle, userId)
-                + "\nRelayed message ids (no content): " + chats.countRelayedIds(handle, userId)
-                + "\n\nMessage content is never stored. /delete_me erases your data; /privacy explains what is kept.");
+        Language language = context.language();
+        String any = context.text("my_data.any");
+        context.reply(context.text("my_data.body", userId,
+                user.consentAt() == null ? context.text("my_data.no") : user.consentAt(),
+                user.onboardingStep().code(), language.code(),
+                ProfileCommand.fields(user, context.now(), language),
+                user.filterGender() == null ? any : user.filterGender().code(),
+                user.filterAgeMin() == null ? any : user.filterAgeMin() + "-" + user.filterAgeMax(),
+                context.text(user.filterSameCity() ? "my_data.yes" : "my_data.no"),
+                chats.countOnRecord(handle, userId), ratings.givenBy(handle, userId),
+                moderation.countBlocksBy(handle, userId), moderation.countReportsBy(handle, userId),
+                payments.countOf(handle, userId), chats.countRelayedIds(handle, userId)));
     }
 }

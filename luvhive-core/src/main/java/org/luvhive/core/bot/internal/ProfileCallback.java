@@ -37,28 +37,27 @@ public final class ProfileCallback implements UpdateHandler {
         String[] arguments = callbackArguments(context, PREFIX);
         UserProfile user = users.find(context.handle(), context.userId()).filter(UserProfile::onboarded).orElse(null);
         if (user == null || arguments.length != 1) {
-            answerCallback(context, "Please finish /start first.", true);
+            answerCallback(context, context.text("profile.finish_start"), true);
             return;
         }
         boolean typedAnswer = arguments[0].equals("age") || arguments[0].equals("country")
                 || arguments[0].equals("city");
         if (typedAnswer && chats.active(context.handle(), context.userId()).isPresent()) {
             // in a chat, what the user types goes to the partner; an answer meant for the bot must not
-            answerCallback(context, "You're in a chat, so what you type goes to your partner. "
-                    + "Edit your " + arguments[0] + " after the chat (/stop).", true);
+            answerCallback(context, context.text("profile.in_chat." + arguments[0]), true);
             return;
         }
         answerCallback(context);
         switch (arguments[0]) {
             case "age", "country", "city" -> {
                 users.setPendingInput(context.handle(), context.userId(), ProfileInput.PENDING + arguments[0], context.now());
-                context.reply("Send your new " + arguments[0] + (arguments[0].equals("age") ? " (18+)." : ".")
-                        + " /cancel to keep the current one.");
+                context.replyText("profile.ask." + arguments[0]);
             }
-            case "interests" -> context.send(notice(context.userId(), "Tap to toggle, then Done.",
-                    OnboardingPrompts.interestKeyboard(user.interestSet(), user.isPremium(context.now()))));
+            case "interests" -> context.send(notice(context.userId(), context.text("interests.edit"),
+                    OnboardingPrompts.interestKeyboard(user.interestSet(), user.isPremium(context.now()),
+                            context.language())));
             case "filters" -> filters.handle(context);
-            default -> context.reply("Unknown choice.");
+            default -> context.replyText("profile.unknown_choice");
         }
     }
 }

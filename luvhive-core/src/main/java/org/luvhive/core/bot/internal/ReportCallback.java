@@ -1,23 +1,23 @@
 package org.luvhive.core.bot.internal;
 
 import static org.luvhive.core.ui.Notices.answerCallback;
-import static org.luvhive.core.ui.Notices.button;
 import static org.luvhive.core.ui.Notices.callbackArguments;
 import static org.luvhive.core.ui.Notices.editKeyboard;
-import static org.luvhive.core.ui.Notices.keyboard;
 import static org.luvhive.core.ui.Notices.notice;
-import static org.luvhive.core.ui.Notices.row;
 import static org.luvhive.core.ui.Notices.when;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.luvhive.core.admin.ModActionCallback;
+import org.luvhive.core.admin.ReportsCommand;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.EndReason;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.ReportCommand;
@@ -65,19 +65,18 @@ public final class ReportCallback implements UpdateHandler {
         Optional<ChatMembership> chat = chats.currentOrEndedWithin(context.handle(), context.userId(), context.now(),
                 window).filter(found -> arguments.length > 0 && String.valueOf(found.chatId()).equals(arguments[0]));
         if (chat.isEmpty()) {
-            answerCallback(context, "Reports are possible during a chat and up to " + window.toMinutes()
-                    + " minutes after it ends.", true);
+            answerCallback(context, context.text("report.window", window.toMinutes()), true);
             return;
         }
         if (arguments.length == 1) {
             answerCallback(context);
-            context.send(notice(context.userId(), "🚩 Why are you reporting them?",
-                    ReportCommand.reasons(chat.get().chatId())));
+            context.send(notice(context.userId(), context.text("report.why"),
+                    ReportCommand.reasons(chat.get().chatId(), context.language())));
             return;
         }
         Optional<ReportReason> reason = ReportReason.ofCode(arguments[1]);
         if (reason.isEmpty()) {
-            answerCallback(context, "Unknown reason", false);
+            answerCallback(context, context.text("report.unknown_reason"), false);
             return;
         }
         Optional<Long> reportId = moderation.report(context.handle(), chat.get().chatId(), context.userId(),
@@ -85,7 +84,7 @@ public final class ReportCallback implements UpdateHandler {
         answerCallback(context);
         editKeyboard(context, null);
         if (reportId.isEmpty()) {
-            context.reply("You already reported this chat. Moderators will look at it.");
+            context.replyText("report.already");
             return;
         }
         if (chat.get().active()) {
@@ -93,8 +92,7 @@ public final class ReportCallback implements UpdateHandler {
         }
         users.setPendingInput(context.handle(), context.userId(), ReportDetailsInput.PENDING + reportId.get(),
                 context.now());
-        context.reply("✅ Report sent" + (chat.get().active() ? " and the chat ended" : "")
-                + ". If you like, send a short description of what happened now, or /skip.");
+        context.replyText(chat.get().active() ? "report.sent_ended" : "report.sent");
         long reported = chat.get().partnerId();
         ReportFollowUp.Outcome outcome = followUp.afterReport(context.handle(), reportId.get(), reported, reason.get(),
                 context.now());
@@ -102,21 +100,18 @@ public final class ReportCallback implements UpdateHandler {
             holdOutOfMatching(context, reported, reportId.get(), chat.get().chatId(), outcome.caseId());
         } else {
             for (long admin : adminIds) {
-                context.send(notice(admin, "🚩 New report #" + reportId.get() + ": " + reason.get().label()
-                        + "\nReported user: " + reported + " (chat " + chat.get().chatId() + ")",
-                        keyboard(row(button("Dismiss", "adm:dismiss:" + reportId.get()),
-                                button("Ban 7 days", "adm:ban7:" + reportId.get()),
-                                button("Ban forever", "adm:banperm:" + reportId.get())))));
+                Language language = users.language(context.handle(), admin);
+                context.send(notice(admin, Texts.of(language, "admin.report.new", reportId.get(),
+                        reason.get().label(language), reported, chat.get().chatId()),
+                        ReportsCommand.actions(reportId.get(), language)));
             }
         }
         if (outcome.mutedUntil() != null) {
-            context.send(notice(reported, "🔇 Several people reported you in a short time, so you are muted until "
-                    + when(outcome.mutedUntil()) + ": your messages are not passed on. A moderator will look at it; "
-                    + "if you think this is wrong, send /appeal once."));
+            context.send(notice(reported, Texts.of(users.language(context.handle(), reported), "report.muted",
+                    when(outcome.mutedUntil()))));
             for (long admin : adminIds) {
-                context.send(notice(admin, "🚩 User " + reported + " was reported by " + outcome.reporters()
-                        + " people within minutes and is muted until " + when(outcome.mutedUntil())
-                        + ". Case #" + outcome.caseId() + " is at the top of /mod.",
+                context.send(notice(admin, Texts.of(users.language(context.handle(), admin), "admin.report.muted",
+                        reported, outcome.reporters(), when(outcome.mutedUntil()), outcome.caseId()),
                         ModActionCallback.buttons(outcome.caseId())));
             }
         }
@@ -131,9 +126,8 @@ public final class ReportCallback implements UpdateHandler {
         chats.end(context.handle(), reported, EndReason.REPORT, context.now());
         for (long admin : adminIds) {
             context.send(OutboundMessage.of(admin, Priority.RELAY, SendMessage.builder().chatId(admin)
-                    .text("🚨 Urgent: user " + reported + " was reported as seeming under 18 (report #" + reportId
-                            + ", chat " + chatId + "). They are out of matching until an admin decides: case #"
-                            + caseId + ".")
+                    .text(Texts.of(users.language(context.handle(), admin), "admin.report.minor_urgent", reported,
+                            reportId, chatId, caseId))
                     .replyMarkup(ModActionCallback.buttons(caseId)).build()));
         }
     }

@@ -24,9 +24,9 @@ public final class StopCommand implements UpdateHandler {
             return;
         }
         if (matcher.leave(context.handle(), context.userId())) {
-            context.reply("🛑 Search cancelled. /find when you're ready.");
+            context.replyText("search.cancelled");
         } else {
-            context.reply(RelayMessage.NOT_IN_CHAT);
+            context.replyText(RelayMessage.NOT_IN_CHAT);
         }
     }
 }

@@ -39,12 +39,12 @@ public final class TextMessage implements UpdateHandler {
         Optional<UserProfile> user = users.find(context.handle(), context.userId());
         if (text.startsWith("/")) {
             if (user.isEmpty() || !reportDetails.handle(context, user.get(), text)) {
-                context.reply("Unknown command. /help lists what I can do.");
+                context.replyText("command.unknown");
             }
             return;
         }
         if (user.isEmpty()) {
-            context.reply("👋 Send /start to begin.");
+            context.replyText("start.first");
             return;
         }
         if (!user.get().onboarded()) {
@@ -59,6 +59,6 @@ public final class TextMessage implements UpdateHandler {
         if (profile.handle(context, user.get(), text) || reportDetails.handle(context, user.get(), text)) {
             return;
         }
-        context.reply(RelayMessage.NOT_IN_CHAT);
+        context.replyText(RelayMessage.NOT_IN_CHAT);
     }
 }

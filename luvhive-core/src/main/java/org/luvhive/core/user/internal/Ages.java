@@ -21,16 +21,19 @@ public final class Ages {
         return age >= MINIMUM && age <= MAXIMUM ? age : -1;
     }
 
-    /** What to tell the user when {@link #parse} refused their answer. */
+    /**
+     * The text key of what to tell the user when {@link #parse} refused their answer (its
+     * placeholders are {@link #MINIMUM} and {@link #MAXIMUM}).
+     */
     public static String problem(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (!text.matches("\\d{1,3}")) {
-            return "Please send your age as a number, for example 24.";
+            return "age.not_a_number";
         }
         int age = Integer.parseInt(text);
         if (age < MINIMUM) {
-            return "LuvHive is for adults only (18+). If that was a typo, send your real age.";
+            return "age.minor";
         }
-        return "Please send a real age between " + MINIMUM + " and " + MAXIMUM + ".";
+        return "age.out_of_range";
     }
 }

@@ -16,7 +16,7 @@ public interface UserDao {
     String COLUMNS = """
             user_id, upper(onboarding_step) as onboarding_step, consent_at, upper(gender) as gender, age, pending_age,
             country, city, interests, pending_input, upper(filter_gender) as filter_gender, filter_age_min,
-            filter_age_max, filter_same_city, premium_until, last_boost_at, created_at
+            filter_age_max, filter_same_city, premium_until, last_boost_at, created_at, upper(language) as language
             """;
 
     @SqlQuery("select " + COLUMNS + " from users where user_id = :userId")
@@ -26,10 +26,16 @@ public interface UserDao {
     Optional<UserProfile> findForUpdate(@Bind("userId") long userId);
 
     @SqlUpdate("""
-            insert into users (user_id, created_at, updated_at) values (:userId, :now, :now)
+            insert into users (user_id, language, created_at, updated_at) values (:userId, :language, :now, :now)
             on conflict (user_id) do nothing
             """)
-    int insert(@Bind("userId") long userId, @Bind("now") Instant now);
+    int insert(@Bind("userId") long userId, @Bind("language") String language, @Bind("now") Instant now);
+
+    @SqlUpdate("update users set language = :language, updated_at = :now where user_id = :userId")
+    int setLanguage(@Bind("userId") long userId, @Bind("language") String language, @Bind("now") Instant now);
+
+    @SqlQuery("select language from users where user_id = :userId")
+    Optional<String> language(@Bind("userId") long userId);
 
     @SqlUpdate("update users set onboarding_step = :step, updated_at = :now where user_id = :userId")
     int setStep(@Bind("userId") long userId, @Bind("step") String step, @Bind("now") Instant now);
