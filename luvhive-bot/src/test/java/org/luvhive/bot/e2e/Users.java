@@ -6,6 +6,7 @@ import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.SimulatedUser;
@@ -14,6 +15,8 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 final class Users {
 
     static final String PARTNER_FOUND = "Partner found";
+    /** Ids of users made here, far from the emulator's own (which count up from its first user). */
+    private static final AtomicLong IDS = new AtomicLong(5_000_000);
 
     private Users() {
     }
@@ -48,13 +51,25 @@ final class Users {
         return user;
     }
 
+    /** A returning user whose Telegram app speaks {@code language} (en, ru, es), the bot speaking it too. */
+    static SimulatedUser returning(LuvhiveUnderTest luvhive, String name, String gender, int age, String language) {
+        SimulatedUser user = luvhive.bot().newUser(IDS.incrementAndGet(), name, language);
+        register(luvhive.database().jdbi(), user.id(), gender, age, language, Clock.systemUTC().instant());
+        return user;
+    }
+
     static void register(Jdbi jdbi, long userId, String gender, int age, Instant now) {
+        register(jdbi, userId, gender, age, "en", now);
+    }
+
+    static void register(Jdbi jdbi, long userId, String gender, int age, String language, Instant now) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into users (user_id, onboarding_step, consent_at, gender, age, country, city, interests,
-                                           created_at, updated_at)
-                        values (:id, 'done', :now, :gender, :age, 'Germany', 'Berlin', 'music', :now, :now)
+                                           language, created_at, updated_at)
+                        values (:id, 'done', :now, :gender, :age, 'Germany', 'Berlin', 'music', :language, :now, :now)
                         """)
-                .bind("id", userId).bind("now", now).bind("gender", gender).bind("age", age).execute());
+                .bind("id", userId).bind("now", now).bind("gender", gender).bind("age", age)
+                .bind("language", language).execute());
     }
 
     /** Waits for the next message with a button {@code data} and presses it. */

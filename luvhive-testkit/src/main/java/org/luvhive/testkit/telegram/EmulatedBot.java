@@ -174,6 +174,14 @@ public final class EmulatedBot {
         state.events().onNewMessage(listener);
     }
 
+    /**
+     * The commands a user whose app speaks {@code languageCode} sees in their private chat
+     * (the list set for that language, else the default), as Telegram picks them.
+     */
+    public JsonNode commands(String languageCode) {
+        return state.commands("", languageCode);
+    }
+
     /** Changes in this bot's chats, for the page's event stream. */
     ChatEvents events() {
         return state.events();

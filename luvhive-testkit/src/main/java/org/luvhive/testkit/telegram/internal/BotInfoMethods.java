@@ -24,7 +24,8 @@ final class BotInfoMethods {
         registry.add("getMe", BotInfoMethods::getMe);
         registry.add("getChat", BotInfoMethods::getChat);
         registry.add("setMyCommands", BotInfoMethods::setMyCommands);
-        registry.add("getMyCommands", (bot, params) -> MethodResult.of(bot.commands()));
+        registry.add("getMyCommands", (bot, params) -> MethodResult.of(bot.commands(scope(params),
+                params.string("language_code").orElse(""))));
         registry.add("deleteMyCommands", (bot, params) -> {
             bot.setCommands(bot.mapper().createArrayNode());
             return MethodResult.of(BooleanNode.TRUE);
@@ -74,8 +75,17 @@ final class BotInfoMethods {
             }
             stored.addObject().put("command", name).put("description", description);
         }
-        bot.setCommands(stored);
+        bot.setCommands(scope(params), params.string("language_code").orElse(""), stored);
         return MethodResult.of(BooleanNode.TRUE);
+    }
+
+    /** A command scope as a key: "" for the default, else its type and chat ({@code chat:42}). */
+    private static String scope(ApiParams params) {
+        JsonNode scope = params.json("scope").orElse(null);
+        if (scope == null || scope.path("type").asText("default").equals("default")) {
+            return "";
+        }
+        return scope.path("type").asText() + (scope.has("chat_id") ? ":" + scope.get("chat_id").asText() : "");
     }
 
     private static MethodResult answerCallbackQuery(BotState bot, ApiParams params) {

@@ -29,6 +29,8 @@ public final class BotState implements AutoCloseable {
     private final Map<String, OpenQuery> callbackQueries = new ConcurrentHashMap<>();
     private final ChatEvents events;
     private final AtomicReference<ArrayNode> commands;
+    /** Lists set for another scope or language than the default one, by "scope|language". */
+    private final Map<String, ArrayNode> scopedCommands = new ConcurrentHashMap<>();
     private final AtomicLong querySequence = new AtomicLong();
     private final AtomicLong albumSequence = new AtomicLong(13_579_000_000_000_000L);
     private final RateLimiter limiter;
@@ -154,8 +156,33 @@ public final class BotState implements AutoCloseable {
         return true;
     }
 
+    /** The default list: for all private chats, every language (what the page shows). */
     public ArrayNode commands() {
         return commands.get().deepCopy();
+    }
+
+    /**
+     * The list Telegram shows in {@code scope} (its JSON {@code type} and {@code chat_id},
+     * "" for the default) to users whose app speaks {@code languageCode} ("" for all),
+     * falling back as Telegram does: to the scope's list for every language, then to the default.
+     */
+    public ArrayNode commands(String scope, String languageCode) {
+        for (String key : List.of(scope + "|" + languageCode, scope + "|", "|" + languageCode)) {
+            ArrayNode found = scopedCommands.get(key);
+            if (found != null) {
+                return found.deepCopy();
+            }
+        }
+        return commands();
+    }
+
+    /** Sets the list of one scope and language ("" and "": the default list). */
+    public void setCommands(String scope, String languageCode, ArrayNode newCommands) {
+        if (scope.isEmpty() && languageCode.isEmpty()) {
+            setCommands(newCommands);
+        } else {
+            scopedCommands.put(scope + "|" + languageCode, newCommands.deepCopy());
+        }
     }
 
     public void setCommands(ArrayNode newCommands) {
