@@ -19,7 +19,7 @@ class CoreLayeringTest {
     /** Low to high; "" is org.luvhive.core itself (LuvhiveException, Maintenance). */
     static final List<List<String>> LAYERS = List.of(
             List.of(""),
-            List.of("config"),
+            List.of("config", "i18n"),
             List.of("db"),
             List.of("settings", "backup"),
             List.of("caches", "limits", "telegram", "dbops"),
