@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.cli.CliRun;
 import org.luvhive.core.bot.FeatureSettings;
+import org.luvhive.core.chat.UnsendCommand;
 import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.PostgresRateLimiter;
@@ -72,9 +73,11 @@ class DbCleanupCommandTest {
             outbox(handle, "queued", Duration.ofDays(5));
             long ended = chat(handle, relayKept.plusHours(1));
             long recent = chat(handle, Duration.ofMinutes(1));
-            relayed(handle, ended, 1);
-            relayed(handle, ended, 2);
-            relayed(handle, recent, 3);
+            Duration unsendable = UnsendCommand.WINDOW.plusHours(1);
+            relayed(handle, ended, 1, unsendable);
+            relayed(handle, ended, 2, unsendable);
+            relayed(handle, ended, 4, Duration.ofHours(1)); // its sender may still unsend it: kept
+            relayed(handle, recent, 3, Duration.ofMinutes(1));
             alert(handle, "gone-bot", "cpu", Duration.ofDays(2));
             alert(handle, "gone-bot", "memory", Duration.ofDays(2));
             alert(handle, "live-bot", "cpu", Duration.ofSeconds(5));
@@ -119,7 +122,7 @@ class DbCleanupCommandTest {
                 .contains("18 row(s) in all.");
 
         Map<String, Long> after = tableRows();
-        assertThat(after).containsEntry("inbox", 5L).containsEntry("outbox", 2L).containsEntry("relayed_messages", 1L)
+        assertThat(after).containsEntry("inbox", 5L).containsEntry("outbox", 2L).containsEntry("relayed_messages", 2L)
                 .containsEntry("alert_state", 1L).containsEntry("db_pool_state", 1L).containsEntry("rate_limit_buckets", 1L)
                 .containsEntry("db_size_history", 1L);
         long named = database.jdbi().withHandle(handle -> handle.createQuery(
@@ -165,9 +168,10 @@ class DbCleanupCommandTest {
                 .mapTo(Long.class).one();
     }
 
-    private void relayed(Handle handle, long chat, int message) {
+    private void relayed(Handle handle, long chat, int message, Duration age) {
         handle.execute("insert into relayed_messages (chat_id, sender_id, source_message_id, recipient_id, "
-                + "copy_message_id) values (?, 1, ?, 2, ?)", chat, message, message + 100);
+                + "copy_message_id, relayed_at) values (?, 1, ?, 2, ?, ?)", chat, message, message + 100,
+                now.minus(age));
     }
 
     private void alert(Handle handle, String instance, String alert, Duration age) {

@@ -43,6 +43,7 @@ import org.luvhive.core.chat.RateCallback;
 import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.chat.RelayEdit;
 import org.luvhive.core.chat.RelayMessage;
+import org.luvhive.core.chat.UnsendCommand;
 import org.luvhive.core.chat.UnsupportedMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
@@ -153,6 +154,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("filters", guards.onboarded(filters))
                 .command("report", guards.onboarded(new ReportCommand(settings.reportWindow(), chats)))
                 .command("block", guards.onboarded(block))
+                .command("unsend", guards.onboarded(new UnsendCommand(users)))
                 .command("premium", guards.onboarded(new PremiumCommand(settings.catalog(), users)))
                 .command("stats", new AdminOnly(admins, moderation, "stats",
                         new StatsCommand(users, chats, matcher, moderation)))
@@ -198,7 +200,7 @@ public final class LuvhiveFeatures implements BotFeatures {
             }
         }
         this.router = routes.build();
-        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox, users), botBlocked));
+        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox, users, clock), botBlocked));
         this.startupCalls = Commands.setMyCommands(admins);
 
         QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, users,

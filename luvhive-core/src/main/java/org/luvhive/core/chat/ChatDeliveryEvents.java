@@ -2,6 +2,7 @@ package org.luvhive.core.chat;
 
 import static org.luvhive.core.ui.Notices.notice;
 
+import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
 import org.luvhive.core.delivery.DeliveredMessage;
@@ -20,10 +21,13 @@ public final class ChatDeliveryEvents implements DeliveryEvents {
 
     private final Outbox outbox;
     private final Users users;
+    private final Clock clock;
 
-    public ChatDeliveryEvents(Outbox outbox, Users users) {
+    /** @param clock when a copy counts as made (for the unsend window) */
+    public ChatDeliveryEvents(Outbox outbox, Users users, Clock clock) {
         this.outbox = outbox;
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -33,7 +37,7 @@ public final class ChatDeliveryEvents implements DeliveryEvents {
         }
         delivered.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> handle.attach(ChatDao.class)
                 .insertRelayed(relay.chatId(), relay.senderId(), relay.sourceMessageId(), delivered.chatId(),
-                        delivered.telegramMessageId().get()));
+                        delivered.telegramMessageId().get(), clock.instant()));
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.luvhive.core.chat.internal.ChatDao;
 
 /**
  * Retention for chats: relay mappings go a short window after the chat ends (long enough
- * for late edits and reports), ended chats themselves after a longer one. Thread-safe.
+ * for late edits and reports) once their copy is past {@link UnsendCommand#WINDOW} (its
+ * sender may unsend it until then), ended chats themselves after a longer one. Thread-safe.
  */
 public final class ChatMaintenance {
 
@@ -24,7 +25,7 @@ public final class ChatMaintenance {
         this.chatRetention = chatRetention;
     }
 
-    /** Deletes relay mappings of chats that ended before the window, in batches; returns how many. */
+    /** Deletes relay mappings of chats that ended before the window, of copies no longer unsendable, in batches; returns how many. */
     public long pruneRelayMap() {
         return relayMapStep().apply(clock.instant(), RetentionStep.BATCH);
     }
@@ -32,10 +33,12 @@ public final class ChatMaintenance {
     /** The relay mappings past their window, as {@code luvhive db cleanup} counts and removes them. */
     public RetentionStep relayMapStep() {
         return new RetentionStep("relay_maps", "relayed-message ids of chats that ended more than "
-                + RetentionStep.age(relayMapRetention) + " ago",
-                now -> jdbi.withExtension(ChatDao.class, dao -> dao.countRelayed(now.minus(relayMapRetention))),
+                + RetentionStep.age(relayMapRetention) + " ago, of copies past the " + RetentionStep.age(UnsendCommand.WINDOW)
+                + " of /unsend",
+                now -> jdbi.withExtension(ChatDao.class, dao -> dao.countRelayed(now.minus(relayMapRetention),
+                        now.minus(UnsendCommand.WINDOW))),
                 (now, limit) -> jdbi.withExtension(ChatDao.class,
-                        dao -> dao.pruneRelayed(now.minus(relayMapRetention), limit)));
+                        dao -> dao.pruneRelayed(now.minus(relayMapRetention), now.minus(UnsendCommand.WINDOW), limit)));
     }
 
     /** Deletes ended chats older than the retention; returns how many. */

@@ -176,8 +176,13 @@ class ChatRelayTest {
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isEqualTo(1);
         bot.text(214, "/stop");
         clock.advance(FeatureSettings.DEFAULT_RELAY_MAP_RETENTION.plusMinutes(1));
-        bot.logic().maintenance().stream().filter(task -> task.name().equals("relay-map-prune")).findFirst()
-                .orElseThrow().task().run();
+        Runnable prune = bot.logic().maintenance().stream().filter(task -> task.name().equals("relay-map-prune"))
+                .findFirst().orElseThrow().task();
+        prune.run();
+        assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214"))
+                .as("kept while the copy can still be unsent").isEqualTo(1);
+        clock.advance(UnsendCommand.WINDOW);
+        prune.run();
         assertThat(bot.count("select count(*) from relayed_messages where sender_id = 214")).isZero();
     }
 }

@@ -58,13 +58,18 @@ public interface ChatDao {
     long countActive();
 
     @SqlUpdate("""
-            insert into relayed_messages (chat_id, sender_id, source_message_id, recipient_id, copy_message_id)
-            select :chatId, :senderId, :sourceId, :recipientId, :copyId
+            insert into relayed_messages (chat_id, sender_id, source_message_id, recipient_id, copy_message_id,
+                                          relayed_at)
+            select :chatId, :senderId, :sourceId, :recipientId, :copyId, :now
             where exists (select 1 from chats where id = :chatId)
             on conflict do nothing
             """)
     int insertRelayed(@Bind("chatId") long chatId, @Bind("senderId") long senderId, @Bind("sourceId") int sourceId,
-                      @Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
+                      @Bind("recipientId") long recipientId, @Bind("copyId") int copyId, @Bind("now") Instant now);
+
+    /** Forgets one mapping (its copy was unsent); 0 when another unsend took it first. */
+    @SqlUpdate("delete from relayed_messages where sender_id = :senderId and source_message_id = :sourceId")
+    int deleteRelayed(@Bind("senderId") long senderId, @Bind("sourceId") int sourceId);
 
     @SqlQuery("select * from relayed_messages where sender_id = :senderId and source_message_id = :sourceId")
     Optional<RelayedMessage> bySource(@Bind("senderId") long senderId, @Bind("sourceId") int sourceId);
@@ -72,16 +77,18 @@ public interface ChatDao {
     @SqlQuery("select * from relayed_messages where recipient_id = :recipientId and copy_message_id = :copyId")
     Optional<RelayedMessage> byCopy(@Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
 
-    /** Relay mappings of chats that ended before {@code :before}. */
-    String RELAYED_ENDED_BEFORE = "exists (select 1 from chats c where c.id = r.chat_id and c.ended_at < :before)";
+    /** Relay mappings of chats that ended before {@code :before}, of copies made before {@code :relayedBefore}. */
+    String RELAYED_ENDED_BEFORE = "exists (select 1 from chats c where c.id = r.chat_id and c.ended_at < :before)"
+            + " and r.relayed_at < :relayedBefore";
 
     /** At most {@code batch} of those mappings. */
     @SqlUpdate("delete from relayed_messages where (sender_id, source_message_id) in (select r.sender_id, "
             + "r.source_message_id from relayed_messages r where " + RELAYED_ENDED_BEFORE + " limit :batch)")
-    int pruneRelayed(@Bind("before") Instant before, @Bind("batch") int batch);
+    int pruneRelayed(@Bind("before") Instant before, @Bind("relayedBefore") Instant relayedBefore,
+                     @Bind("batch") int batch);
 
     @SqlQuery("select count(*) from relayed_messages r where " + RELAYED_ENDED_BEFORE)
-    long countRelayed(@Bind("before") Instant before);
+    long countRelayed(@Bind("before") Instant before, @Bind("relayedBefore") Instant relayedBefore);
 
     /** Ended chats older than the retention (memberships and mappings go with them). */
     @SqlUpdate("delete from chats where ended_at < :before")
