@@ -58,6 +58,14 @@ final class Users {
         return user;
     }
 
+    /** A returning user with a Telegram {@code @username}. */
+    static SimulatedUser returningWithUsername(LuvhiveUnderTest luvhive, String name, String gender, int age,
+                                               String username) {
+        SimulatedUser user = luvhive.bot().newUser(IDS.incrementAndGet(), name, "en", username);
+        register(luvhive.database().jdbi(), user.id(), gender, age, Clock.systemUTC().instant());
+        return user;
+    }
+
     static void register(Jdbi jdbi, long userId, String gender, int age, Instant now) {
         register(jdbi, userId, gender, age, "en", now);
     }

@@ -43,6 +43,8 @@ import org.luvhive.core.chat.RateCallback;
 import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.chat.RelayEdit;
 import org.luvhive.core.chat.RelayMessage;
+import org.luvhive.core.chat.RevealCallback;
+import org.luvhive.core.chat.RevealCommand;
 import org.luvhive.core.chat.UnsendCommand;
 import org.luvhive.core.chat.UnsupportedMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
@@ -155,6 +157,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("report", guards.onboarded(new ReportCommand(settings.reportWindow(), chats)))
                 .command("block", guards.onboarded(block))
                 .command("unsend", guards.onboarded(new UnsendCommand(users)))
+                .command("reveal", guards.onboarded(new RevealCommand(users)))
                 .command("premium", guards.onboarded(new PremiumCommand(settings.catalog(), users)))
                 .command("stats", new AdminOnly(admins, moderation, "stats",
                         new StatsCommand(users, chats, matcher, moderation)))
@@ -179,6 +182,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                         new ReportCallback(settings.reportWindow(), chats, matcher, moderation, feature.reports(), users,
                                 admins)))
                 .callback(BlockCallback.PREFIX, guards.onboarded(block))
+                .callback(RevealCallback.PREFIX, guards.onboarded(new RevealCallback(users)))
                 .callback(BuyCallback.PREFIX, guards.onboarded(new BuyCallback(settings.catalog())))
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",
                         new ReportActionCallback(banning, moderation)))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.RevealDao;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
@@ -127,6 +128,7 @@ public final class Chats {
             return Optional.empty();
         }
         chats.deactivateMembers(membership.chatId());
+        handle.attach(RevealDao.class).clear(membership.chatId()); // a consent to reveal lasts the chat
         long partner = membership.partnerId();
         Language partnerLanguage = users.language(handle, partner);
         outbox.enqueue(handle, notice(partner, Texts.of(partnerLanguage, reason == EndReason.BOT_BLOCKED

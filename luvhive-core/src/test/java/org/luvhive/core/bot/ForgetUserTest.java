@@ -54,7 +54,9 @@ class ForgetUserTest {
     private static final Map<String, String> NOT_SEEDED = Map.of(
             "blocked_recipients.chat_id", "cleared whenever the user writes to the bot, as they do to delete themselves",
             "matching_holds.user_id", "a held user cannot search, and the scenario ends searching; a hold survives "
-                    + "/delete_me (ModerationQueueTest)");
+                    + "/delete_me (ModerationQueueTest)",
+            "reveal_consents.user_id", "a consent to reveal lasts only while its chat is on (ending it clears it, and"
+                    + " /delete_me ends the chat), while the scenario ends with the user searching");
 
     /** {@code chat_id} columns that hold {@code chats.id} without a foreign key (the row outlives the chat). */
     private static final Set<String> CHAT_REFERENCES = Set.of("ratings.chat_id", "blocks.chat_id", "reports.chat_id",

@@ -60,6 +60,11 @@ public final class EmulatedBot {
 
     /** The user with this id (the same instance when asked twice). */
     public SimulatedUser newUser(long userId, String firstName, String languageCode) {
+        return newUser(userId, firstName, languageCode, null);
+    }
+
+    /** The user with this id and a Telegram {@code @username} ({@code null}: none), the same instance when asked twice. */
+    public SimulatedUser newUser(long userId, String firstName, String languageCode, String username) {
         if (userId <= 0) {
             throw new IllegalArgumentException("user ids are positive, was " + userId);
         }
@@ -72,6 +77,9 @@ public final class EmulatedBot {
             user.put("id", id).put("is_bot", false).put("first_name", firstName);
             if (languageCode != null) {
                 user.put("language_code", languageCode);
+            }
+            if (username != null) {
+                user.put("username", username);
             }
             return new SimulatedUser(user, actions, paymentAnswerTimeout);
         });
