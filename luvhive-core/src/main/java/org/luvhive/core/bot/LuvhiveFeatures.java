@@ -31,6 +31,7 @@ import org.luvhive.core.bot.internal.ModeratedRelay;
 import org.luvhive.core.bot.internal.MyDataCommand;
 import org.luvhive.core.bot.internal.NextCommand;
 import org.luvhive.core.bot.internal.ProfileCallback;
+import org.luvhive.core.bot.internal.ReopenCallback;
 import org.luvhive.core.bot.internal.ReportCallback;
 import org.luvhive.core.bot.internal.SearchGate;
 import org.luvhive.core.bot.internal.StopCommand;
@@ -183,6 +184,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                                 admins)))
                 .callback(BlockCallback.PREFIX, guards.onboarded(block))
                 .callback(RevealCallback.PREFIX, guards.onboarded(new RevealCallback(users)))
+                .callback(Chats.REOPEN_PREFIX, guards.onboarded(new ReopenCallback(chats, matcher, moderation, users)))
                 .callback(BuyCallback.PREFIX, guards.onboarded(new BuyCallback(settings.catalog())))
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",
                         new ReportActionCallback(banning, moderation)))
@@ -220,6 +222,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 new Maintenance("checkout-refusal-retention", Duration.ofHours(1),
                         premiumMaintenance::pruneRefusals),
                 new Maintenance("relay-map-prune", Duration.ofMinutes(5), chatMaintenance::pruneRelayMap),
+                new Maintenance("reopen-prune", Duration.ofMinutes(30), chatMaintenance::pruneReopenRequests),
                 new Maintenance("chat-retention", Duration.ofHours(1), chatMaintenance::deleteOldChats),
                 new Maintenance("moderation-retention", Duration.ofHours(6), moderationRetention::run)));
         tasks.addAll(feature.maintenance());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.RetentionStep;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.ReopenDao;
 
 /**
  * Retention for chats: relay mappings go a short window after the chat ends (long enough
@@ -39,6 +40,12 @@ public final class ChatMaintenance {
                         now.minus(UnsendCommand.WINDOW))),
                 (now, limit) -> jdbi.withExtension(ChatDao.class,
                         dao -> dao.pruneRelayed(now.minus(relayMapRetention), now.minus(UnsendCommand.WINDOW), limit)));
+    }
+
+    /** Deletes wishes to reopen chats that ended longer ago than {@link Chats#REOPEN_WINDOW}; returns how many. */
+    public int pruneReopenRequests() {
+        return jdbi.inTransaction(handle -> handle.attach(ReopenDao.class)
+                .prune(clock.instant().minus(Chats.REOPEN_WINDOW)));
     }
 
     /** Deletes ended chats older than the retention; returns how many. */

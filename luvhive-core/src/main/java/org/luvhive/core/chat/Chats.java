@@ -7,9 +7,12 @@ import static org.luvhive.core.ui.Notices.row;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.ReopenDao;
 import org.luvhive.core.chat.internal.RevealDao;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.i18n.Language;
@@ -26,6 +29,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * deadlocks. Stateless; thread-safe.
  */
 public final class Chats {
+
+    /** Callback data of "Chat again?": {@code again:<chat>}. */
+    public static final String REOPEN_PREFIX = "again:";
+    /** How long after a chat ends both may still say yes to reopening it. */
+    public static final Duration REOPEN_WINDOW = Duration.ofHours(24);
 
     /** The advisory lock key: "LuvMatch" in ASCII (unchanged, so mixed versions share it during a deploy). */
     private static final long LOCK_KEY = 0x4C75764D61746368L;
@@ -130,16 +138,17 @@ public final class Chats {
         chats.deactivateMembers(membership.chatId());
         handle.attach(RevealDao.class).clear(membership.chatId()); // a consent to reveal lasts the chat
         long partner = membership.partnerId();
+        boolean reopenable = reason == EndReason.STOP || reason == EndReason.NEXT;
         Language partnerLanguage = users.language(handle, partner);
         outbox.enqueue(handle, notice(partner, Texts.of(partnerLanguage, reason == EndReason.BOT_BLOCKED
                         ? "chat.partner_unreachable" : "chat.partner_left"),
-                afterChatKeyboard(membership.chatId(), partnerLanguage)));
+                afterChatKeyboard(membership.chatId(), partnerLanguage, reopenable)));
         Language language = users.language(handle, userId);
         switch (reason) {
             case STOP -> outbox.enqueue(handle, notice(userId, Texts.of(language, "chat.ended_stop"),
-                    afterChatKeyboard(membership.chatId(), language)));
+                    afterChatKeyboard(membership.chatId(), language, reopenable)));
             case NEXT -> outbox.enqueue(handle, notice(userId, Texts.of(language, "chat.ended_next"),
-                    afterChatKeyboard(membership.chatId(), language)));
+                    afterChatKeyboard(membership.chatId(), language, reopenable)));
             default -> {
                 // blocks, reports, bans, deletions and blocked bots say their own thing (or cannot be told)
             }
@@ -147,11 +156,34 @@ public final class Chats {
         return Optional.of(membership);
     }
 
-    /** Thumbs up/down for the chat, plus report and block buttons for the partner. */
-    public static InlineKeyboardMarkup afterChatKeyboard(long chatId, Language language) {
-        return keyboard(
-                row(button("👍", "rate:" + chatId + ":up"), button("👎", "rate:" + chatId + ":down")),
-                reportAndBlockRow(chatId, language));
+    /**
+     * Records that {@code userId} would chat again in ended {@code chatId}; true when both
+     * sides now would (the caller reopens it then, under the {@link #lock}, and calls
+     * {@link #clearReopen}). False when this side had said so already, or the other has not.
+     */
+    public boolean wantsToReopen(Handle handle, long chatId, long userId, long partnerId, Instant now) {
+        ReopenDao reopens = handle.attach(ReopenDao.class);
+        reopens.request(chatId, userId, now);
+        return reopens.requested(chatId, partnerId);
+    }
+
+    /** Forgets both sides' wish to reopen {@code chatId} (it reopened, or it never can). */
+    public void clearReopen(Handle handle, long chatId) {
+        handle.attach(ReopenDao.class).clear(chatId);
+    }
+
+    /**
+     * Thumbs up/down for the chat, "Chat again?" when the chat may reopen (it ended with
+     * /stop or /next), and report and block buttons for the partner.
+     */
+    public static InlineKeyboardMarkup afterChatKeyboard(long chatId, Language language, boolean reopenable) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        rows.add(row(button("👍", "rate:" + chatId + ":up"), button("👎", "rate:" + chatId + ":down")));
+        if (reopenable) {
+            rows.add(row(button(Texts.of(language, "reopen.button"), REOPEN_PREFIX + chatId)));
+        }
+        rows.add(reportAndBlockRow(chatId, language));
+        return keyboard(rows);
     }
 
     public static InlineKeyboardRow reportAndBlockRow(long chatId, Language language) {

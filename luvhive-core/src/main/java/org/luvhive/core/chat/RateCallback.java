@@ -2,8 +2,7 @@ package org.luvhive.core.chat;
 
 import static org.luvhive.core.ui.Notices.answerCallback;
 import static org.luvhive.core.ui.Notices.callbackArguments;
-import static org.luvhive.core.ui.Notices.editKeyboard;
-import static org.luvhive.core.ui.Notices.keyboard;
+import static org.luvhive.core.ui.Notices.dropButtons;
 
 import java.util.Optional;
 import org.luvhive.core.chat.internal.ChatDao;
@@ -37,6 +36,6 @@ public final class RateCallback implements UpdateHandler {
             return;
         }
         answerCallback(context, context.text(value > 0 ? "rating.thanks_up" : "rating.thanks_down"), false);
-        editKeyboard(context, keyboard(Chats.reportAndBlockRow(chatId, context.language())));
+        dropButtons(context, PREFIX); // "Chat again?", report and block stay
     }
 }

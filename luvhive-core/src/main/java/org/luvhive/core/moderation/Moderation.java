@@ -82,6 +82,11 @@ public final class Moderation {
         handle.attach(ModerationDao.class).block(blocker, blocked, chatId, now);
     }
 
+    /** True when either of the two blocked or reported the other: nothing may bring them together again. */
+    public boolean keptApart(Handle handle, long first, long second) {
+        return handle.attach(ModerationDao.class).keptApart(first, second);
+    }
+
     /** Files a report about a chat's partner; empty when this reporter reported this chat before. */
     public Optional<Long> report(Handle handle, long chatId, long reporter, long reported, ReportReason reason,
                                  Instant now) {

@@ -3,6 +3,7 @@ package org.luvhive.core.ui;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.luvhive.core.delivery.OutboundMessage;
@@ -11,6 +12,7 @@ import org.luvhive.core.update.UpdateContext;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -91,6 +93,28 @@ public final class Notices {
         }
         context.send(OutboundMessage.of(context.userId(), Priority.NOTICE, EditMessageReplyMarkup.builder()
                 .chatId(message.getChatId()).messageId(message.getMessageId()).replyMarkup(keyboard).build()));
+    }
+
+    /**
+     * Takes the buttons whose callback data starts with {@code dataPrefix} from under the
+     * message a callback came from, keeping the others (all go when Telegram did not send
+     * the message along).
+     */
+    public static void dropButtons(UpdateContext context, String dataPrefix) {
+        if (!(context.update().getCallbackQuery().getMessage() instanceof Message shown)
+                || shown.getReplyMarkup() == null) {
+            editKeyboard(context, null);
+            return;
+        }
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (InlineKeyboardRow row : shown.getReplyMarkup().getKeyboard()) {
+            InlineKeyboardRow kept = new InlineKeyboardRow(row.stream().filter(button -> button.getCallbackData() == null
+                    || !button.getCallbackData().startsWith(dataPrefix)).toList());
+            if (!kept.isEmpty()) {
+                rows.add(kept);
+            }
+        }
+        editKeyboard(context, rows.isEmpty() ? null : keyboard(rows));
     }
 
     /** The callback data after {@code prefix}, split on ':'. */

@@ -256,12 +256,12 @@ public final class BotHarness {
         return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 
-    /** Empties every table the bot writes, so tests in one class do not see each other's users. */
+    /** Empties every table the bot writes (and those referencing them), so tests in one class do not see each other's users. */
     public void reset() {
         jdbi.useHandle(handle -> handle.execute("truncate users, match_queue, chats, chat_members, relayed_messages, "
                 + "ratings, blocks, bans, reports, admin_audit, payments, checkout_refusals, outbox, "
                 + "moderation_decisions, moderation_mutes, moderation_cases, matching_holds, moderation_appeals, "
-                + "message_fingerprints, payment_signals"));
+                + "message_fingerprints, payment_signals cascade"));
         jdbi.useHandle(handle -> handle.execute("delete from ops_settings where key like 'moderation.%'"));
         logic.moderation().live().reload();
     }

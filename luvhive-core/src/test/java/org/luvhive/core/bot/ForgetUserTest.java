@@ -136,6 +136,7 @@ class ForgetUserTest {
         bot.text(PARTNER, "hi back");
         bot.deliverAll(); // both copies' ids go into the relay map
         bot.text(GONE, "/stop");
+        bot.tap(GONE, "again:" + firstChat); // "Chat again?": the partner never says yes
         bot.tap(GONE, "rate:" + firstChat + ":up");
         bot.tap(PARTNER, "rate:" + firstChat + ":down");
         bot.tap(PARTNER, "rep:" + firstChat + ":abuse");

@@ -16,6 +16,16 @@ import org.luvhive.core.moderation.Report;
 @RegisterConstructorMapper(Ban.class)
 public interface ModerationDao {
 
+    /** Whether either of the two blocked or reported the other. */
+    @SqlQuery("""
+            select exists (select 1 from blocks where (blocker_id = :first and blocked_id = :second)
+                                                   or (blocker_id = :second and blocked_id = :first))
+                or exists (select 1 from reports where (reporter_id = :first and reported_id = :second)
+                                                    or (reporter_id = :second and reported_id = :first))
+            """)
+    boolean keptApart(@Bind("first") long first, @Bind("second") long second);
+
+
     @SqlUpdate("""
             insert into blocks (blocker_id, blocked_id, chat_id, created_at) values (:blocker, :blocked, :chatId, :now)
             on conflict do nothing

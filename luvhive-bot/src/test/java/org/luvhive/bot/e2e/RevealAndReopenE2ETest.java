@@ -5,7 +5,7 @@ import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,22 +21,25 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 /**
  * Mutual reveal: when both partners tap Reveal each gets the other's @username (or a
  * {@code tg://user?id=} link when there is none); one side alone reveals nothing, a
- * proposal can be withdrawn, and an ended chat reveals nothing.
+ * proposal can be withdrawn, and an ended chat reveals nothing. Reopen: after /stop both
+ * get "Chat again?"; both yes within 24 hours (a clock the test moves) reopens the chat, one
+ * yes alone tells the other nothing, and a block cancels it.
  */
 @ExtendWith(PostgresExtension.class)
-class RevealE2ETest {
+class RevealAndReopenE2ETest {
 
     private static final String REVEALED = "your partner is";
 
     @TempDir
     static Path home;
 
+    private static final ShiftedClock CLOCK = new ShiftedClock();
     private static LuvhiveUnderTest luvhive;
     private static EmulatedBot bot;
 
     @BeforeAll
     static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, Clock.systemUTC(), Set.of());
+        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of());
         bot = luvhive.bot();
     }
 
@@ -98,6 +101,71 @@ class RevealE2ETest {
         assertThat(carol.received()).extracting(ChatMessage::text).noneMatch(text -> text.contains("dan_d"));
         assertThat(dan.received()).extracting(ChatMessage::text).noneMatch(text -> text.contains("carol_w"));
         assertThat(luvhive.count("select count(*) from reveal_consents where chat_id = ?", chat)).isZero();
+    }
+
+    @Test
+    void whenBothSayChatAgainWithinADayTheChatReopensAndOneYesAloneTellsTheOtherNothing() {
+        SimulatedUser erin = Users.returning(luvhive, "Erin", "female", 25);
+        SimulatedUser finn = Users.returning(luvhive, "Finn", "male", 26);
+        Users.match(erin, finn);
+        long chat = chatOf(erin);
+        erin.sendCommand("stop");
+        String again = "again:" + chat;
+        ChatMessage erinsEnd = erin.awaitMessageContaining("Chat ended", WAIT);
+        ChatMessage finnsEnd = finn.awaitMessageContaining("Your partner left the chat", WAIT);
+        assertThat(erinsEnd.hasCallbackButton(again)).isTrue();
+        assertThat(finnsEnd.hasCallbackButton(again)).isTrue();
+
+        erin.press(erinsEnd, again).awaitAnswer(WAIT);
+        erin.awaitMessageContaining("Your partner is not told", WAIT);
+        finn.press(finnsEnd, "rate:" + chat + ":up").awaitAnswer(WAIT); // rating keeps the question
+        luvhive.awaitQuiet();
+        assertThat(finn.received().get(finn.received().size() - 1).text()).as("nothing told to Finn")
+                .contains("Your partner left the chat");
+        ChatMessage stillAsking = finn.received().get(finn.received().size() - 1);
+        assertThat(stillAsking.hasCallbackButton(again)).isTrue();
+        assertThat(stillAsking.hasCallbackButton("rate:" + chat + ":up")).isFalse();
+
+        CLOCK.jump(Duration.ofHours(23));
+        finn.press(stillAsking, again).awaitAnswer(WAIT);
+        finn.awaitMessageContaining("You both wanted to chat again", WAIT);
+        erin.awaitMessageContaining("You both wanted to chat again", WAIT);
+        finn.sendText("so, where were we?");
+        erin.awaitMessageContaining("so, where were we?", WAIT);
+        assertThat(chatOf(erin)).isEqualTo(chatOf(finn)).isNotEqualTo(chat);
+    }
+
+    @Test
+    void aBlockCancelsChatAgainAndADayLaterItIsTooLate() {
+        SimulatedUser ivy = Users.returning(luvhive, "Ivy", "female", 28);
+        SimulatedUser jack = Users.returning(luvhive, "Jack", "male", 28);
+        Users.match(ivy, jack);
+        long blocked = chatOf(ivy);
+        jack.sendCommand("stop");
+        ChatMessage jacksEnd = jack.awaitMessageContaining("Chat ended", WAIT);
+        Users.press(ivy, "again:" + blocked);
+        ivy.awaitMessageContaining("Your partner is not told", WAIT);
+        jack.sendCommand("block");
+        jack.awaitMessageContaining("Blocked", WAIT);
+        assertThat(jack.press(jacksEnd, "again:" + blocked).awaitAnswer(WAIT).text())
+                .contains("cannot be reopened");
+
+        SimulatedUser kim = Users.returning(luvhive, "Kim", "female", 35);
+        SimulatedUser leo = Users.returning(luvhive, "Leo", "male", 36);
+        Users.match(kim, leo);
+        long late = chatOf(kim);
+        leo.sendCommand("stop");
+        ChatMessage leosEnd = leo.awaitMessageContaining("Chat ended", WAIT);
+        Users.press(kim, "again:" + late);
+        kim.awaitMessageContaining("Your partner is not told", WAIT);
+        CLOCK.jump(Duration.ofHours(24).plusMinutes(1));
+        assertThat(leo.press(leosEnd, "again:" + late).awaitAnswer(WAIT).text()).contains("More than 24 hours");
+
+        luvhive.awaitQuiet();
+        assertThat(luvhive.count("select count(*) from chat_members where user_id in (?, ?, ?, ?) and active",
+                ivy.id(), jack.id(), kim.id(), leo.id())).as("nobody chats again").isZero();
+        assertThat(ivy.received()).extracting(ChatMessage::text).noneMatch(text -> text.contains("You both wanted"));
+        assertThat(kim.received()).extracting(ChatMessage::text).noneMatch(text -> text.contains("You both wanted"));
     }
 
     private static long chatOf(SimulatedUser user) {
