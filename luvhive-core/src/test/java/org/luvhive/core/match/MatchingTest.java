@@ -88,6 +88,25 @@ class MatchingTest {
     }
 
     @Test
+    void aSharedLanguageIsPreferredOverALongerWait() {
+        bot.createUser(331, "male", 30, "Berlin");
+        bot.createUser(332, "male", 30, "Berlin");
+        bot.createUser(333, "female", 30, "Berlin");
+        bot.createUser(334, "female", 30, "Berlin");
+        bot.jdbi().useHandle(handle -> handle.execute(
+                "update users set language = 'es' where user_id in (332, 333)"));
+        filter(331, "filt:g:female"); // so that the two men wait side by side
+        filter(332, "filt:g:female");
+        bot.text(331, "/find");
+        clock.advance(Duration.ofSeconds(30));
+        bot.text(332, "/find");
+        bot.text(333, "/find");
+        assertThat(bot.partnerOf(333)).as("the Spanish speaker, though the English one waited longer").isEqualTo(332);
+        bot.text(334, "/find");
+        assertThat(bot.partnerOf(334)).as("nobody who shares a language: the longest waiting").isEqualTo(331);
+    }
+
+    @Test
     void boostIsPremiumFrontOfQueueWithACooldown() {
         bot.createUser(321, "male", 30, "Berlin");
         bot.createUser(322, "male", 30, "Berlin");

@@ -43,7 +43,9 @@ public interface MatchQueueDao {
      * The first waiting user, in queue order, that {@code seeker} may be paired with: not
      * themselves, no block either way, not banned, not a partner of theirs in a chat that
      * ended after {@code rematchSince}, in no active chat, and each side's filters (which
-     * apply only while that side is premium) accept the other.
+     * apply only while that side is premium) accept the other. Boosted users come first;
+     * then those who speak the seeker's language (the bot's language of each), so two people
+     * who share a language meet before two who do not; then the longest waiting.
      */
     @SqlQuery("""
             select q.user_id
@@ -70,7 +72,7 @@ public interface MatchQueueDao {
                    and (c.filter_age_min is null or s.age >= c.filter_age_min)
                    and (c.filter_age_max is null or s.age <= c.filter_age_max)
                    and (not c.filter_same_city or lower(s.city) = lower(c.city))))
-            order by (q.boosted_at is null), q.boosted_at, q.enqueued_at, q.user_id
+            order by (q.boosted_at is null), q.boosted_at, (c.language <> s.language), q.enqueued_at, q.user_id
             limit 1
             for update of q skip locked
             """)
