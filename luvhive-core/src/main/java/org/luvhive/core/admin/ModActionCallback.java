@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.DecisionEntry;
 import org.luvhive.core.moderation.ModerationAction;
@@ -20,6 +22,7 @@ import org.luvhive.core.moderation.ModerationCase;
 import org.luvhive.core.moderation.ModerationFeature;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
+import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
@@ -35,19 +38,24 @@ public final class ModActionCallback implements UpdateHandler {
     public static final Duration MUTE = Duration.ofHours(24);
 
     private final Banning banning;
+    private final Users users;
     private final Moderation moderation;
     private final ModerationFeature feature;
 
-    public ModActionCallback(Banning banning, Moderation moderation, ModerationFeature feature) {
+    /** @param users whose language a moderated user is told in */
+    public ModActionCallback(Banning banning, Moderation moderation, ModerationFeature feature, Users users) {
+        this.users = users;
         this.banning = banning;
         this.moderation = moderation;
         this.feature = feature;
     }
 
-    /** The four buttons under a case. */
-    public static InlineKeyboardMarkup buttons(long caseId) {
-        return keyboard(row(button("⛔ Ban", PREFIX + "ban:" + caseId), button("🔇 Mute 24 h", PREFIX + "mute:" + caseId)),
-                row(button("✖ Dismiss", PREFIX + "dismiss:" + caseId), button("✅ Lift", PREFIX + "lift:" + caseId)));
+    /** The four buttons under a case, in the admin's language. */
+    public static InlineKeyboardMarkup buttons(long caseId, Language language) {
+        return keyboard(row(button(Texts.of(language, "admin.mod.button.ban"), PREFIX + "ban:" + caseId),
+                        button(Texts.of(language, "admin.mod.button.mute"), PREFIX + "mute:" + caseId)),
+                row(button(Texts.of(language, "admin.mod.button.dismiss"), PREFIX + "dismiss:" + caseId),
+                        button(Texts.of(language, "admin.mod.button.lift"), PREFIX + "lift:" + caseId)));
     }
 
     @Override
@@ -55,14 +63,14 @@ public final class ModActionCallback implements UpdateHandler {
         String[] arguments = callbackArguments(context, PREFIX);
         if (arguments.length != 2 || !arguments[1].matches("\\d{1,18}")
                 || !arguments[0].matches("ban|mute|dismiss|lift")) {
-            answerCallback(context, "Unknown action", false);
+            answerCallback(context, context.text("admin.unknown_action"), false);
             return;
         }
         long caseId = Long.parseLong(arguments[1]);
         Handle handle = context.handle();
         Optional<ModerationCase> found = feature.queue().lock(handle, caseId, context.now());
         if (found.isEmpty() || !found.get().open()) {
-            answerCallback(context, "This case was already handled.", false);
+            answerCallback(context, context.text("admin.mod.handled"), false);
             editKeyboard(context, null);
             return;
         }
@@ -74,7 +82,7 @@ public final class ModActionCallback implements UpdateHandler {
                 context.now());
         answerCallback(context, outcome, false);
         editKeyboard(context, null);
-        context.reply("Case #" + caseId + ": " + outcome + ".");
+        context.replyText("admin.mod.outcome", caseId, outcome);
     }
 
     private String act(UpdateContext context, ModerationCase moderationCase, String action) {
@@ -87,31 +95,31 @@ public final class ModActionCallback implements UpdateHandler {
                 record(context, moderationCase, ModerationAction.BAN, null);
                 banning.ban(handle, user, null, "a moderator's decision (case #" + moderationCase.id() + ")",
                         context.userId(), now);
-                return "user " + user + " banned";
+                return context.text("admin.mod.outcome.banned", user);
             }
             case "mute" -> {
                 Instant until = now.plus(MUTE);
                 long decision = record(context, moderationCase, ModerationAction.MUTE, until);
                 feature.restrictions().mute(handle, user, until, decision);
-                context.send(notice(user, "🔇 A moderator muted you until " + when(until)
-                        + ": your messages are not passed on. If you think this is wrong, send /appeal once."));
-                return "user " + user + " muted until " + when(until);
+                context.send(notice(user, Texts.of(users.language(handle, user), "moderation.muted_by_moderator",
+                        when(until))));
+                return context.text("admin.mod.outcome.muted", user, when(until));
             }
             case "lift" -> {
                 record(context, moderationCase, ModerationAction.LIFT, null);
                 boolean muted = feature.restrictions().unmute(handle, user);
                 boolean banned = moderation.unban(handle, user); // tells the user itself
                 if (!banned && (muted || wasHeld)) {
-                    context.send(notice(user, "✅ A moderator lifted your restrictions. /find to meet someone."));
+                    context.send(notice(user, Texts.of(users.language(handle, user), "moderation.lifted")));
                 }
-                return "restrictions of user " + user + " lifted";
+                return context.text("admin.mod.outcome.lifted", user);
             }
             default -> {
                 record(context, moderationCase, ModerationAction.DISMISS, null);
                 if (wasHeld) {
-                    context.send(notice(user, "✅ A moderator looked at your account: you can search again. /find"));
+                    context.send(notice(user, Texts.of(users.language(handle, user), "moderation.released")));
                 }
-                return "dismissed";
+                return context.text("admin.mod.outcome.dismissed");
             }
         }
     }

@@ -5,6 +5,8 @@ import static org.luvhive.core.ui.Notices.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.Moderation;
 import org.luvhive.core.moderation.ModerationCase;
 import org.luvhive.core.moderation.ModerationQueue;
@@ -30,43 +32,42 @@ public final class ModCommand implements UpdateHandler {
     public void handle(UpdateContext context) {
         List<ModerationCase> open = queue.open(context.handle(), PAGE, context.now());
         if (open.isEmpty()) {
-            context.reply("✅ The moderation queue is empty.");
+            context.replyText("admin.mod.empty");
             return;
         }
-        context.reply("🛡 " + queue.countOpen(context.handle()) + " open case(s); the " + open.size()
-                + " most urgent:");
+        context.replyText("admin.mod.count", queue.countOpen(context.handle()), open.size());
         for (ModerationCase moderationCase : open) {
-            context.send(notice(context.userId(), describe(moderationCase),
-                    ModActionCallback.buttons(moderationCase.id())));
+            context.send(notice(context.userId(), describe(moderationCase, context.language()),
+                    ModActionCallback.buttons(moderationCase.id(), context.language())));
         }
     }
 
-    static String describe(ModerationCase moderationCase) {
+    static String describe(ModerationCase moderationCase, Language language) {
         List<String> lines = new ArrayList<>();
-        lines.add("Case #" + moderationCase.id() + " · " + moderationCase.reason().label() + " · user "
-                + moderationCase.userId());
+        lines.add(Texts.of(language, "admin.mod.case", moderationCase.id(),
+                Texts.of(language, "case.reason." + moderationCase.reason().code()), moderationCase.userId()));
         if (moderationCase.reports() > 0) {
-            lines.add(moderationCase.reports() + " report(s) by " + moderationCase.reporters() + " user(s): "
-                    + moderationCase.reportReasons());
+            lines.add(Texts.of(language, "admin.mod.reports", moderationCase.reports(), moderationCase.reporters(),
+                    moderationCase.reportReasons()));
         }
         List<String> state = new ArrayList<>();
         if (moderationCase.held()) {
-            state.add("out of matching");
+            state.add(Texts.of(language, "admin.mod.held"));
         }
         if (moderationCase.mutedUntil() != null) {
-            state.add("muted until " + when(moderationCase.mutedUntil()));
+            state.add(Texts.of(language, "admin.mod.muted_until", when(moderationCase.mutedUntil())));
         }
         if (moderationCase.banned()) {
-            state.add("banned");
+            state.add(Texts.of(language, "admin.mod.banned"));
         }
         if (!state.isEmpty()) {
             lines.add(String.join(" · ", state));
         }
         if (moderationCase.appeal() != null) {
-            lines.add("Appeal: “" + moderationCase.appeal() + "”");
+            lines.add(Texts.of(language, "admin.mod.appeal", moderationCase.appeal()));
         }
-        lines.add("Opened " + when(moderationCase.openedAt()) + ", last news " + when(
-                moderationCase.updatedAt()));
+        lines.add(Texts.of(language, "admin.mod.opened", when(moderationCase.openedAt()),
+                when(moderationCase.updatedAt())));
         return String.join("\n", lines);
     }
 }

@@ -168,7 +168,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("refund", new AdminOnly(admins, moderation, "refund",
                         new RefundCommand(payments, moderation, users, paymentSignals)))
                 .command("mod", new AdminOnly(admins, moderation, "mod", new ModCommand(feature.queue())))
-                .command("appeal", new AppealCommand(feature.appeals(), admins)) // banned users may appeal
+                .command("appeal", new AppealCommand(feature.appeals(), admins, users)) // banned users may appeal
                 .callback(ConsentCallback.PREFIX, guards.open(new ConsentCallback()))
                 .callback(LanguageCallback.PREFIX, guards.open(new LanguageCallback(users)))
                 .callback(GenderCallback.PREFIX, guards.open(new GenderCallback()))
@@ -189,7 +189,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",
                         new ReportActionCallback(banning, moderation)))
                 .callback(ModActionCallback.PREFIX, new AdminOnly(admins, moderation, "mod-action",
-                        new ModActionCallback(banning, moderation, feature)))
+                        new ModActionCallback(banning, moderation, feature, users)))
                 .message(MessageKind.TEXT, guards.open(
                         new TextMessage(relay, new ReportDetailsInput(users), users, chats)))
                 .message(MessageKind.SUCCESSFUL_PAYMENT,

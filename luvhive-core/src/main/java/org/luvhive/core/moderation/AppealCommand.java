@@ -3,9 +3,12 @@ package org.luvhive.core.moderation;
 import static org.luvhive.core.ui.Notices.notice;
 
 import java.util.Set;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.update.UpdateRouter;
+import org.luvhive.core.user.Users;
 
 /**
  * {@code /appeal [why]}: a muted or banned user asks an admin to look again, once per mute
@@ -14,9 +17,12 @@ import org.luvhive.core.update.UpdateRouter;
 public final class AppealCommand implements UpdateHandler {
 
     private final Appeals appeals;
+    private final Users users;
     private final Set<Long> adminIds;
 
-    public AppealCommand(Appeals appeals, Set<Long> adminIds) {
+    /** @param users whose language each admin is told in */
+    public AppealCommand(Appeals appeals, Set<Long> adminIds, Users users) {
+        this.users = users;
         this.appeals = appeals;
         this.adminIds = Set.copyOf(adminIds);
     }
@@ -26,21 +32,18 @@ public final class AppealCommand implements UpdateHandler {
         String text = UpdateRouter.commandArguments(context.update().getMessage());
         Appeals.Result result = appeals.appeal(context.handle(), context.userId(), text, context.now());
         switch (result.outcome()) {
-            case NOTHING_TO_APPEAL -> context.reply("You have no mute or ban to appeal right now.");
-            case ALREADY_APPEALED -> context.reply("You already appealed this " + appealed(result.action())
-                    + ". A moderator will look at it.");
+            case NOTHING_TO_APPEAL -> context.replyText("appeal.nothing");
+            case ALREADY_APPEALED -> context.replyText(result.action() == ModerationAction.BAN ? "appeal.already_ban"
+                    : "appeal.already_mute");
             case SENT -> {
-                context.reply("📨 Your appeal was sent to the moderators. You will hear from us when they decide.");
+                context.replyText("appeal.sent");
                 for (long admin : adminIds) {
-                    context.send(notice(admin, "📨 Appeal from user " + context.userId() + " against a "
-                            + appealed(result.action()) + " (case #" + result.caseId() + "). See /mod."));
+                    Language language = users.language(context.handle(), admin);
+                    context.send(notice(admin, Texts.of(language, "admin.appeal.new", context.userId(),
+                            Texts.of(language, result.action() == ModerationAction.BAN ? "admin.appeal.ban"
+                                    : "admin.appeal.mute"), result.caseId())));
                 }
             }
         }
-    }
-
-    /** What the user appealed, as people say it: a mute (by the ladder, an admin or reporters) or a ban. */
-    private static String appealed(ModerationAction action) {
-        return action == ModerationAction.BAN ? "ban" : "mute";
     }
 }

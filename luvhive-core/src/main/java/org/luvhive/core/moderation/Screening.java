@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
+import org.luvhive.core.i18n.Language;
+import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.filter.ContentChecker;
 import org.luvhive.core.moderation.filter.Decision;
 import org.luvhive.core.moderation.filter.LevelPolicy;
@@ -87,7 +89,7 @@ public final class Screening {
     public boolean admitSearch(UpdateContext context) {
         Handle handle = context.handle();
         if (restrictions.isHeld(handle, context.userId())) {
-            context.reply("🔒 Your account is being reviewed by a moderator, so you cannot search right now.");
+            context.replyText("moderation.search_held");
             return false;
         }
         Strictness level = live.level();
@@ -95,12 +97,12 @@ public final class Screening {
         Instant signedUp = signedUp(handle, context.userId());
         Duration age = signedUp == null ? null : Duration.between(signedUp, context.now());
         if (!policy.mayStartSearch(age)) {
-            context.reply("🔒 New accounts cannot start a search right now. Please try again later.");
+            context.replyText("moderation.search_new_account");
             return false;
         }
         int started = chats.startedSince(handle, context.userId(), context.now().minus(policy.churnWindow()));
         Verdict verdict = live.checker().checkChurn(started + 1, age, level);
-        return verdict.decision() == Decision.ALLOW || judge(context, verdict, null, level, "🚫 ");
+        return verdict.decision() == Decision.ALLOW || judge(context, verdict, null, level, false);
     }
 
     private boolean screenMessage(UpdateContext context, long chatId, String text, boolean media, Instant signedUp,
@@ -116,35 +118,37 @@ public final class Screening {
                 fingerprint.isPresent() ? fingerprint.getAsLong() : null, chatId, now,
                 now.minus(policy.duplicateWindow()));
         if (state.mutedUntil() != null) {
-            context.reply("🔇 You are muted until " + Notices.when(state.mutedUntil()) + " ("
-                    + Durations.describe(Duration.between(now, state.mutedUntil()))
-                    + " left): your message was not sent.");
+            context.replyText("moderation.muted_not_sent", Notices.when(state.mutedUntil()),
+                    Durations.describe(Duration.between(now, state.mutedUntil()), context.language()));
             return false;
         }
         Duration age = signedUp == null ? null : Duration.between(signedUp, now);
         MessageFacts facts = new MessageFacts(text, media, age, state.partners());
         Verdict verdict = checker.check(facts, level);
-        return verdict.decision() == Decision.ALLOW || judge(context, verdict, chatId, level, "🚫 Not sent: ");
+        return verdict.decision() == Decision.ALLOW || judge(context, verdict, chatId, level, true);
     }
 
-    /** Records the verdict, climbs the strike ladder, tells the user; true when the message still goes. */
-    private boolean judge(UpdateContext context, Verdict verdict, Long chatId, Strictness level, String refused) {
+    /**
+     * Records the verdict, climbs the strike ladder, tells the user; true when the message
+     * still goes. {@code aMessage}: a refusal says "Not sent: ...".
+     */
+    private boolean judge(UpdateContext context, Verdict verdict, Long chatId, Strictness level, boolean aMessage) {
         Instant now = context.now();
+        Language language = context.language();
         journal.record(context.handle(), DecisionEntry.of(verdict, context.userId(), chatId, now));
-        String explanation = explanation(verdict, level);
-        boolean afterColon = verdict.blocked() && refused.endsWith(": ");
-        StringBuilder line = new StringBuilder(verdict.blocked() ? refused : "⚠️ ")
-                .append(afterColon ? explanation : capitalized(explanation));
+        String explanation = explanation(verdict, level, language);
+        StringBuilder line = new StringBuilder(!verdict.blocked() ? "⚠️ " + capitalized(explanation)
+                : aMessage ? Texts.of(language, "moderation.not_sent", explanation) : "🚫 " + capitalized(explanation));
         if (verdict.countsStrike()) {
             Escalation.Consequence consequence = escalation.afterStrike(context.handle(), context.userId(), chatId,
                     level, live.policy().ladder(level), now);
             switch (consequence.penalty()) {
-                case WARN -> line.append("\nThis is a warning").append(consequence.next() == null ? "."
-                        : "; next time: " + Durations.describe(consequence.next()) + ".");
-                case MUTE -> line.append("\n🔇 You are muted for ")
-                        .append(Durations.describe(Duration.between(now, consequence.until())))
-                        .append(", until ").append(Notices.when(consequence.until()))
-                        .append(". If you think this is wrong, send /appeal once.");
+                case WARN -> line.append("\n").append(consequence.next() == null
+                        ? Texts.of(language, "moderation.warning")
+                        : Texts.of(language, "moderation.warning_next", Durations.describe(consequence.next(), language)));
+                case MUTE -> line.append("\n").append(Texts.of(language, "moderation.muted_for",
+                        Durations.describe(Duration.between(now, consequence.until()), language),
+                        Notices.when(consequence.until())));
                 case BAN -> {
                     return false; // the ban's own notice says it all
                 }
@@ -154,15 +158,19 @@ public final class Screening {
         return !verdict.blocked();
     }
 
-    private String explanation(Verdict verdict, Strictness level) {
+    /** What the user is told about the rule that decided, in their language, starting lower-case. */
+    private String explanation(Verdict verdict, Strictness level, Language language) {
         RuleHit decisive = verdict.decisive();
-        if (decisive != null && decisive.kind() == RuleKind.MEDIA) {
+        String explanation;
+        if (decisive == null) {
+            explanation = "";
+        } else if (decisive.kind() == RuleKind.MEDIA) {
             LevelPolicy policy = live.policy().level(level);
-            return policy.mediaLockedForAll() ? "photos, videos and other media are paused for everyone right now."
-                    : "new accounts can send photos and other media " + Durations.describe(policy.mediaLock())
-                    + " after joining.";
+            explanation = policy.mediaLockedForAll() ? Texts.of(language, "moderation.media_paused")
+                    : Texts.of(language, "moderation.media_new_account", Durations.describe(policy.mediaLock(), language));
+        } else {
+            explanation = Texts.of(language, "rule." + decisive.kind().code());
         }
-        String explanation = verdict.explanation();
         return explanation.isEmpty() ? "" : Character.toLowerCase(explanation.charAt(0)) + explanation.substring(1);
     }
 

@@ -60,7 +60,7 @@ public final class PreCheckoutHandler implements UpdateHandler {
         });
         AnswerPreCheckoutQuery.AnswerPreCheckoutQueryBuilder<?, ?> answer = AnswerPreCheckoutQuery.builder()
                 .preCheckoutQueryId(query.getId()).ok(refusal.isEmpty());
-        refusal.ifPresent(reason -> answer.errorMessage(reason.message(current)));
+        refusal.ifPresent(reason -> answer.errorMessage(payersMessage(context, reason, current)));
         try {
             context.callNow(answer.build());
         } catch (TelegramCallException late) {
@@ -71,6 +71,18 @@ public final class PreCheckoutHandler implements UpdateHandler {
                     + "saw the checkout fail", query.getFrom().getId(), refusal.isEmpty() ? "ok" : "refused",
                     late.description());
         }
+    }
+
+    /** What Telegram shows the payer, in their language (the record keeps the English of {@link CheckoutRefusal}). */
+    private static String payersMessage(UpdateContext context, CheckoutRefusal reason, FraudLimits limits) {
+        return switch (reason) {
+            case INVALID_INVOICE -> context.text("checkout.invalid_invoice");
+            case PRICE_CHANGED -> context.text("checkout.price_changed");
+            case BANNED -> context.text("checkout.banned");
+            case HOURLY_LIMIT -> context.text("checkout.limit_hour", limits.perHour());
+            case FIVE_MINUTE_LIMIT -> context.text("checkout.limit_5_minutes", limits.perFiveMinutes());
+            case REFUSED_LIMIT -> context.text("checkout.limit_refused");
+        };
     }
 
     private Optional<CheckoutRefusal> refusal(UpdateContext context, PreCheckoutQuery query,

@@ -110,9 +110,10 @@ public final class ReportCallback implements UpdateHandler {
             context.send(notice(reported, Texts.of(users.language(context.handle(), reported), "report.muted",
                     when(outcome.mutedUntil()))));
             for (long admin : adminIds) {
-                context.send(notice(admin, Texts.of(users.language(context.handle(), admin), "admin.report.muted",
+                Language language = users.language(context.handle(), admin);
+                context.send(notice(admin, Texts.of(language, "admin.report.muted",
                         reported, outcome.reporters(), when(outcome.mutedUntil()), outcome.caseId()),
-                        ModActionCallback.buttons(outcome.caseId())));
+                        ModActionCallback.buttons(outcome.caseId(), language)));
             }
         }
     }
@@ -125,10 +126,10 @@ public final class ReportCallback implements UpdateHandler {
         matcher.leave(context.handle(), reported);
         chats.end(context.handle(), reported, EndReason.REPORT, context.now());
         for (long admin : adminIds) {
+            Language language = users.language(context.handle(), admin);
             context.send(OutboundMessage.of(admin, Priority.RELAY, SendMessage.builder().chatId(admin)
-                    .text(Texts.of(users.language(context.handle(), admin), "admin.report.minor_urgent", reported,
-                            reportId, chatId, caseId))
-                    .replyMarkup(ModActionCallback.buttons(caseId)).build()));
+                    .text(Texts.of(language, "admin.report.minor_urgent", reported, reportId, chatId, caseId))
+                    .replyMarkup(ModActionCallback.buttons(caseId, language)).build()));
         }
     }
 }
