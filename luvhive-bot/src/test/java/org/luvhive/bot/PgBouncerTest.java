@@ -89,6 +89,15 @@ class PgBouncerTest {
                 Thread.sleep(1500); // a tick or more: the standby stays a standby
                 assertThat(first.intake().isPoller() ^ second.intake().isPoller()).as("exactly one polls").isTrue();
 
+                // eight messages in a row on a fast machine outrun the normal profile's inbound
+                // 1.5/s burst 5 ("slow down"): room for them, set live as an operator would
+                LimitsSettings limits = new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()),
+                        new ObjectMapper());
+                RateLimits roomy = new RateLimits("custom", 10, 20, 15, 15, 20, false);
+                limits.store(roomy, "test@cli");
+                await().atMost(Duration.ofSeconds(30)).until(() -> first.limits().current().equals(roomy)
+                        && bots[1].limits().current().equals(roomy));
+
                 SimulatedUser user = telegram.newUser("Bounced");
                 for (int message = 1; message <= 8; message++) { // past pgjdbc's prepareThreshold on every connection
                     user.sendText("hello " + message);
@@ -96,8 +105,7 @@ class PgBouncerTest {
                 }
 
                 RateLimits changed = new RateLimits("custom", 1, 2, 7, 7, 20, false);
-                new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()), new ObjectMapper())
-                        .store(changed, "oncall@cli");
+                limits.store(changed, "oncall@cli");
                 // on the notification, well before the 30 s fallback re-read
                 await().atMost(Duration.ofSeconds(10)).until(() -> first.limits().current().equals(changed)
                         && bots[1].limits().current().equals(changed));
