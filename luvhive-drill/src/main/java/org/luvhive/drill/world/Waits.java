@@ -1,6 +1,7 @@
 package org.luvhive.drill.world;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -37,11 +38,12 @@ public final class Waits {
 
     /** The first value of {@code source} that is not null; fails after {@code atMost}. */
     public static <T> T forValue(String what, Duration atMost, Supplier<T> source) {
-        Object[] found = new Object[1];
-        until(what, atMost, () -> (found[0] = source.get()) != null);
-        @SuppressWarnings("unchecked")
-        T value = (T) found[0];
-        return value;
+        AtomicReference<T> found = new AtomicReference<>();
+        until(what, atMost, () -> {
+            found.set(source.get());
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     private static void pause() {
