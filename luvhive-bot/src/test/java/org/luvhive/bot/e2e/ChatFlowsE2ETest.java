@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.Fault;
@@ -39,28 +36,17 @@ class ChatFlowsE2ETest {
     private static final List<String> CONTENT = List.of("text", "caption", "photo", "video", "animation", "sticker",
             "voice", "video_note", "audio", "document", "location", "contact");
 
-    @TempDir
-    static Path home;
-
-    private static LuvhiveUnderTest luvhive;
-    private static EmulatedBot bot;
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(Clock.systemUTC(),
+            FeatureSettings.defaults(Set.of(ADMIN)).withRematchCooldown(Duration.ZERO));
+    private static final EmulatedBot bot = luvhive.bot();
     private static SimulatedUser admin;
 
     @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, Clock.systemUTC(),
-                FeatureSettings.defaults(Set.of(ADMIN)).withRematchCooldown(Duration.ZERO), 1);
-        bot = luvhive.bot();
+    static void start() {
         admin = bot.newUser(ADMIN, "Admin", "en");
         admin.sendCommand("start"); // the bot may only write to people who wrote to it first
         admin.awaitMessageContaining("Welcome to LuvHive", WAIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
     }
 
     @AfterEach

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.InlineButton;
@@ -27,24 +23,9 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 @ExtendWith(PostgresExtension.class)
 class LanguageE2ETest {
 
-    @TempDir
-    static Path home;
-
-    private static LuvhiveUnderTest luvhive;
-    private static EmulatedBot bot;
-
-    @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, Clock.systemUTC(), Set.of());
-        bot = luvhive.bot();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
-    }
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(Clock.systemUTC(), Set.of());
+    private static final EmulatedBot bot = luvhive.bot();
 
     @Test
     void aNewUserIsGreetedInTheirAppsLanguageAndSwitchesWithSlashLanguage() {

@@ -3,22 +3,31 @@ package org.luvhive.bot.e2e;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.luvhive.bot.BotApplication;
 import org.luvhive.bot.RunnerSettings;
+import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.settings.OpsSettings;
+import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.ProgressWait;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
@@ -32,7 +41,7 @@ import org.luvhive.testkit.telegram.TelegramEmulator;
  * only for what the bot never exceeds by design: one message a second into one private
  * chat (after a burst of two). Not thread-safe to start or close; the parts are.
  */
-final class LuvhiveUnderTest implements AutoCloseable {
+final class LuvhiveUnderTest implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String TOKEN = "733733:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
     /**
@@ -41,15 +50,54 @@ final class LuvhiveUnderTest implements AutoCloseable {
      */
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final TestDatabase database;
     private final TelegramEmulator emulator;
     private final EmulatedBot bot;
+    private final Clock clock;
+    private final FeatureSettings behaviour;
+    private final int instanceCount;
     private final List<BotApplication> instances = new ArrayList<>();
+    private TestDatabase database;
+    private Path ownHome;
 
-    private LuvhiveUnderTest(TestDatabase database) {
-        this.database = database;
+    private LuvhiveUnderTest(Clock clock, FeatureSettings behaviour, int instanceCount) {
+        this.clock = clock;
+        this.behaviour = behaviour;
+        this.instanceCount = instanceCount;
         this.emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited()).build().start();
         this.bot = emulator.bot(TOKEN);
+    }
+
+    /**
+     * One bot instance for a whole test class, registered after {@link PostgresExtension}:
+     * {@code @RegisterExtension static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(clock, admins);}.
+     * The emulator (and so {@link #bot()}) is there from the start; the instance starts
+     * before the class's {@code @BeforeAll} methods, on the class's database and a home
+     * directory of its own, and stops after its {@code @AfterAll} methods.
+     */
+    static LuvhiveUnderTest perClass(Clock clock, FeatureSettings behaviour) {
+        return new LuvhiveUnderTest(clock, behaviour, 1);
+    }
+
+    static LuvhiveUnderTest perClass(Clock clock, Set<Long> admins) {
+        return perClass(clock, FeatureSettings.defaults(admins));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownHome = Files.createTempDirectory("luvhive-e2e");
+        launch(PostgresExtension.database(context), ownHome);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        if (ownHome != null) {
+            try (Stream<Path> paths = Files.walk(ownHome)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     /**
@@ -58,37 +106,38 @@ final class LuvhiveUnderTest implements AutoCloseable {
      * @param clock     what every instance reads the time from (the runner's limiters too)
      * @param behaviour the bot's settings (admins, cooldowns, prices)
      */
-    static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock,
-                                  org.luvhive.core.bot.FeatureSettings behaviour, int instances) {
+    static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock, FeatureSettings behaviour,
+                                  int instances) {
+        LuvhiveUnderTest system = new LuvhiveUnderTest(clock, behaviour, instances);
+        system.launch(database, home);
+        return system;
+    }
+
+    private void launch(TestDatabase testDatabase, Path home) {
+        this.database = testDatabase;
         new LimitsSettings(new OpsSettings(database.jdbi(), Clock.systemUTC()), new ObjectMapper())
                 .store(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000, 1000, 20, true), "e2e");
-        LuvhiveUnderTest system = new LuvhiveUnderTest(database);
         try {
             Map<String, String> environment = new HashMap<>(database.environment());
             environment.put("BOT_TOKEN", TOKEN);
             environment.put("PORT", "0"); // each instance's webhook port and management port on free ports
             environment.put("MANAGEMENT_PORT", "0");
-            environment.put("TELEGRAM_API_URL", system.emulator.baseUrl());
+            environment.put("TELEGRAM_API_URL", emulator.baseUrl());
             environment.put("LUVHIVE_HOME", home.toString());
             environment.put("ADMIN_IDS", behaviour.adminIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(",")));
             var config = new ConfigLoader(home).load(environment);
-            for (int index = 0; index < instances; index++) {
-                system.instances.add(BotApplication.start(config, clock,
+            for (int index = 0; index < instanceCount; index++) {
+                instances.add(BotApplication.start(config, clock,
                         RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
                         (jdbi, outbox, caches, registry, violations) ->
                                 new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations)));
             }
-            await().atMost(WAIT).until(system.bot::isLongPolling);
-            return system;
+            await().atMost(WAIT).until(bot::isLongPolling);
         } catch (RuntimeException | Error failure) {
-            system.close();
+            close();
             throw failure;
         }
-    }
-
-    static LuvhiveUnderTest start(TestDatabase database, Path home, Clock clock, Set<Long> admins) {
-        return start(database, home, clock, org.luvhive.core.bot.FeatureSettings.defaults(admins), 1);
     }
 
     EmulatedBot bot() {
@@ -148,6 +197,7 @@ final class LuvhiveUnderTest implements AutoCloseable {
         for (int index = instances.size() - 1; index >= 0; index--) {
             instances.get(index).close();
         }
+        instances.clear();
         emulator.close();
     }
 }

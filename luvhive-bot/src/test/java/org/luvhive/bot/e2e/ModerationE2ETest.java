@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.moderation.LiveModeration;
 import org.luvhive.core.moderation.ModerationSettings;
 import org.luvhive.core.moderation.filter.ModerationPolicy;
@@ -38,30 +36,20 @@ class ModerationE2ETest {
 
     private static final long ADMIN = 770_101;
 
-    @TempDir
-    static Path home;
-
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static LuvhiveUnderTest luvhive;
-    private static EmulatedBot bot;
+
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(CLOCK, Set.of(ADMIN));
+    private static final EmulatedBot bot = luvhive.bot();
     private static SimulatedUser admin;
     private static ModerationSettings settings;
 
     @BeforeAll
     static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of(ADMIN));
-        bot = luvhive.bot();
         settings = new ModerationSettings(new OpsSettings(database.jdbi(), CLOCK));
         admin = bot.newUser(ADMIN, "Admin", "en");
         admin.sendCommand("start");
         admin.awaitMessageContaining("Welcome to LuvHive", WAIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
     }
 
     @AfterEach

@@ -3,16 +3,12 @@ package org.luvhive.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.PaymentOutcome;
 import org.luvhive.testkit.telegram.SimulatedUser;
@@ -26,23 +22,10 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 @ExtendWith(PostgresExtension.class)
 class PaymentLimitsE2ETest {
 
-    @TempDir
-    static Path home;
-
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static LuvhiveUnderTest luvhive;
 
-    @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
-    }
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(CLOCK, Set.of());
 
     @Test
     void theSixthPaymentWithinAnHourIsRefused() {

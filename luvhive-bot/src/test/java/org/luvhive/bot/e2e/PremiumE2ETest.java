@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.update.InboxStore;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
@@ -32,28 +29,18 @@ class PremiumE2ETest {
 
     private static final long ADMIN = 770_002;
 
-    @TempDir
-    static Path home;
-
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static LuvhiveUnderTest luvhive;
-    private static EmulatedBot bot;
+
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(CLOCK, Set.of(ADMIN));
+    private static final EmulatedBot bot = luvhive.bot();
     private static SimulatedUser admin;
 
     @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of(ADMIN));
-        bot = luvhive.bot();
+    static void start() {
         admin = bot.newUser(ADMIN, "Admin", "en");
         admin.sendCommand("start");
         admin.awaitMessageContaining("Welcome to LuvHive", WAIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
     }
 
     @Test

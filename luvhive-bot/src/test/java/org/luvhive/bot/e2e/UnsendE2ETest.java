@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.SimulatedUser;
@@ -26,25 +22,11 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 @ExtendWith(PostgresExtension.class)
 class UnsendE2ETest {
 
-    @TempDir
-    static Path home;
-
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static LuvhiveUnderTest luvhive;
-    private static EmulatedBot bot;
 
-    @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, Set.of());
-        bot = luvhive.bot();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
-    }
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(CLOCK, Set.of());
+    private static final EmulatedBot bot = luvhive.bot();
 
     @Test
     void aReplyOfSlashUnsendDeletesThePartnersCopyAndTellsBoth() {

@@ -45,6 +45,22 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         }
     }
 
+    /**
+     * The class's database, for another extension registered after this one (its
+     * {@code beforeAll} runs after this one's).
+     */
+    public static TestDatabase database(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getStore(NAMESPACE).get(TestDatabase.class) == null && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        TestDatabase database = classContext.getStore(NAMESPACE).get(TestDatabase.class, TestDatabase.class);
+        if (database == null) {
+            throw new IllegalStateException("no test database: register PostgresExtension before the extension that needs it");
+        }
+        return database;
+    }
+
     private static TestPostgresServer server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(TestPostgresServer.class, type -> TestPostgresServer.start(), TestPostgresServer.class);
@@ -61,10 +77,6 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         if (parameterContext.getParameter().getType() == TestPostgresServer.class) {
             return server(extensionContext);
         }
-        ExtensionContext classContext = extensionContext;
-        while (classContext.getStore(NAMESPACE).get(TestDatabase.class) == null && classContext.getParent().isPresent()) {
-            classContext = classContext.getParent().get();
-        }
-        return classContext.getStore(NAMESPACE).get(TestDatabase.class, TestDatabase.class);
+        return database(extensionContext);
     }
 }
