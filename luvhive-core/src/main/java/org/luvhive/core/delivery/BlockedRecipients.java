@@ -2,6 +2,7 @@ package org.luvhive.core.delivery;
 
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.delivery.internal.DeliveryDao;
+import org.luvhive.core.delivery.internal.RecipientLock;
 
 /**
  * Users the sender found unreachable (403). A user who writes to the bot again is
@@ -13,13 +14,19 @@ public final class BlockedRecipients {
     private BlockedRecipients() {
     }
 
-    /** Clears the mark, if there is one; returns whether there was. */
+    /**
+     * Clears the mark, if there is one; returns whether there was. Takes the recipient's
+     * lock for the rest of the transaction (waiting while the sender records a 403 for
+     * them), so whatever the transaction queues for the user is not cancelled by a refusal
+     * older than their return.
+     */
     public static boolean reachableAgain(Handle handle, long chatId) {
+        RecipientLock.lock(handle, chatId);
         return handle.attach(DeliveryDao.class).unblock(chatId) > 0;
     }
 
     /** Clears the mark of a user who is forgotten. */
     public static void forget(Handle handle, long chatId) {
-        reachableAgain(handle, chatId);
+        handle.attach(DeliveryDao.class).unblock(chatId);
     }
 }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.luvhive.testkit.telegram.LoggedRequest;
 import org.luvhive.testkit.telegram.SimulatedGroup;
 import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
  * The sender against the emulator, both on one manual clock and driven pass by pass, so
@@ -204,6 +208,53 @@ class OutboxSenderTest {
                 "select exists (select 1 from blocked_recipients where chat_id = :id)").bind("id", gone.id())
                 .mapTo(Boolean.class).one());
         assertThat(marked).isTrue();
+    }
+
+    /**
+     * The user's update is stored and handled (mark cleared, answer queued) in a transaction
+     * still open while the sender records a 403 for a message queued before it: the sender
+     * must wait for that transaction, then see the user has written and mark nothing.
+     */
+    @Test
+    void aRefusalRecordedWhileTheUsersReturnIsHandledNeitherMarksThemNorCancelsTheAnswer() throws Exception {
+        SimulatedUser back = startedUser("Back");
+        back.blockBot();
+        long refused = fixture.enqueueText(back.id(), Priority.RELAY, "before they left");
+        clock.advance(Duration.ofSeconds(1));
+        long updateId = 900_000_000L + back.id() % 1_000_000;
+
+        try (Handle returning = database.jdbi().open()) {
+            returning.begin();
+            BlockedRecipients.reachableAgain(returning, back.id());
+            returning.createUpdate("""
+                    insert into inbox (update_id, kind, user_id, chat_id, payload, status, next_attempt_at, received_at,
+                                       handled_at)
+                    values (:id, 'message', :user, :user, '{}'::jsonb, 'handled', :now, :now, :now)
+                    """).bind("id", updateId).bind("user", back.id()).bind("now", clock.instant()).execute();
+            long answer = fixture.outbox.enqueue(returning, OutboundMessage.of(back.id(), Priority.NOTICE,
+                    SendMessage.builder().chatId(back.id()).text("welcome back").build()));
+
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(fixture::dispatch);
+            await().atMost(WAIT).until(() -> sending.isDone() || waitingOnAnAdvisoryLock());
+            returning.commit();
+            sending.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(fixture.status(refused)).isEqualTo("parked");
+            assertThat(fixture.status(answer)).as("the answer to their return").isEqualTo("queued");
+            Boolean marked = database.jdbi().withHandle(handle -> handle.createQuery(
+                    "select exists (select 1 from blocked_recipients where chat_id = :id)").bind("id", back.id())
+                    .mapTo(Boolean.class).one());
+            assertThat(marked).as("marked as blocked").isFalse();
+            assertThat(fixture.events).noneMatch(event -> event.startsWith("blocked"));
+        } finally {
+            database.jdbi().useHandle(handle -> handle.execute("delete from inbox where update_id = ?", updateId));
+        }
+    }
+
+    private boolean waitingOnAnAdvisoryLock() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)")
+                .mapTo(Boolean.class).one());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClaimOwnerSession implements AutoCloseable {
 
-    /** Advisory-lock key space of claim owners (the first key of the two-int form). */
+    /** Advisory-lock key space of claim owners (the first key of the two-int form; all spaces: {@link RecipientLock}). */
     public static final int LOCK_SPACE = 0x4C48_0002;
     /** How often a held lock's connection is checked. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ClaimStep {
 
-    /** Advisory-lock key space of outbox chat claims (the first key of the two-int form). */
+    /** Advisory-lock key space of outbox chat claims (the first key of the two-int form; all spaces: {@link RecipientLock}). */
     static final int LOCK_SPACE = 0x4C48_0001;
 
     public enum Result { CLAIMED, WAIT, GONE }

@@ -14,6 +14,10 @@ public interface DeliveryDao {
             """)
     void markBlocked(@Bind("chatId") long chatId, @Bind("now") Instant now, @Bind("reason") String reason);
 
+    /** Waits for, then holds until the transaction ends, the recipient's lock ({@link RecipientLock}). */
+    @SqlQuery("select 1 from (select pg_advisory_xact_lock(:lockSpace, hashtext(:chatId::text))) as locked")
+    int lockRecipient(@Bind("lockSpace") int lockSpace, @Bind("chatId") long chatId);
+
     @SqlUpdate("delete from blocked_recipients where chat_id = :chatId")
     int unblock(@Bind("chatId") long chatId);
 

@@ -91,22 +91,33 @@ public final class SendOutcomes {
                 .requeue(row.id(), now.plus(retryAfter), failure.description(), true));
     }
 
+    /**
+     * Marks the user blocked unless they wrote to us after the row was queued. The check
+     * and the marking run in one transaction under the recipient's lock, which the intake
+     * also takes while it handles what the user sent ({@link RecipientLock}): an update
+     * handled in between could otherwise have its answer cancelled and its sender marked.
+     */
     private void blocked(OutboxRow row, TelegramCallException failure, Instant now) {
-        boolean wroteSince = jdbi.withExtension(DeliveryDao.class, dao -> dao.wroteSince(row.chatId(), row.createdAt()));
-        if (wroteSince) {
+        boolean marked = jdbi.inTransaction(handle -> {
+            RecipientLock.lock(handle, row.chatId());
+            DeliveryDao delivery = handle.attach(DeliveryDao.class);
+            if (delivery.wroteSince(row.chatId(), row.createdAt())) {
+                return false;
+            }
+            OutboxDao outbox = handle.attach(OutboxDao.class);
+            outbox.park(row.id(), failure.description());
+            outbox.cancelQueuedFor(row.chatId(), "recipient blocked the bot");
+            delivery.markBlocked(row.chatId(), now, failure.description());
+            events.recipientBlocked(handle, row.chatId());
+            return true;
+        });
+        if (!marked) {
             // they wrote to us after this was queued: the refusal is older than their return
             park(row, failure.description() + " (the user has written since; not marked as blocked)", "refused");
             return;
         }
         registry.counter(OutboxSender.BLOCKED).increment();
         LOG.info("Chat {} blocked the bot ({}); its queued messages are cancelled", row.chatId(), failure.description());
-        jdbi.useTransaction(handle -> {
-            OutboxDao outbox = handle.attach(OutboxDao.class);
-            outbox.park(row.id(), failure.description());
-            outbox.cancelQueuedFor(row.chatId(), "recipient blocked the bot");
-            handle.attach(DeliveryDao.class).markBlocked(row.chatId(), now, failure.description());
-            events.recipientBlocked(handle, row.chatId());
-        });
     }
 
     private void retryOrPark(OutboxRow row, String reason, Instant now) {
