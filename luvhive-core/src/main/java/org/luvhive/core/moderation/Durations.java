@@ -1,14 +1,14 @@
 package org.luvhive.core.moderation;
 
 import java.time.Duration;
+import org.luvhive.core.i18n.DurationWords;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.filter.StrikeLadder;
 
 /**
  * Durations and ladder steps in words for users, in their language: "10 minutes", "1 hour",
- * "a mute of 24 hours" ({@code duration.<unit>.<one|few|many>} in the bundles; Russian
- * needs all three forms, English and Spanish two). Stateless.
+ * "a mute of 24 hours" (the words from {@link DurationWords}). Stateless.
  */
 final class Durations {
 
@@ -16,14 +16,7 @@ final class Durations {
     }
 
     static String describe(Duration duration, Language language) {
-        long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
-        if (minutes % (60 * 24) == 0 && minutes >= 2 * 60 * 24) {
-            return plural(minutes / (60 * 24), "day", language);
-        }
-        if (minutes % 60 == 0) {
-            return plural(minutes / 60, "hour", language);
-        }
-        return plural(minutes, "minute", language);
+        return DurationWords.describe(duration, language);
     }
 
     static String describe(StrikeLadder.Step step, Language language) {
@@ -32,22 +25,5 @@ final class Durations {
             case MUTE -> Texts.of(language, "moderation.step.mute", describe(step.duration(), language));
             case BAN -> Texts.of(language, "moderation.step.ban");
         };
-    }
-
-    private static String plural(long count, String unit, Language language) {
-        return Texts.of(language, "duration." + unit + "." + form(count, language), count);
-    }
-
-    /** The plural form a count takes: Russian's one/few/many, else one/many. */
-    private static String form(long count, Language language) {
-        if (language != Language.RU) {
-            return count == 1 ? "one" : "many";
-        }
-        long lastTwo = count % 100;
-        long last = count % 10;
-        if (last == 1 && lastTwo != 11) {
-            return "one";
-        }
-        return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? "few" : "many";
     }
 }
