@@ -32,6 +32,7 @@ import org.luvhive.testkit.telegram.SimulatedGroup;
 import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 /**
  * The sender against the emulator, both on one manual clock and driven pass by pass, so
@@ -266,6 +267,22 @@ class OutboxSenderTest {
 
         assertThat(fixture.status(id)).isEqualTo("parked");
         assertThat(fixture.events).singleElement().asString().startsWith("parked " + nobody).contains("chat not found");
+    }
+
+    @Test
+    void anEditThatChangesNothingCountsAsSentNotParked() {
+        SimulatedUser alice = startedUser("Alice");
+        fixture.enqueueText(alice.id(), Priority.NOTICE, "searching");
+        fixture.dispatchAll();
+        int messageId = alice.received().get(0).messageId();
+
+        long id = database.jdbi().inTransaction(handle -> fixture.outbox.enqueue(handle, OutboundMessage.of(alice.id(),
+                Priority.NOTICE, EditMessageText.builder().chatId(alice.id()).messageId(messageId).text("searching")
+                        .build())));
+        advanceAndDispatch(Duration.ofSeconds(2));
+
+        assertThat(fixture.status(id)).as("Telegram: message is not modified").isEqualTo("sent");
+        assertThat(fixture.events).noneMatch(event -> event.startsWith("parked"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.ForwardMessage;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
+import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendContact;
 import org.telegram.telegrambots.meta.api.methods.send.SendLocation;
@@ -35,6 +36,7 @@ public final class MethodTypes {
             Map.entry("answercallbackquery", AnswerCallbackQuery.class),
             Map.entry("sendchataction", SendChatAction.class),
             Map.entry("sendinvoice", SendInvoice.class),
+            Map.entry("refundstarpayment", RefundStarPayment.class),
             Map.entry("sendlocation", SendLocation.class),
             Map.entry("sendcontact", SendContact.class));
 

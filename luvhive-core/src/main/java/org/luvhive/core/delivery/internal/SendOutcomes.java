@@ -26,7 +26,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * reaction ({@link DeliveryEvents}): sent; FloodWait (the row goes back, the scope
  * pauses, the event is logged); blocked (the user is marked, their queue cancelled);
  * refused (parked with Telegram's reason); transient (back-off with jitter, parked after
- * the last attempt). Nothing is dropped silently. Thread-safe.
+ * the last attempt). An edit Telegram calls "not modified" counts as sent. Nothing is
+ * dropped silently. Thread-safe.
  */
 public final class SendOutcomes {
 
@@ -69,7 +70,13 @@ public final class SendOutcomes {
         switch (failure.failure()) {
             case FLOOD_WAIT -> floodWait(row, failure, sentAt, now);
             case BLOCKED -> blocked(row, failure, now);
-            case BAD_REQUEST -> park(row, failure.description(), "refused");
+            case BAD_REQUEST -> {
+                if (notModified(failure)) {
+                    sent(row, null, sentAt); // an edit to the text the message already shows: done, not an error
+                } else {
+                    park(row, failure.description(), "refused");
+                }
+            }
             default -> retryOrPark(row, failure.getMessage(), now);
         }
     }
@@ -148,6 +155,11 @@ public final class SendOutcomes {
                         Optional.ofNullable(row.correlation()), reason));
             }
         });
+    }
+
+    /** Telegram's answer to an edit that changes nothing (e.g. one retried after a crash). */
+    private static boolean notModified(TelegramCallException failure) {
+        return failure.description() != null && failure.description().contains("message is not modified");
     }
 
     private static Optional<Integer> messageId(Serializable result) {
