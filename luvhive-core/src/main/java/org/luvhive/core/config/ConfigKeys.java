@@ -26,13 +26,21 @@ public final class ConfigKeys {
     /** Premium packs and prices, {@code days:stars,...}. */
     public static final String PREMIUM_PRICES = "PREMIUM_PRICES";
 
+    /** Seconds a user waits without a match before the bot offers to widen their filters. */
+    public static final String SEARCH_WIDEN_AFTER = "SEARCH_WIDEN_AFTER";
+    /** Seconds a paid boost or premium filter search promises to find a partner within. */
+    public static final String SEARCH_PROMISE = "SEARCH_PROMISE";
+    /** Stars a paid boost costs. */
+    public static final String BOOST_PRICE = "BOOST_PRICE";
+
     /** Most entries of each in-process cache. */
     public static final String CACHE_MAX_ENTRIES = "CACHE_MAX_ENTRIES";
 
     /** Every key LuvHive reads, in the order the README documents them. */
     public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL,
             SECRET_TOKEN, PORT, MANAGEMENT_PORT, MANAGEMENT_BIND, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME,
-            LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR, LUVHIVE_ENV_FILE, PREMIUM_PRICES, CACHE_MAX_ENTRIES);
+            LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR, LUVHIVE_ENV_FILE, PREMIUM_PRICES, SEARCH_WIDEN_AFTER, SEARCH_PROMISE,
+            BOOST_PRICE, CACHE_MAX_ENTRIES);
 
     private ConfigKeys() {
     }

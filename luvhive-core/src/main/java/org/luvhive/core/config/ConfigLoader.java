@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -130,6 +131,7 @@ public final class ConfigLoader {
             Path logDir = optional(LUVHIVE_LOG_DIR, this::directory).orElse(home.resolve("logs"));
             PremiumPrices premiumPrices = optional(PREMIUM_PRICES, PremiumPrices::parse)
                     .orElseGet(PremiumPrices::defaults);
+            SearchConfig search = search();
             long cacheMaxEntries = optional(CACHE_MAX_ENTRIES, ConfigLoader::cacheMaxEntries)
                     .orElse(LuvhiveConfig.DEFAULT_CACHE_MAX_ENTRIES);
 
@@ -149,8 +151,23 @@ public final class ConfigLoader {
                 throw new ConfigException(problems);
             }
             return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl,
-                    adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, cacheMaxEntries,
+                    adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, search, cacheMaxEntries,
                     new ListenAddress(managementBind, managementPort));
+        }
+
+        private SearchConfig search() {
+            SearchConfig defaults = SearchConfig.defaults();
+            Duration widenAfter = optional(SEARCH_WIDEN_AFTER, raw -> SearchConfig.seconds(raw,
+                    SearchConfig.MIN_WIDEN_SECONDS, SearchConfig.MAX_WIDEN_SECONDS)).orElse(defaults.widenAfter());
+            Duration promise = optional(SEARCH_PROMISE, raw -> SearchConfig.seconds(raw,
+                    SearchConfig.MIN_PROMISE_SECONDS, SearchConfig.MAX_PROMISE_SECONDS)).orElse(defaults.promise());
+            int boostStars = optional(BOOST_PRICE, SearchConfig::stars).orElse(defaults.boostStars());
+            if (promise.compareTo(widenAfter) <= 0) {
+                problems.add(SEARCH_PROMISE + ": must be longer than SEARCH_WIDEN_AFTER (" + widenAfter.toSeconds()
+                        + " s): the widen offer comes while a paid search still has time");
+                return defaults;
+            }
+            return new SearchConfig(widenAfter, promise, boostStars);
         }
 
         private <T> Optional<T> optional(String key, Function<String, T> parser) {

@@ -28,6 +28,7 @@ import java.util.StringJoiner;
  * @param logDir         where the violations and backup logs go
  * @param envFile        the env file that was read, if one was
  * @param premiumPrices  the premium packs on sale and their prices in Stars
+ * @param search         searching: the widen offer, what paid searches promise, the paid boost's price
  * @param cacheMaxEntries most entries of each in-process cache
  * @param management     where the operators' endpoints (health, readiness, metrics) listen
  */
@@ -47,6 +48,7 @@ public record LuvhiveConfig(
         Path logDir,
         Optional<Path> envFile,
         PremiumPrices premiumPrices,
+        SearchConfig search,
         long cacheMaxEntries,
         ListenAddress management) {
 
@@ -71,6 +73,7 @@ public record LuvhiveConfig(
         Objects.requireNonNull(logDir, "logDir");
         Objects.requireNonNull(envFile, "envFile");
         Objects.requireNonNull(premiumPrices, "premiumPrices");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(management, "management");
     }
 
@@ -98,7 +101,7 @@ public record LuvhiveConfig(
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
         return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl,
                 secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, premiumPrices,
-                cacheMaxEntries, management);
+                search, cacheMaxEntries, management);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,21 @@ class ConfigLoaderTest {
                 .startsWith("PREMIUM_PRICES: needs positive days and stars");
         assertThat(failure(Map.of("CACHE_MAX_ENTRIES", "lots")).problems())
                 .containsExactly("CACHE_MAX_ENTRIES: must be a whole number from 1 to 10000000");
+    }
+
+    @Test
+    void searchingIsConfiguredInSecondsAndStarsAndCheckedWithTheOtherKeys() {
+        assertThat(load(Map.of()).search()).isEqualTo(SearchConfig.defaults());
+        SearchConfig search = load(Map.of("SEARCH_WIDEN_AFTER", "45", "SEARCH_PROMISE", "300", "BOOST_PRICE", "40"))
+                .search();
+        assertThat(search.widenAfter()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(search.promise()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(search.boostStars()).isEqualTo(40);
+        assertThat(failure(Map.of("SEARCH_WIDEN_AFTER", "10", "BOOST_PRICE", "free", "PORT", "70000")).problems())
+                .contains("SEARCH_WIDEN_AFTER: must be a whole number of seconds from 30 to 3600",
+                        "BOOST_PRICE: must be a whole number of Stars from 1 to 10000").hasSize(3);
+        assertThat(failure(Map.of("SEARCH_WIDEN_AFTER", "600", "SEARCH_PROMISE", "600")).problems()).singleElement()
+                .asString().startsWith("SEARCH_PROMISE: must be longer than SEARCH_WIDEN_AFTER (600 s)");
     }
 
     @Test
