@@ -100,7 +100,7 @@ class PremiumE2ETest {
         luvhive.awaitQuiet(); // nothing in flight while the time jumps
         CLOCK.jump(Duration.ofDays(7).plusMinutes(1));
         quinn.sendCommand("boost");
-        quinn.awaitMessageContaining("Boost is a premium feature", WAIT);
+        quinn.awaitMessageContaining("Premium includes boosts", WAIT); // the paid boost's offer
         quinn.sendCommand("profile");
         assertThat(quinn.awaitMessageContaining("Your profile", WAIT).text()).contains("Premium: no");
 

@@ -58,6 +58,9 @@ import org.luvhive.core.match.FiltersCommand;
 import org.luvhive.core.match.FindCommand;
 import org.luvhive.core.match.Matcher;
 import org.luvhive.core.match.QueueMaintenance;
+import org.luvhive.core.match.SearchDeliveryEvents;
+import org.luvhive.core.match.SearchStatus;
+import org.luvhive.core.match.WidenCallback;
 import org.luvhive.core.moderation.AppealCommand;
 import org.luvhive.core.moderation.Ban;
 import org.luvhive.core.moderation.Moderation;
@@ -67,12 +70,15 @@ import org.luvhive.core.moderation.ReportCommand;
 import org.luvhive.core.moderation.ReportDetailsInput;
 import org.luvhive.core.moderation.Screening;
 import org.luvhive.core.premium.BuyCallback;
+import org.luvhive.core.premium.PaidBoostOffer;
+import org.luvhive.core.premium.PaidBoosts;
 import org.luvhive.core.premium.FraudLimitsSettings;
 import org.luvhive.core.premium.PaymentSignals;
 import org.luvhive.core.premium.Payments;
 import org.luvhive.core.premium.PreCheckoutHandler;
 import org.luvhive.core.premium.PremiumCommand;
 import org.luvhive.core.premium.PremiumMaintenance;
+import org.luvhive.core.premium.SearchPromises;
 import org.luvhive.core.premium.SuccessfulPaymentHandler;
 import org.luvhive.core.settings.OpsSettings;
 import org.luvhive.core.settings.OpsSettingsListener;
@@ -137,6 +143,10 @@ public final class LuvhiveFeatures implements BotFeatures {
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
         ModeratedRelay relay = new ModeratedRelay(chats, users, new RelayMessage(), screening);
         FiltersCommand filters = new FiltersCommand(users);
+        SearchStatus searchStatus = new SearchStatus(jdbi, outbox, clock, users);
+        SearchPromises promises = new SearchPromises(jdbi, outbox, clock, users, chats, matcher, payments,
+                settings.search().promise());
+        PaidBoosts paidBoosts = new PaidBoosts(matcher, promises, settings.search().boostStars());
         BlockCallback block = new BlockCallback(chats, moderation);
         Set<Long> admins = settings.adminIds();
 
@@ -153,7 +163,8 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("next", guards.onboarded(new SearchGate(screening, new NextCommand(matcher, chats))))
                 .command("stop", guards.onboarded(new StopCommand(chats, matcher)))
                 .command("cancel", guards.onboarded(new CancelCommand(matcher, users)))
-                .command("boost", guards.onboarded(new BoostCommand(matcher, users, settings.boostCooldown())))
+                .command("boost", guards.onboarded(new BoostCommand(matcher, users, settings.boostCooldown(),
+                        new PaidBoostOffer(chats, paidBoosts.stars(), promises.promise()))))
                 .command("filters", guards.onboarded(filters))
                 .command("report", guards.onboarded(new ReportCommand(settings.reportWindow(), chats)))
                 .command("block", guards.onboarded(block))
@@ -178,6 +189,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                         new DeleteCallback(users, chats, ratings, matcher, moderation, payments)))
                 .callback(ProfileCallback.PREFIX, guards.onboarded(new ProfileCallback(filters, users, chats)))
                 .callback(FilterCallback.PREFIX, guards.onboarded(new FilterCallback(users)))
+                .callback(WidenCallback.PREFIX, guards.onboarded(new WidenCallback(matcher)))
                 .callback(RateCallback.PREFIX, guards.onboarded(new RateCallback()))
                 .callback(ReportCallback.PREFIX, guards.onboarded(
                         new ReportCallback(settings.reportWindow(), chats, matcher, moderation, feature.reports(), users,
@@ -193,10 +205,11 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .message(MessageKind.TEXT, guards.open(
                         new TextMessage(relay, new ReportDetailsInput(users), users, chats)))
                 .message(MessageKind.SUCCESSFUL_PAYMENT,
-                        new SuccessfulPaymentHandler(payments, users, settings.catalog(), paymentSignals))
+                        new SuccessfulPaymentHandler(payments, users, settings.catalog(), paymentSignals, paidBoosts))
                 .message(MessageKind.OTHER, guards.open(new UnsupportedMessage()))
                 .editedMessage(guards.open(new ModeratedEdit(chats, new RelayEdit(), screening)))
-                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation, fraudLimits, paymentSignals))
+                .preCheckoutQuery(new PreCheckoutHandler(settings.catalog(), moderation, fraudLimits, paymentSignals,
+                        paidBoosts.stars()))
                 .myChatMember(botBlocked)
                 .fallback(context -> { })
                 .languages(users);
@@ -206,18 +219,22 @@ public final class LuvhiveFeatures implements BotFeatures {
             }
         }
         this.router = routes.build();
-        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox, users, clock), botBlocked));
+        this.deliveryEvents = DeliveryEvents.all(List.of(new ChatDeliveryEvents(outbox, users, clock), botBlocked,
+                new SearchDeliveryEvents(searchStatus), promises));
         this.startupCalls = Commands.setMyCommands(admins);
 
         QueueMaintenance queue = new QueueMaintenance(jdbi, outbox, clock, matcher, users,
-                settings.waitingNoticeAfter());
+                settings.search().widenAfter());
         PremiumMaintenance premiumMaintenance = new PremiumMaintenance(jdbi, outbox, clock, users);
         ChatMaintenance chatMaintenance = new ChatMaintenance(jdbi, clock, settings.relayMapRetention(),
                 settings.chatRetention());
         ModerationRetention moderationRetention = new ModerationRetention(jdbi, clock);
         List<Maintenance> tasks = new ArrayList<>(List.of(
                 new Maintenance("match-sweep", Duration.ofSeconds(15), queue::sweep),
-                new Maintenance("match-waiting-notices", Duration.ofSeconds(30), queue::noticeLongWaits),
+                new Maintenance("match-widen-offers", Duration.ofSeconds(10), queue::offerWiden),
+                new Maintenance("search-status", Duration.ofSeconds(5), searchStatus::refresh),
+                new Maintenance("search-promises", Duration.ofSeconds(15), promises::settle),
+                new Maintenance("match-wait-prune", Duration.ofHours(1), searchStatus::pruneWaits),
                 new Maintenance("premium-expiry", Duration.ofMinutes(1), premiumMaintenance::noticeExpired),
                 new Maintenance("checkout-refusal-retention", Duration.ofHours(1),
                         premiumMaintenance::pruneRefusals),
@@ -247,7 +264,10 @@ public final class LuvhiveFeatures implements BotFeatures {
         return router;
     }
 
-    /** Delivery outcomes: relay id mapping, recipients who blocked the bot, refused copies. */
+    /**
+     * Delivery outcomes: relay id mapping, recipients who blocked the bot, refused copies,
+     * the ids of search status messages, automatic refunds made.
+     */
     @Override
     public DeliveryEvents deliveryEvents() {
         return deliveryEvents;

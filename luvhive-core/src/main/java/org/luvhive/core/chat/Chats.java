@@ -98,6 +98,11 @@ public final class Chats {
         return handle.attach(ChatDao.class).countStartedSince(userId, since);
     }
 
+    /** Whether a chat of the user's started from {@code from} to {@code to}, both included. */
+    public boolean startedBetween(Handle handle, long userId, Instant from, Instant to) {
+        return handle.attach(ChatDao.class).startedBetween(userId, from, to);
+    }
+
     /** How many chats the user has on record (until chat retention deletes them). */
     public long countOnRecord(Handle handle, long userId) {
         return handle.attach(ChatDao.class).countChatsOf(userId);

@@ -8,7 +8,8 @@ import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
 
 /**
- * {@code /boost} (premium): to the front of the queue, at most once per cooldown.
+ * {@code /boost}: premium members go to the front of the queue, at most once per cooldown;
+ * anyone else is offered a paid boost ({@code paidBoost}, from the premium feature).
  * Thread-safe.
  */
 public final class BoostCommand implements UpdateHandler {
@@ -16,8 +17,10 @@ public final class BoostCommand implements UpdateHandler {
     private final Matcher matcher;
     private final Users users;
     private final Duration cooldown;
+    private final UpdateHandler paidBoost;
 
-    public BoostCommand(Matcher matcher, Users users, Duration cooldown) {
+    public BoostCommand(Matcher matcher, Users users, Duration cooldown, UpdateHandler paidBoost) {
+        this.paidBoost = paidBoost;
         this.matcher = matcher;
         this.users = users;
         this.cooldown = cooldown;
@@ -28,7 +31,7 @@ public final class BoostCommand implements UpdateHandler {
         UserProfile user = users.findForUpdate(context.handle(), context.userId()).orElseThrow();
         Instant now = context.now();
         if (!user.isPremium(now)) {
-            context.replyText("boost.premium_only");
+            paidBoost.handle(context);
             return;
         }
         if (user.lastBoostAt() != null && user.lastBoostAt().plus(cooldown).isAfter(now)) {

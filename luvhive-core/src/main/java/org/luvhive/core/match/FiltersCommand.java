@@ -13,7 +13,7 @@ import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
-/** {@code /filters} (premium): whom to meet, by gender, age range and city. Thread-safe. */
+/** {@code /filters} (premium): whom to meet, by gender, age range, city and a shared language. Thread-safe. */
 public final class FiltersCommand implements UpdateHandler {
 
     private final Users users;
@@ -34,7 +34,7 @@ public final class FiltersCommand implements UpdateHandler {
                 + Texts.of(language, "filters.tap_to_change"), keyboardFor(language)));
     }
 
-    /** The filters as the user reads them: title, gender, age and city, one a line. */
+    /** The filters as the user reads them: title, gender, age, city and language, one a line. */
     static String describe(UserProfile user, Language language) {
         String gender = user.filterGender() == null ? Texts.of(language, "filters.gender.any")
                 : user.filterGender().label(language);
@@ -43,7 +43,10 @@ public final class FiltersCommand implements UpdateHandler {
                 + (user.filterAgeMax() == null ? 99 : user.filterAgeMax());
         String city = user.filterSameCity() ? Texts.of(language, "filters.city.same", user.city())
                 : Texts.of(language, "filters.city.any");
-        return Texts.of(language, "filters.title", gender, ages, city);
+        String speaks = user.filterSameLanguage() ? Texts.of(language, "filters.language.same", user.language().nativeName())
+                : Texts.of(language, "filters.language.any");
+        return Texts.of(language, "filters.title", gender, ages, city) + "\n"
+                + Texts.of(language, "filters.language", speaks);
     }
 
     static InlineKeyboardMarkup keyboardFor(Language language) {
@@ -53,6 +56,8 @@ public final class FiltersCommand implements UpdateHandler {
                 row(button(Texts.of(language, "filters.button.any_age"), "filt:a:any"), button("18–25", "filt:a:18-25"),
                         button("26–35", "filt:a:26-35"), button("36–50", "filt:a:36-50"), button("50+", "filt:a:50-99")),
                 row(button(Texts.of(language, "filters.button.anywhere"), "filt:c:any"),
-                        button(Texts.of(language, "filters.button.same_city"), "filt:c:same")));
+                        button(Texts.of(language, "filters.button.same_city"), "filt:c:same")),
+                row(button(Texts.of(language, "filters.button.any_language"), "filt:l:any"),
+                        button(Texts.of(language, "filters.button.same_language"), "filt:l:same")));
     }
 }

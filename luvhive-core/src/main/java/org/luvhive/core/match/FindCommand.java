@@ -19,7 +19,9 @@ public final class FindCommand implements UpdateHandler {
 
     public static void tell(UpdateContext context, SearchOutcome outcome) {
         switch (outcome) {
-            case WAITING -> context.replyText("search.searching");
+            case WAITING -> {
+                // the search sent its status message, which then updates in place
+            }
             case ALREADY_WAITING -> context.replyText("search.already");
             case IN_CHAT -> context.replyText("search.in_chat");
             case MATCHED -> {

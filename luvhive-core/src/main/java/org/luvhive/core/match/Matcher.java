@@ -3,6 +3,7 @@ package org.luvhive.core.match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -25,12 +26,14 @@ public final class Matcher {
     private final Chats chats;
     private final Users users;
     private final MatchIntro intro;
+    private final StatusText status;
     private final Duration rematchCooldown;
 
     public Matcher(Outbox outbox, Chats chats, Users users, Ratings ratings, Duration rematchCooldown) {
         this.chats = chats;
         this.users = users;
         this.intro = new MatchIntro(outbox, users, ratings);
+        this.status = new StatusText(outbox, users);
         this.rematchCooldown = rematchCooldown;
     }
 
@@ -40,7 +43,8 @@ public final class Matcher {
 
     /**
      * Puts an onboarded, unbanned user in the queue and pairs them with the first
-     * compatible waiting user, if any.
+     * compatible waiting user, if any; when there is none, sends their "Searching…" status
+     * message (see {@link SearchStatus}).
      */
     public SearchOutcome search(Handle handle, long userId, Instant now) {
         lock(handle);
@@ -51,7 +55,11 @@ public final class Matcher {
         if (queue.enqueue(userId, now) == 0) {
             return SearchOutcome.ALREADY_WAITING;
         }
-        return pair(handle, userId, now) ? SearchOutcome.MATCHED : SearchOutcome.WAITING;
+        if (pair(handle, userId, now)) {
+            return SearchOutcome.MATCHED;
+        }
+        status.begin(handle, userId, now);
+        return SearchOutcome.WAITING;
     }
 
     /** Moves a waiting user to the front of the queue and tries to pair them at once. */
@@ -59,6 +67,25 @@ public final class Matcher {
         lock(handle);
         handle.attach(MatchQueueDao.class).boost(userId, now);
         return pair(handle, userId, now);
+    }
+
+    /**
+     * Drops the user's filters for the rest of their current search (the offer to widen,
+     * taken) and tries to pair them at once; false when they are not waiting (or had widened).
+     */
+    public boolean widen(Handle handle, long userId, Instant now) {
+        lock(handle);
+        if (handle.attach(MatchQueueDao.class).widen(userId) == 0) {
+            return false;
+        }
+        pair(handle, userId, now);
+        return true;
+    }
+
+    /** Users waiting since {@code before} or earlier, longest first. */
+    public List<Waiting> waitingSince(Handle handle, Instant before) {
+        return handle.attach(MatchQueueDao.class).waitingSince(before).stream()
+                .map(entry -> new Waiting(entry.userId(), entry.enqueuedAt(), entry.widened())).toList();
     }
 
     /** Takes the user out of the queue; true when they were in it. */
@@ -114,8 +141,11 @@ public final class Matcher {
 
     private void connect(Handle handle, long first, long second, Instant now) {
         MatchQueueDao queue = handle.attach(MatchQueueDao.class);
-        queue.remove(first);
-        queue.remove(second);
+        Optional<Instant> firstSince = queue.removeReturningSince(first);
+        Optional<Instant> secondSince = queue.removeReturningSince(second);
+        // the wait estimate learns from the one who waited: the other may have just arrived
+        firstSince.or(() -> secondSince).map(since -> secondSince.filter(other -> other.isBefore(since)).orElse(since))
+                .ifPresent(since -> queue.recordWait(now, Math.max(0, Duration.between(since, now).toMillis())));
         // a question left unanswered before the chat (a profile edit, report details) must not
         // swallow the first message meant for the partner, nor one typed long after the chat
         users.setPendingInput(handle, first, null, now);

@@ -4,7 +4,7 @@ package org.luvhive.core.match;
 public enum SearchOutcome {
     /** Paired at once; both sides were sent the intro. */
     MATCHED,
-    /** In the queue; the user was told they are searching. */
+    /** In the queue; the user was sent their "Searching…" status message. */
     WAITING,
     /** Was already in the queue. */
     ALREADY_WAITING,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.premium.internal.PaymentDao;
+import org.luvhive.core.premium.internal.PromiseDao;
 import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
 
@@ -46,6 +47,18 @@ public final class Payments {
     }
 
     /**
+     * Records a paid boost (days 0: it grants no premium; premium is left as it is);
+     * DUPLICATE when this charge was recorded before.
+     */
+    public Grant grantBoost(Handle handle, long userId, String chargeId, int amount, String currency, Instant now) {
+        users.register(handle, userId, Language.DEFAULT, now);
+        UserProfile user = users.findForUpdate(handle, userId).orElseThrow();
+        Instant until = user.isPremium(now) ? user.premiumUntil() : now;
+        return handle.attach(PaymentDao.class).insert(chargeId, userId, 0, amount, currency, now, until) == 0
+                ? Grant.DUPLICATE : Grant.GRANTED;
+    }
+
+    /**
      * Records a payment that grants nothing, because it does not match what it claims to
      * buy ({@code mismatch} says how), so an admin can see and refund it; premium is left
      * as it is. MISMATCH, or DUPLICATE when this charge was recorded before.
@@ -78,6 +91,15 @@ public final class Payments {
         return payment;
     }
 
+    /**
+     * Records a refund the bot made itself, once Telegram agreed (a paid boost that found
+     * nobody in time: it granted no premium, so none is taken back); false when the charge
+     * was refunded before.
+     */
+    public boolean recordAutomaticRefund(Handle handle, String chargeId, Instant now) {
+        return handle.attach(PaymentDao.class).markRefundedAutomatically(chargeId, now) == 1;
+    }
+
     /** The payment of this charge, its row locked for the rest of the transaction. */
     public Optional<Payment> find(Handle handle, String chargeId) {
         return handle.attach(PaymentDao.class).findForUpdate(chargeId);
@@ -89,11 +111,13 @@ public final class Payments {
     }
 
     /**
-     * Deletes the user's refused checkouts (fraud-limit traces), and others' refusals of
-     * invoices issued to them forget them. Their payments and the fraud signals about
-     * them are kept, as /privacy says: accounting and refunds need them.
+     * Deletes the user's refused checkouts (fraud-limit traces) and credited filter searches,
+     * and others' refusals of invoices issued to them forget them. Their payments, their paid
+     * boosts' promises and the fraud signals about them are kept, as /privacy says:
+     * accounting and refunds need them.
      */
     public void forget(Handle handle, long userId) {
+        handle.attach(PromiseDao.class).deleteUnpaidOf(userId);
         PaymentDao payments = handle.attach(PaymentDao.class);
         payments.deleteRefusalsOf(userId);
         payments.forgetInvoiceUser(userId);

@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
 
 /**
  * Answers a pre-checkout query at once (Telegram allows 10 s), directly rather than
- * through the outbox: ok only when the payload names a pack on sale at the price paid, in
+ * through the outbox: ok only when the payload names a pack on sale (or a paid boost) at the price paid, in
  * XTR, for the paying user, who is not banned and within the live fraud limits (by
  * default 5 payments an hour, 3 in 5 minutes, 3 refused checkouts an hour). A refusal is
  * recorded with its reason's code and answered with a message that says what to do; an
@@ -35,9 +35,12 @@ public final class PreCheckoutHandler implements UpdateHandler {
     private final Moderation moderation;
     private final FraudLimitsSettings limits;
     private final PaymentSignals signals;
+    private final int boostStars;
 
+    /** @param boostStars what a paid boost costs ({@code BOOST_PRICE}) */
     public PreCheckoutHandler(PremiumCatalog catalog, Moderation moderation, FraudLimitsSettings limits,
-                              PaymentSignals signals) {
+                              PaymentSignals signals, int boostStars) {
+        this.boostStars = boostStars;
         this.catalog = catalog;
         this.moderation = moderation;
         this.limits = limits;
@@ -92,9 +95,9 @@ public final class PreCheckoutHandler implements UpdateHandler {
         if (payload.isEmpty() || payload.get().userId() != userId || !"XTR".equals(query.getCurrency())) {
             return Optional.of(CheckoutRefusal.INVALID_INVOICE);
         }
-        Optional<PremiumPack> pack = catalog.forDays(payload.get().days());
-        if (pack.isEmpty() || pack.get().stars() != payload.get().stars()
-                || query.getTotalAmount() == null || query.getTotalAmount() != pack.get().stars()) {
+        int price = payload.get().isBoost() ? boostStars
+                : catalog.forDays(payload.get().days()).map(PremiumPack::stars).orElse(-1);
+        if (price != payload.get().stars() || query.getTotalAmount() == null || query.getTotalAmount() != price) {
             return Optional.of(CheckoutRefusal.PRICE_CHANGED);
         }
         if (moderation.isBanned(context.handle(), userId, now)) {

@@ -13,8 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 
 /**
  * A successful payment: premium granted exactly once per telegram_payment_charge_id, from
- * the current expiry, for the pack its payload names, and only when the payment is that
- * pack's: the payload ours and the payer's, the currency XTR, the amount the catalogue's
+ * the current expiry, for the pack its payload names (or a paid boost started, see
+ * {@link PaidBoosts}), and only when the payment is that pack's (or the boost's price): the payload ours and the payer's, the currency XTR, the amount the catalogue's
  * price. Anything else (forged, or altered on the way) grants nothing: it is recorded as
  * a mismatch with what did not match, logged, and the payer told an admin can refund it.
  * A charge id seen again under another update is recorded as a fraud signal. Thread-safe.
@@ -29,8 +29,11 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
     private final Users users;
     private final PremiumCatalog catalog;
     private final PaymentSignals signals;
+    private final PaidBoosts boosts;
 
-    public SuccessfulPaymentHandler(Payments payments, Users users, PremiumCatalog catalog, PaymentSignals signals) {
+    public SuccessfulPaymentHandler(Payments payments, Users users, PremiumCatalog catalog, PaymentSignals signals,
+                                    PaidBoosts boosts) {
+        this.boosts = boosts;
         this.payments = payments;
         this.users = users;
         this.catalog = catalog;
@@ -45,9 +48,12 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
         String currency = payment.getCurrency() == null ? "" : payment.getCurrency();
         Optional<InvoicePayload> payload = InvoicePayload.parse(payment.getInvoicePayload());
         Optional<String> mismatch = mismatch(payload, userId, amount, currency);
+        boolean boost = mismatch.isEmpty() && payload.orElseThrow().isBoost();
         Payments.Grant grant = mismatch.isPresent()
                 ? payments.recordMismatch(context.handle(), userId, payment.getTelegramPaymentChargeId(), amount,
                         currency, mismatch.get(), context.now())
+                : boost ? payments.grantBoost(context.handle(), userId, payment.getTelegramPaymentChargeId(), amount,
+                        currency, context.now())
                 : payments.grant(context.handle(), userId, payment.getTelegramPaymentChargeId(),
                         payload.orElseThrow().days(), amount, currency, context.now());
         if (grant == Payments.Grant.MISMATCH) {
@@ -59,6 +65,10 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
         if (grant == Payments.Grant.DUPLICATE) {
             // the inbox drops a redelivered update, so this is the same charge under another update
             signals.chargeSeenTwice(context.handle(), userId, payment.getTelegramPaymentChargeId(), context.now());
+            return;
+        }
+        if (boost) {
+            boosts.start(context, payment.getTelegramPaymentChargeId(), amount);
             return;
         }
         Optional<Instant> until = users.find(context.handle(), userId).map(UserProfile::premiumUntil);
@@ -75,6 +85,10 @@ public final class SuccessfulPaymentHandler implements UpdateHandler {
         }
         if (!"XTR".equals(currency)) {
             return Optional.of("paid in " + abbreviated(currency) + ", not XTR");
+        }
+        if (payload.get().isBoost()) {
+            return amount == boosts.stars() && payload.get().stars() == boosts.stars() ? Optional.empty()
+                    : Optional.of("paid " + amount + " XTR for a boost, which costs " + boosts.stars());
         }
         Optional<PremiumPack> pack = catalog.forDays(payload.get().days());
         if (pack.isEmpty()) {

@@ -6,12 +6,15 @@ import org.luvhive.core.i18n.Language;
 
 /**
  * One row of {@code users}. Nullable components are unanswered profile fields or unset
- * filters; {@code language} is the one the bot speaks to them in. Immutable.
+ * filters; {@code language} is the one the bot speaks to them in, and
+ * {@code filterSameLanguage} (premium) requires a partner it speaks to in the same one.
+ * Immutable.
  */
 public record UserProfile(long userId, OnboardingStep onboardingStep, Instant consentAt, Gender gender, Integer age,
                           Integer pendingAge, String country, String city, String interests, String pendingInput,
                           Gender filterGender, Integer filterAgeMin, Integer filterAgeMax, boolean filterSameCity,
-                          Instant premiumUntil, Instant lastBoostAt, Instant createdAt, Language language) {
+                          Instant premiumUntil, Instant lastBoostAt, Instant createdAt, Language language,
+                          boolean filterSameLanguage) {
 
     public boolean onboarded() {
         return onboardingStep == OnboardingStep.DONE;
@@ -26,6 +29,7 @@ public record UserProfile(long userId, OnboardingStep onboardingStep, Instant co
     }
 
     public boolean hasFilters() {
-        return filterGender != null || filterAgeMin != null || filterAgeMax != null || filterSameCity;
+        return filterGender != null || filterAgeMin != null || filterAgeMax != null || filterSameCity
+                || filterSameLanguage;
     }
 }

@@ -58,6 +58,11 @@ public final class Users implements LanguageLookup {
                 now);
     }
 
+    /** Whether the user (premium) meets only people the bot speaks to in their language. */
+    public void setLanguageFilter(Handle handle, long userId, boolean sameLanguage, Instant now) {
+        handle.attach(UserDao.class).setLanguageFilter(userId, sameLanguage, now);
+    }
+
     public void setPremiumUntil(Handle handle, long userId, Instant until, Instant now) {
         handle.attach(UserDao.class).setPremiumUntil(userId, until, now);
     }

@@ -261,7 +261,7 @@ public final class BotHarness {
         jdbi.useHandle(handle -> handle.execute("truncate users, match_queue, chats, chat_members, relayed_messages, "
                 + "ratings, blocks, bans, reports, admin_audit, payments, checkout_refusals, outbox, "
                 + "moderation_decisions, moderation_mutes, moderation_cases, matching_holds, moderation_appeals, "
-                + "message_fingerprints, payment_signals cascade"));
+                + "message_fingerprints, payment_signals, match_waits cascade"));
         jdbi.useHandle(handle -> handle.execute("delete from ops_settings where key like 'moderation.%'"));
         logic.moderation().live().reload();
     }

@@ -37,6 +37,7 @@ class ForgetUserTest {
     private static final Map<String, String> KEPT = Map.ofEntries(
             Map.entry("payments.user_id", "payments are kept for accounting and refunds"),
             Map.entry("payments.refunded_by", "who refunded a payment stays with the payment"),
+            Map.entry("search_promises.user_id", "a paid boost's promise stays with its payment"),
             Map.entry("bans.user_id", "a ban survives deleting and coming back"),
             Map.entry("bans.banned_by", "who banned whom stays with the ban"),
             Map.entry("blocks.blocked_id", "blocks others made against the user are kept"),
@@ -162,6 +163,8 @@ class ForgetUserTest {
         bot.pay(GONE, "premium:30:250:" + GONE, 250, "charge-one");
         bot.preCheckout(GONE, "premium:30:1:" + GONE, 1); // refused: the price changed
         bot.pay(PAYER, "premium:7:100:" + PAYER, 100, "charge-two");
+        bot.preCheckout(GONE, "boost:25:" + GONE, 25);
+        bot.pay(GONE, "boost:25:" + GONE, 25, "charge-boost");
         bot.text(GONE, "/refund charge-two");
         bot.text(ADMIN, "/refund charge-one");
         long reportAboutGone = bot.count("select id from reports where reported_id = ?", GONE);

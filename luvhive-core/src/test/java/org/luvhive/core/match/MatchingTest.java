@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
+import org.luvhive.core.config.SearchConfig;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -134,11 +135,15 @@ class MatchingTest {
         bot.text(331, "/find");
         bot.text(332, "/find");
         assertThat(bot.partnerOf(331)).isZero();
-        clock.advance(FeatureSettings.DEFAULT_WAITING_NOTICE.plusSeconds(1));
-        run("match-waiting-notices");
-        run("match-waiting-notices");
-        assertThat(bot.texts(331).stream().filter(text -> text.contains("Still searching")).count()).isEqualTo(1);
-        assertThat(bot.lastText(331)).contains("/filters");
+        clock.advance(SearchConfig.DEFAULT_WIDEN_AFTER.plusSeconds(1));
+        run("match-widen-offers");
+        run("match-widen-offers");
+        assertThat(bot.texts(331).stream().filter(text -> text.contains("Widen them for this search")).count())
+                .isEqualTo(1);
+        assertThat(bot.last(331, "sendmessage").orElseThrow().hasButton("wide:yes")).isTrue();
+        assertThat(bot.texts(332).stream().filter(text -> text.contains("still searching")).count()).isEqualTo(1);
+        assertThat(bot.last(332, "sendmessage").orElseThrow().hasButton("wide:yes")).as("no filters to widen")
+                .isFalse();
 
         clock.advance(Duration.ofDays(4));
         run("match-sweep");

@@ -160,7 +160,8 @@ class PremiumTest {
         expiry.run();
         assertThat(bot.texts(405).stream().filter(text -> text.contains("has ended")).count()).isEqualTo(1);
         bot.text(405, "/boost");
-        assertThat(bot.lastText(405)).contains("premium feature");
+        assertThat(bot.lastText(405)).contains("Premium includes boosts"); // a paid boost is offered
+        assertThat(bot.last(405, "sendinvoice")).isPresent();
     }
 
     @Test

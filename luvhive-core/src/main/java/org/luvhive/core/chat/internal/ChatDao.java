@@ -113,4 +113,10 @@ public interface ChatDao {
             where m.user_id = :userId and c.started_at > :since
             """)
     int countStartedSince(@Bind("userId") long userId, @Bind("since") Instant since);
+
+    @SqlQuery("""
+            select exists (select 1 from chat_members m join chats c on c.id = m.chat_id
+                           where m.user_id = :userId and c.started_at >= :from and c.started_at <= :to)
+            """)
+    boolean startedBetween(@Bind("userId") long userId, @Bind("from") Instant from, @Bind("to") Instant to);
 }

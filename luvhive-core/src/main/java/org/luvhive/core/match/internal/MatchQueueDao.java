@@ -3,6 +3,7 @@ package org.luvhive.core.match.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,6 +22,14 @@ public interface MatchQueueDao {
 
     @SqlUpdate("delete from match_queue where user_id = :userId")
     int remove(@Bind("userId") long userId);
+
+    /** Takes the user out of the queue; when they were in it, since when. */
+    @SqlQuery("delete from match_queue where user_id = :userId returning enqueued_at")
+    Optional<Instant> removeReturningSince(@Bind("userId") long userId);
+
+    /** One sample for the wait estimate: no user id, only how long a match took. */
+    @SqlUpdate("insert into match_waits (matched_at, waited_ms) values (:now, :waitedMs)")
+    void recordWait(@Bind("now") Instant now, @Bind("waitedMs") long waitedMs);
 
     @SqlUpdate("update match_queue set boosted_at = :now where user_id = :userId")
     int boost(@Bind("userId") long userId, @Bind("now") Instant now);
@@ -43,7 +52,9 @@ public interface MatchQueueDao {
      * The first waiting user, in queue order, that {@code seeker} may be paired with: not
      * themselves, no block either way, not banned, not a partner of theirs in a chat that
      * ended after {@code rematchSince}, in no active chat, and each side's filters (which
-     * apply only while that side is premium) accept the other. Boosted users come first;
+     * apply only while that side is premium, and not after that side took the offer to widen
+     * them for this search) accept the other; a filter may require a shared language (the
+     * bot's language of each). Boosted users come first;
      * then those who speak the seeker's language (the bot's language of each), so two people
      * who share a language meet before two who do not; then the longest waiting.
      */
@@ -62,16 +73,19 @@ public interface MatchQueueDao {
                               where m.user_id = s.user_id and m.partner_id = c.user_id
                                 and (h.ended_at is null or h.ended_at > :rematchSince))
               and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
-              and (s.premium_until is null or s.premium_until <= :now or (
+              and (s.premium_until is null or s.premium_until <= :now
+                   or coalesce((select w.widened from match_queue w where w.user_id = :seeker), false) or (
                        (s.filter_gender is null or s.filter_gender = c.gender)
                    and (s.filter_age_min is null or c.age >= s.filter_age_min)
                    and (s.filter_age_max is null or c.age <= s.filter_age_max)
-                   and (not s.filter_same_city or lower(c.city) = lower(s.city))))
-              and (c.premium_until is null or c.premium_until <= :now or (
+                   and (not s.filter_same_city or lower(c.city) = lower(s.city))
+                   and (not s.filter_same_language or c.language = s.language)))
+              and (c.premium_until is null or c.premium_until <= :now or q.widened or (
                        (c.filter_gender is null or c.filter_gender = s.gender)
                    and (c.filter_age_min is null or s.age >= c.filter_age_min)
                    and (c.filter_age_max is null or s.age <= c.filter_age_max)
-                   and (not c.filter_same_city or lower(s.city) = lower(c.city))))
+                   and (not c.filter_same_city or lower(s.city) = lower(c.city))
+                   and (not c.filter_same_language or s.language = c.language)))
             order by (q.boosted_at is null), q.boosted_at, (c.language <> s.language), q.enqueued_at, q.user_id
             limit 1
             for update of q skip locked
@@ -86,4 +100,94 @@ public interface MatchQueueDao {
             returning user_id
             """)
     List<Long> markLongWaiting(@Bind("before") Instant before);
+
+    /** The user's queue row, for the status message: since when, its message, its text, its last edit. */
+    @SqlQuery("""
+            select user_id, enqueued_at, status_message_id, status_text, status_at, widened from match_queue
+            where user_id = :userId
+            """)
+    @RegisterConstructorMapper(QueueEntry.class)
+    Optional<QueueEntry> entry(@Bind("userId") long userId);
+
+    /** Status messages not looked at since {@code before}, the longest unseen first. */
+    @SqlQuery("""
+            select user_id, enqueued_at, status_message_id, status_text, status_at, widened from match_queue
+            where status_message_id is not null and status_at <= :before
+            order by status_at, user_id limit :limit
+            """)
+    @RegisterConstructorMapper(QueueEntry.class)
+    List<QueueEntry> statusesDue(@Bind("before") Instant before, @Bind("limit") int limit);
+
+    /** The status message's text as just sent (its id follows once Telegram has it). */
+    @SqlUpdate("""
+            update match_queue set status_text = :text, status_at = :now
+            where user_id = :userId and enqueued_at = :since
+            """)
+    int startStatus(@Bind("userId") long userId, @Bind("since") Instant since, @Bind("text") String text,
+                    @Bind("now") Instant now);
+
+    /** The id Telegram gave the status message of the search that began at {@code since}. */
+    @SqlUpdate("""
+            update match_queue set status_message_id = :messageId
+            where user_id = :userId and enqueued_at = :since and status_message_id is null
+            """)
+    int setStatusMessage(@Bind("userId") long userId, @Bind("since") Instant since,
+                         @Bind("messageId") int messageId);
+
+    /**
+     * Takes this look at the status: 1 when nobody (no other instance) looked since
+     * {@code seenAt}, so exactly one instance decides whether to edit.
+     */
+    @SqlUpdate("""
+            update match_queue set status_text = :text, status_at = :now
+            where user_id = :userId and status_message_id = :messageId and status_at = :seenAt
+            """)
+    int claimStatus(@Bind("userId") long userId, @Bind("messageId") int messageId, @Bind("seenAt") Instant seenAt,
+                    @Bind("text") String text, @Bind("now") Instant now);
+
+    /**
+     * Others waiting now who could ever be the seeker's partner (not blocked either way,
+     * not banned, in no chat), and how many of them the seeker's filters accept (all, when
+     * the seeker has none in force). Reads users, blocks and bans like the pairing query.
+     */
+    @SqlQuery("""
+            select count(*) as others,
+                   count(*) filter (where s.premium_until is null or s.premium_until <= :now or :widened or (
+                           (s.filter_gender is null or s.filter_gender = c.gender)
+                       and (s.filter_age_min is null or c.age >= s.filter_age_min)
+                       and (s.filter_age_max is null or c.age <= s.filter_age_max)
+                       and (not s.filter_same_city or lower(c.city) = lower(s.city))
+                       and (not s.filter_same_language or c.language = s.language))) as fitting
+            from match_queue q
+            join users c on c.user_id = q.user_id
+            join users s on s.user_id = :seeker
+            where q.user_id <> :seeker
+              and not exists (select 1 from blocks b
+                              where (b.blocker_id = s.user_id and b.blocked_id = c.user_id)
+                                 or (b.blocker_id = c.user_id and b.blocked_id = s.user_id))
+              and not exists (select 1 from bans x
+                              where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
+              and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
+            """)
+    @RegisterConstructorMapper(WaitingCount.class)
+    WaitingCount countFor(@Bind("seeker") long seeker, @Bind("widened") boolean widened, @Bind("now") Instant now);
+
+    /** Match waits since {@code since}, shortest first. */
+    @SqlQuery("select waited_ms from match_waits where matched_at > :since order by waited_ms")
+    List<Long> waitsSince(@Bind("since") Instant since);
+
+    @SqlUpdate("delete from match_waits where matched_at < :before")
+    int pruneWaits(@Bind("before") Instant before);
+
+    /** Widens the user's current search; 1 when they were waiting and had not widened it yet. */
+    @SqlUpdate("update match_queue set widened = true where user_id = :userId and not widened")
+    int widen(@Bind("userId") long userId);
+
+    /** Users waiting since before {@code before}, in queue order, with when they joined. */
+    @SqlQuery("""
+            select user_id, enqueued_at, status_message_id, status_text, status_at, widened from match_queue
+            where enqueued_at <= :before order by enqueued_at, user_id
+            """)
+    @RegisterConstructorMapper(QueueEntry.class)
+    List<QueueEntry> waitingSince(@Bind("before") Instant before);
 }

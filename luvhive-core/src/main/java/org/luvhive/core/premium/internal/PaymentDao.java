@@ -43,6 +43,13 @@ public interface PaymentDao {
             """)
     int markRefunded(@Bind("chargeId") String chargeId, @Bind("by") long by, @Bind("now") Instant now);
 
+    /** A refund the bot made itself (no admin): 1 when marked now, 0 when it was refunded before. */
+    @SqlUpdate("""
+            update payments set refunded_at = :now, refunded_by = null
+            where telegram_payment_charge_id = :chargeId and refunded_at is null
+            """)
+    int markRefundedAutomatically(@Bind("chargeId") String chargeId, @Bind("now") Instant now);
+
     @SqlQuery("select count(*) from payments where user_id = :userId and paid_at > :since")
     int countPaymentsSince(@Bind("userId") long userId, @Bind("since") Instant since);
 

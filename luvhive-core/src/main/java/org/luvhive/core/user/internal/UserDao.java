@@ -16,7 +16,8 @@ public interface UserDao {
     String COLUMNS = """
             user_id, upper(onboarding_step) as onboarding_step, consent_at, upper(gender) as gender, age, pending_age,
             country, city, interests, pending_input, upper(filter_gender) as filter_gender, filter_age_min,
-            filter_age_max, filter_same_city, premium_until, last_boost_at, created_at, upper(language) as language
+            filter_age_max, filter_same_city, premium_until, last_boost_at, created_at, upper(language) as language,
+            filter_same_language
             """;
 
     @SqlQuery("select " + COLUMNS + " from users where user_id = :userId")
@@ -88,6 +89,9 @@ public interface UserDao {
             """)
     int setFilters(@Bind("userId") long userId, @Bind("gender") String gender, @Bind("ageMin") Integer ageMin,
                    @Bind("ageMax") Integer ageMax, @Bind("sameCity") boolean sameCity, @Bind("now") Instant now);
+
+    @SqlUpdate("update users set filter_same_language = :same, updated_at = :now where user_id = :userId")
+    int setLanguageFilter(@Bind("userId") long userId, @Bind("same") boolean same, @Bind("now") Instant now);
 
     @SqlUpdate("update users set premium_until = :until, updated_at = :now where user_id = :userId")
     int setPremiumUntil(@Bind("userId") long userId, @Bind("until") Instant until, @Bind("now") Instant now);
