@@ -17,10 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code luvhive payments report}: revenue, refunds, users over the fraud limits, refusals, fraud signals. */
+/**
+ * {@code luvhive payments report}: revenue, refunds, users over the fraud limits, refusals, fraud signals,
+ * and what paid searches promised (boosts refunded automatically, filter searches credited).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Revenue in Stars, refunds and the refund rate, users over the fraud limits, refused",
-                "pre-checkouts by reason, and the fraud signals with the users behind them (ids only)."})
+                "pre-checkouts by reason, the fraud signals with the users behind them (ids only), and paid",
+                "searches: boosts that found a partner in time or were refunded, filter searches credited."})
 public final class PaymentsReportCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -58,6 +62,13 @@ public final class PaymentsReportCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%.1f%%", report.refundRatePercent()));
         out.printf("Over fraud limits:  %d user(s)%s%n", report.usersOverLimits(), report.overLimits().isEmpty() ? ""
                 : ": " + listed(report.overLimits()));
+        PaymentsReport.Promises promises = report.promises();
+        out.printf("Paid boosts:        %d: %d found a partner in time, %d refunded automatically (%d ⭐), "
+                + "%d refund(s) asked, %d refused, %d still running%n", promises.paidBoosts(), promises.kept(),
+                promises.refunded(), promises.refundedStars(), promises.refundsQueued(), promises.refundsFailed(),
+                promises.open());
+        out.printf("Filter searches:    %d credited, %d min of premium given back%n", promises.credited(),
+                promises.creditedSeconds() / 60);
         out.printf("Refused checkouts:  %s%n", report.refusals().isEmpty() ? "none" : listed(report.refusals()));
         out.println("Suspicious patterns:");
         if (report.signals().isEmpty()) {
@@ -89,6 +100,18 @@ public final class PaymentsReportCommand implements Callable<Integer> {
         document.put("refused_pre_checkouts_by_reason", report.refusals());
         document.put("signals", report.signals());
         document.put("signal_users", report.signalUsers());
+        PaymentsReport.Promises promises = report.promises();
+        Map<String, Object> searches = new LinkedHashMap<>();
+        searches.put("paid_boosts", promises.paidBoosts());
+        searches.put("kept", promises.kept());
+        searches.put("refunded", promises.refunded());
+        searches.put("refunded_stars", promises.refundedStars());
+        searches.put("refunds_queued", promises.refundsQueued());
+        searches.put("refunds_failed", promises.refundsFailed());
+        searches.put("running", promises.open());
+        searches.put("filter_searches_credited", promises.credited());
+        searches.put("credited_seconds", promises.creditedSeconds());
+        document.put("paid_searches", searches);
         return document;
     }
 }

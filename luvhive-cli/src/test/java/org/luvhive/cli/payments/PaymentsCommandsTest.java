@@ -39,6 +39,7 @@ class PaymentsCommandsTest {
     @BeforeEach
     void payments() {
         database.jdbi().useHandle(handle -> {
+            handle.execute("delete from search_promises");
             handle.execute("delete from payments");
             handle.execute("delete from checkout_refusals");
             handle.execute("delete from payment_signals");
@@ -114,6 +115,41 @@ class PaymentsCommandsTest {
         CliRun text = run("payments", "report");
         assertThat(text.out()).contains("950 ⭐ from 3 payment(s) by 2 user(s)").contains("refund rate 33.3%")
                 .contains("refund_after_use").contains("limit_hour (1)");
+    }
+
+    @Test
+    void theReportShowsPaidBoostsKeptAndRefundedAndFilterSearchesCredited() throws Exception {
+        payment("b1", 21, 25, NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)));
+        payment("b2", 22, 25, NOW.minus(Duration.ofDays(2)), null);
+        payment("b3", 23, 25, NOW.minus(Duration.ofMinutes(5)), null);
+        promise("paid_boost", 21, "b1", NOW.minus(Duration.ofDays(2)), "refunded", null);
+        promise("paid_boost", 22, "b2", NOW.minus(Duration.ofDays(2)), "kept", null);
+        promise("paid_boost", 23, "b3", NOW.minus(Duration.ofMinutes(5)), null, null);
+        promise("filter_search", 24, null, NOW.minus(Duration.ofDays(1)), "credited", 600L);
+
+        JsonNode searches = json("payments", "report", "--json").path("paid_searches");
+        assertThat(searches.path("paid_boosts").asInt()).isEqualTo(3);
+        assertThat(searches.path("kept").asInt()).isEqualTo(1);
+        assertThat(searches.path("refunded").asInt()).isEqualTo(1);
+        assertThat(searches.path("refunded_stars").asInt()).isEqualTo(25);
+        assertThat(searches.path("running").asInt()).isEqualTo(1);
+        assertThat(searches.path("filter_searches_credited").asInt()).isEqualTo(1);
+        assertThat(searches.path("credited_seconds").asInt()).isEqualTo(600);
+        assertThat(run("payments", "report").out())
+                .contains("Paid boosts:        3: 1 found a partner in time, 1 refunded automatically (25 ⭐)")
+                .contains("Filter searches:    1 credited, 10 min of premium given back");
+    }
+
+    private void promise(String kind, long user, String charge, Instant startedAt, String outcome, Long credited) {
+        database.jdbi().useHandle(handle -> handle.createUpdate("""
+                insert into search_promises (kind, user_id, started_at, due_at, charge_id, stars, outcome, settled_at,
+                                             credited_seconds)
+                values (:kind, :user, :startedAt, :dueAt, :charge, :stars, :outcome, :settledAt, :credited)
+                """).bind("kind", kind).bind("user", user).bind("startedAt", startedAt)
+                .bind("dueAt", startedAt.plus(Duration.ofMinutes(10))).bind("charge", charge)
+                .bind("stars", charge == null ? null : 25).bind("outcome", outcome)
+                .bind("settledAt", outcome == null ? null : startedAt.plus(Duration.ofMinutes(10)))
+                .bind("credited", credited).execute());
     }
 
     @Test
