@@ -33,6 +33,9 @@ import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.TelegramEmulator;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The production bot, as {@code BotMain} wires it ({@link LuvhiveFeatures} in a
@@ -155,6 +158,11 @@ final class LuvhiveUnderTest implements AutoCloseable, BeforeAllCallback, AfterA
 
     TestDatabase database() {
         return database;
+    }
+
+    /** A TelegramBots client of the bot's own, straight to the emulator: Telegram as someone else calls it. */
+    TelegramClient telegram() {
+        return new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false));
     }
 
     long count(String sql, Object... arguments) {
