@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.config.SearchConfig;
 import org.luvhive.core.premium.PaymentsReport;
 import org.luvhive.core.testing.PostgresExtension;
-import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.LoggedRequest;
 import org.luvhive.testkit.telegram.PaymentOutcome;
@@ -45,24 +41,11 @@ class HonestSearchE2ETest {
     private static final Duration WIDEN_AFTER = Duration.ofMinutes(1);
     private static final Duration PROMISE = Duration.ofMinutes(10);
 
-    @TempDir
-    static Path home;
-
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static LuvhiveUnderTest luvhive;
 
-    @BeforeAll
-    static void start(TestDatabase database) {
-        luvhive = LuvhiveUnderTest.start(database, home, CLOCK, FeatureSettings.defaults(Set.of())
-                .withSearch(new SearchConfig(WIDEN_AFTER, PROMISE, 25)), 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (luvhive != null) {
-            luvhive.close();
-        }
-    }
+    @RegisterExtension
+    static final LuvhiveUnderTest luvhive = LuvhiveUnderTest.perClass(CLOCK, FeatureSettings.defaults(Set.of())
+            .withSearch(new SearchConfig(WIDEN_AFTER, PROMISE, 25)), 2);
 
     @BeforeEach
     void nobodyWaitsFromAnotherScenario() {

@@ -81,6 +81,11 @@ final class LuvhiveUnderTest implements AutoCloseable, BeforeAllCallback, AfterA
         return new LuvhiveUnderTest(clock, behaviour, 1);
     }
 
+    /** {@code instances} bot instances sharing the class's database, for what several instances must not do twice. */
+    static LuvhiveUnderTest perClass(Clock clock, FeatureSettings behaviour, int instances) {
+        return new LuvhiveUnderTest(clock, behaviour, instances);
+    }
+
     static LuvhiveUnderTest perClass(Clock clock, Set<Long> admins) {
         return perClass(clock, FeatureSettings.defaults(admins));
     }

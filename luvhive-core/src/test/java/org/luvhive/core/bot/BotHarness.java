@@ -295,6 +295,19 @@ public final class BotHarness {
                 .bind("until", until).bind("id", userId).execute());
     }
 
+    /** Runs the maintenance task {@code name} once, as the runner's schedule does. */
+    public void runMaintenance(String name) {
+        logic.maintenance().stream().filter(task -> task.name().equals(name)).findFirst().orElseThrow().task().run();
+    }
+
+    /** Makes the user premium for three days and taps these filter buttons ({@code filt:g:female}, ...). */
+    public void premiumWithFilters(long userId, String... taps) {
+        makePremium(userId, clock.instant().plus(Duration.ofDays(3)));
+        for (String tap : taps) {
+            tap(userId, tap);
+        }
+    }
+
     /** The partner of the user's active chat, or 0. */
     public long partnerOf(long userId) {
         return jdbi.withHandle(handle -> handle.createQuery(

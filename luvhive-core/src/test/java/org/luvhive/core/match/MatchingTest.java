@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.config.SearchConfig;
@@ -30,15 +29,11 @@ class MatchingTest {
     }
 
     private void run(String task) {
-        bot.logic().maintenance().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
-                .map(Maintenance::task).orElseThrow().run();
+        bot.runMaintenance(task);
     }
 
     private void filter(long userId, String... taps) {
-        bot.makePremium(userId, clock.instant().plus(Duration.ofDays(3)));
-        for (String tap : taps) {
-            bot.tap(userId, tap);
-        }
+        bot.premiumWithFilters(userId, taps);
     }
 
     @Test

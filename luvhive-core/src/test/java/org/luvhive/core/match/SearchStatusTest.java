@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.config.SearchConfig;
@@ -166,14 +165,10 @@ class SearchStatusTest {
     }
 
     private void run(String task) {
-        bot.logic().maintenance().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
-                .map(Maintenance::task).orElseThrow().run();
+        bot.runMaintenance(task);
     }
 
     private void filter(long userId, String... taps) {
-        bot.makePremium(userId, clock.instant().plus(Duration.ofDays(3)));
-        for (String tap : taps) {
-            bot.tap(userId, tap);
-        }
+        bot.premiumWithFilters(userId, taps);
     }
 }

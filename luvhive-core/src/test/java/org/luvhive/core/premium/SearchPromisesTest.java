@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.core.Maintenance;
 import org.luvhive.core.bot.BotHarness;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.config.SearchConfig;
@@ -156,7 +155,6 @@ class SearchPromisesTest {
     }
 
     private void run(String task) {
-        bot.logic().maintenance().stream().filter(candidate -> candidate.name().equals(task)).findFirst()
-                .map(Maintenance::task).orElseThrow().run();
+        bot.runMaintenance(task);
     }
 }

@@ -14,6 +14,34 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface MatchQueueDao {
 
+    /**
+     * Everyone else waiting who could ever be the seeker's partner, the seeker as {@code s},
+     * each of them as {@code c} in queue row {@code q}: no block either way, not banned, in
+     * no chat. The pairing query and the status count read the same.
+     */
+    String OTHERS = """
+
+            from match_queue q
+            join users c on c.user_id = q.user_id
+            join users s on s.user_id = :seeker
+            where q.user_id <> :seeker
+              and not exists (select 1 from blocks b
+                              where (b.blocker_id = s.user_id and b.blocked_id = c.user_id)
+                                 or (b.blocker_id = c.user_id and b.blocked_id = s.user_id))
+              and not exists (select 1 from bans x
+                              where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
+              and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
+            """;
+
+    /** The seeker's filters ({@code s}) accept candidate {@code c} (to be applied only while the seeker is premium). */
+    String SEEKER_ACCEPTS = """
+                       (s.filter_gender is null or s.filter_gender = c.gender)
+                   and (s.filter_age_min is null or c.age >= s.filter_age_min)
+                   and (s.filter_age_max is null or c.age <= s.filter_age_max)
+                   and (not s.filter_same_city or lower(c.city) = lower(s.city))
+                   and (not s.filter_same_language or c.language = s.language)
+            """;
+
     @SqlUpdate("""
             insert into match_queue (user_id, enqueued_at) values (:userId, :now)
             on conflict (user_id) do nothing
@@ -44,8 +72,8 @@ public interface MatchQueueDao {
     long count();
 
     /**
-     * The one statement that reads other features' tables (users, blocks, bans, chats;
-     * read-only, never written here): pairing must weigh profiles, filters, blocks, bans
+     * One of the two statements that read other features' tables (users, blocks, bans, chats;
+     * read-only, never written here; the other is {@link #countFor}): pairing must weigh profiles, filters, blocks, bans
      * and recent partners of every waiting user at once, under the chat lock, and one
      * indexed query does that where a call per feature per candidate would not.
      * <p>
@@ -54,32 +82,18 @@ public interface MatchQueueDao {
      * ended after {@code rematchSince}, in no active chat, and each side's filters (which
      * apply only while that side is premium, and not after that side took the offer to widen
      * them for this search) accept the other; a filter may require a shared language (the
-     * bot's language of each). Boosted users come first;
-     * then those who speak the seeker's language (the bot's language of each), so two people
-     * who share a language meet before two who do not; then the longest waiting.
+     * bot's language of each). Boosted users come first; then those who speak the seeker's
+     * language, so two people who share a language meet before two who do not; then the
+     * longest waiting.
      */
-    @SqlQuery("""
-            select q.user_id
-            from match_queue q
-            join users c on c.user_id = q.user_id
-            join users s on s.user_id = :seeker
-            where q.user_id <> :seeker
-              and not exists (select 1 from blocks b
-                              where (b.blocker_id = s.user_id and b.blocked_id = c.user_id)
-                                 or (b.blocker_id = c.user_id and b.blocked_id = s.user_id))
-              and not exists (select 1 from bans x
-                              where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
+    @SqlQuery("select q.user_id" + OTHERS + """
               and not exists (select 1 from chat_members m join chats h on h.id = m.chat_id
                               where m.user_id = s.user_id and m.partner_id = c.user_id
                                 and (h.ended_at is null or h.ended_at > :rematchSince))
-              and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
               and (s.premium_until is null or s.premium_until <= :now
-                   or coalesce((select w.widened from match_queue w where w.user_id = :seeker), false) or (
-                       (s.filter_gender is null or s.filter_gender = c.gender)
-                   and (s.filter_age_min is null or c.age >= s.filter_age_min)
-                   and (s.filter_age_max is null or c.age <= s.filter_age_max)
-                   and (not s.filter_same_city or lower(c.city) = lower(s.city))
-                   and (not s.filter_same_language or c.language = s.language)))
+                   or coalesce((select w.widened from match_queue w where w.user_id = :seeker), false)
+                   or (""" + SEEKER_ACCEPTS + """
+            ))
               and (c.premium_until is null or c.premium_until <= :now or q.widened or (
                        (c.filter_gender is null or c.filter_gender = s.gender)
                    and (c.filter_age_min is null or s.age >= c.filter_age_min)
@@ -153,22 +167,8 @@ public interface MatchQueueDao {
     @SqlQuery("""
             select count(*) as others,
                    count(*) filter (where s.premium_until is null or s.premium_until <= :now or :widened or (
-                           (s.filter_gender is null or s.filter_gender = c.gender)
-                       and (s.filter_age_min is null or c.age >= s.filter_age_min)
-                       and (s.filter_age_max is null or c.age <= s.filter_age_max)
-                       and (not s.filter_same_city or lower(c.city) = lower(s.city))
-                       and (not s.filter_same_language or c.language = s.language))) as fitting
-            from match_queue q
-            join users c on c.user_id = q.user_id
-            join users s on s.user_id = :seeker
-            where q.user_id <> :seeker
-              and not exists (select 1 from blocks b
-                              where (b.blocker_id = s.user_id and b.blocked_id = c.user_id)
-                                 or (b.blocker_id = c.user_id and b.blocked_id = s.user_id))
-              and not exists (select 1 from bans x
-                              where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
-              and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
-            """)
+            """ + SEEKER_ACCEPTS + """
+            )) as fitting""" + OTHERS)
     @RegisterConstructorMapper(WaitingCount.class)
     WaitingCount countFor(@Bind("seeker") long seeker, @Bind("widened") boolean widened, @Bind("now") Instant now);
 
