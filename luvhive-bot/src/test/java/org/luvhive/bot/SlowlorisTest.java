@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.bot.testing.Runners;
-import org.luvhive.bot.testing.Slowloris;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.luvhive.testkit.net.Slowloris;
 import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.luvhive.bot.intake.IntakeControl;
-import org.luvhive.bot.testing.TricklingClient;
 import org.luvhive.core.config.ListenAddress;
+import org.luvhive.testkit.net.TricklingClient;
 
 /** The server itself, on real sockets: slow clients, timeouts, the bounded queue, binding. */
 class BotHttpServerTest {

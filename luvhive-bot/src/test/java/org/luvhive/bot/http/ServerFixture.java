@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
-import org.luvhive.bot.testing.TricklingClient;
+import org.luvhive.testkit.net.TricklingClient;
 
 /** One listener's server under test and the slow clients sent at it; {@link #close()} ends them all. */
 final class ServerFixture implements AutoCloseable {

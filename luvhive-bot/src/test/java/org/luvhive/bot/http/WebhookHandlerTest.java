@@ -18,12 +18,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.luvhive.bot.testing.TricklingClient;
 import org.luvhive.core.config.ListenAddress;
 import org.luvhive.core.config.Secret;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.core.update.InboxStore;
+import org.luvhive.testkit.net.TricklingClient;
 
 /** The webhook under slow and oversized bodies: real sockets, a real inbox. */
 @ExtendWith(PostgresExtension.class)

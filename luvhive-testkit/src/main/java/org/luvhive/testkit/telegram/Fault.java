@@ -5,11 +5,12 @@ import java.util.Objects;
 
 /**
  * What an injected fault does to a matching call: answer with a Bot API error, delay the
- * real answer, or drop the connection without answering. Immutable.
+ * real answer, drop the connection without answering, or hold the call and then drop it
+ * unhandled (a request lost on its way to Telegram). Immutable.
  */
 public record Fault(Kind kind, int errorCode, String description, Integer retryAfter, Duration delay) {
 
-    public enum Kind { ERROR, DELAY, DROP_CONNECTION }
+    public enum Kind { ERROR, DELAY, DROP_CONNECTION, STALL }
 
     public Fault {
         Objects.requireNonNull(kind, "kind");
@@ -41,6 +42,15 @@ public record Fault(Kind kind, int errorCode, String description, Integer retryA
     /** Handles the call normally, but only after {@code delay}. */
     public static Fault delay(Duration delay) {
         return new Fault(Kind.DELAY, 0, null, null, delay);
+    }
+
+    /**
+     * Holds the call for {@code hold}, then closes the connection without an HTTP response,
+     * the call never handled: a request that hung on its way to Telegram and never arrived.
+     * The caller sees a call in flight for that long; a caller killed meanwhile has sent nothing.
+     */
+    public static Fault stall(Duration hold) {
+        return new Fault(Kind.STALL, 0, null, null, hold);
     }
 
     /** Closes the connection without an HTTP response. */

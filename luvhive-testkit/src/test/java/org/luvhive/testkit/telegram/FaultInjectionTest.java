@@ -100,6 +100,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aStalledCallIsHeldThenDroppedWithoutBeingHandled() {
+        bot.faults().failNextInChat(alice.id(), 1, Fault.stall(Duration.ofMillis(300)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/bot" + TOKEN + "/sendMessage"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"chat_id\":" + alice.id() + ",\"text\":\"never arrives\"}"))
+                .header("Content-Type", "application/json").build();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(alice.received()).as("the call was never handled").isEmpty();
+        assertThat(bot.stats().delivered(alice.id())).isZero();
+    }
+
+    @Test
     void theRequestLogRecordsEveryCallInOrder() throws Exception {
         bot.resetStats();
         send(alice, "a");

@@ -103,6 +103,11 @@ public final class BotApiHandler implements HttpHandler {
             case DELAY:
                 Thread.sleep(fault.delay().toMillis());
                 return false;
+            case STALL:
+                Thread.sleep(fault.delay().toMillis());
+                bot.stats().record(clock.instant(), name, chatId, 0, false);
+                exchange.close();
+                return true;
             case DROP_CONNECTION:
                 bot.stats().record(clock.instant(), name, chatId, 0, false);
                 // Closing before the response headers are sent makes the JDK server drop the connection.

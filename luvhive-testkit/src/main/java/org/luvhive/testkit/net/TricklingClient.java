@@ -1,4 +1,4 @@
-package org.luvhive.bot.testing;
+package org.luvhive.testkit.net;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.luvhive.bot.testing;
+package org.luvhive.testkit.net;
 
 import java.time.Duration;
 import java.util.ArrayList;
