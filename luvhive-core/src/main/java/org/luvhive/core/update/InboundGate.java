@@ -19,8 +19,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * the per-user limit has the excess dropped (counted) and gets one short "slow down"
  * notice per cooldown; the same inline button pressed again within the debounce window is
  * handled once (the repeat press is only answered, so the spinner stops). Payments and
- * chat-member changes always pass. Updates sent longer than {@code freshness} ago (a
- * backlog after a restart or a database outage) are not limited: they were not sent too
+ * chat-member changes always pass. Updates sent longer than {@code freshness} ago, or
+ * stored more than {@link #LATE_ARRIVAL} after they were sent (a backlog after a restart, a
+ * database outage or failing getUpdates calls), are not limited: they were not sent too
  * fast, they were delivered late. Their age is told by the update's own date (when the
  * user sent it), since a backlog fetched after a restart is stored all at once; only
  * kinds without a date (button presses) go by when they were stored. Buckets are shared
@@ -32,6 +33,12 @@ public final class InboundGate {
     private static final String INBOUND = "inbound:";
     private static final String SLOW_DOWN = "slowdown:";
     private static final String DEBOUNCE = "debounce:";
+    /**
+     * An update stored this long after its own date reached us late (Telegram held it while
+     * intake was failing or stopped): with the others held with it, it arrives in a bunch
+     * that says nothing about how fast its user wrote. (A date is whole seconds.)
+     */
+    static final Duration LATE_ARRIVAL = Duration.ofSeconds(5);
 
     private final RateLimiter limiter;
     private final LiveLimits limits;
@@ -69,7 +76,8 @@ public final class InboundGate {
             return false;
         }
         Instant sentAt = UpdateKind.sentAt(update).orElse(receivedAt);
-        if (Duration.between(sentAt, context.now()).compareTo(freshness) > 0) {
+        if (Duration.between(sentAt, context.now()).compareTo(freshness) > 0
+                || Duration.between(sentAt, receivedAt).compareTo(LATE_ARRIVAL) > 0) {
             return true;
         }
         if (limiter.tryAcquire(INBOUND + userId, limits.current().inboundPerUser()) == 0) {

@@ -236,6 +236,26 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aShortBacklogIsToldByHowLateItArrivedAndNotRateLimited() {
+        processor = processor(new RateLimits("custom", 1, 1, 15, 15, 20, false));
+        // sent 3 s apart while getUpdates failed for 20 s, all fetched and stored just now
+        store.store(List.of(Updates.text(1, 10, "held 1", Updates.SENT.minus(Duration.ofSeconds(20))),
+                Updates.text(2, 10, "held 2", Updates.SENT.minus(Duration.ofSeconds(17))),
+                Updates.text(3, 10, "held 3", Updates.SENT.minus(Duration.ofSeconds(14))),
+                Updates.text(4, 10, "held 4", Updates.SENT.minus(Duration.ofSeconds(11))),
+                Updates.text(5, 10, "held 5", Updates.SENT.minus(Duration.ofSeconds(8)))));
+
+        drain();
+
+        assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 4", "text 5");
+        assertThat(outboxTexts()).as("no misleading 'slow down'").isEmpty();
+
+        store.store(List.of(Updates.text(6, 10, "now"), Updates.text(7, 10, "now, too fast")));
+        drain();
+        assertThat(handled).as("what is sent now is limited as ever").endsWith("text 6").doesNotContain("text 7");
+    }
+
+    @Test
     void repeatedButtonPressesAreHandledOnceAndStillAnswered() {
         store.store(List.of(Updates.callback(1, 10, 50, "press:yes"), Updates.callback(2, 10, 50, "press:yes"),
                 Updates.callback(3, 10, 50, "press:no")));
