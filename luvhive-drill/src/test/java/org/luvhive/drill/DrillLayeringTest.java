@@ -12,7 +12,7 @@ import org.luvhive.core.testing.PackageLayers;
 
 /**
  * Low to high: runbook (RUNBOOK.md read), world (what a drill runs in), run (a drill and its
- * report), drills (one class per emergency), the entry point. No cycles; nobody's
+ * report) beside chaos (the adversarial run, on world alone), drills (one class per emergency), the entry point. No cycles; nobody's
  * internals used.
  */
 class DrillLayeringTest {
@@ -20,7 +20,7 @@ class DrillLayeringTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("runbook"),
             List.of("world"),
-            List.of("run"),
+            List.of("run", "chaos"),
             List.of("drills"),
             List.of(""));
 

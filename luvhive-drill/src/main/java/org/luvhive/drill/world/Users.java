@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.SimulatedUser;
 
 /** Simulated users who finished onboarding earlier, meeting in pairs through the real bot. Stateless. */
-final class Users {
+public final class Users {
 
     private static final String PARTNER_FOUND = "Partner found";
 
@@ -38,8 +39,12 @@ final class Users {
 
     /** As {@link #returning(World, String, String)}, for an account created {@code age} ago. */
     static SimulatedUser returning(World world, String name, String gender, Duration age) {
-        SimulatedUser user = world.telegram().newUser(name);
-        Jdbi jdbi = world.jdbi();
+        return returning(world.telegram(), world.jdbi(), name, gender, age);
+    }
+
+    /** A user of {@code telegram} with the profile onboarding leaves, written to the bots' database. */
+    public static SimulatedUser returning(EmulatedBot telegram, Jdbi jdbi, String name, String gender, Duration age) {
+        SimulatedUser user = telegram.newUser(name);
         Instant now = Clock.systemUTC().instant();
         Instant created = now.minus(age);
         jdbi.useHandle(handle -> handle.createUpdate("""
