@@ -3,7 +3,6 @@ package org.luvhive.drill.chaos;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +18,7 @@ import org.luvhive.core.db.Database;
 import org.luvhive.core.db.EmbeddedPostgresServer;
 import org.luvhive.core.db.PoolSettings;
 import org.luvhive.drill.world.Waits;
+import org.luvhive.drill.world.World;
 import org.luvhive.testkit.net.TcpProxy;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
@@ -61,8 +61,8 @@ final class ChaosWorld implements AutoCloseable {
         telegram = emulator.bot(TOKEN, "luvhive_chaos_bot", "LuvHive");
         for (String name : List.of("a", "b")) {
             Path instanceHome = directory(home.resolve("bot-" + name));
-            int publicPort = freePort();
-            int managementPort = freePort();
+            int publicPort = World.freePort();
+            int managementPort = World.freePort();
             Map<String, String> environment = new HashMap<>();
             environment.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + proxy.port() + "/" + DATABASE);
             environment.put("BOT_TOKEN", TOKEN);
@@ -176,14 +176,6 @@ final class ChaosWorld implements AutoCloseable {
             return Files.createDirectories(path);
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
         }
     }
 
