@@ -90,6 +90,8 @@ class HonestSearchE2ETest {
         ann.awaitMessageContaining(Users.PARTNER_FOUND, WAIT);
         bob.awaitMessageContaining(Users.PARTNER_FOUND, WAIT);
         luvhive.awaitQuiet();
+        assertThat(current(ann, status).text()).as("the status says the search is over")
+                .isEqualTo("🔎 Search over: a partner was found.");
         assertThat(ann.received()).filteredOn(message -> message.hasCallbackButton("wide:yes"))
                 .as("the offer's buttons go once used").isEmpty();
         assertThat(ann.received()).filteredOn(message -> message.text().contains("Widen them")).hasSize(1);

@@ -24,7 +24,7 @@ public final class CancelCommand implements UpdateHandler {
             context.replyText("cancel.nothing_changed");
             return;
         }
-        if (matcher.leave(context.handle(), context.userId())) {
+        if (matcher.stopSearching(context.handle(), context.userId())) {
             context.replyText("search.cancelled");
         } else {
             context.replyText("cancel.not_searching");

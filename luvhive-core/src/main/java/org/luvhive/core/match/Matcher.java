@@ -11,6 +11,7 @@ import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.Ratings;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.match.internal.MatchQueueDao;
+import org.luvhive.core.match.internal.QueueEntry;
 import org.luvhive.core.user.Users;
 
 /**
@@ -94,6 +95,18 @@ public final class Matcher {
         return handle.attach(MatchQueueDao.class).remove(userId) > 0;
     }
 
+    /**
+     * The user stops searching themselves ({@code /cancel}, {@code /stop}, Stop searching):
+     * out of the queue, and their "Searching…" message says the search stopped; true when
+     * they were searching.
+     */
+    public boolean stopSearching(Handle handle, long userId) {
+        lock(handle);
+        Optional<QueueEntry> entry = handle.attach(MatchQueueDao.class).removeReturning(userId);
+        entry.ifPresent(left -> status.end(handle, left, "search.status.stopped"));
+        return entry.isPresent();
+    }
+
     public boolean isWaiting(Handle handle, long userId) {
         return handle.attach(MatchQueueDao.class).isWaiting(userId);
     }
@@ -141,8 +154,12 @@ public final class Matcher {
 
     private void connect(Handle handle, long first, long second, Instant now) {
         MatchQueueDao queue = handle.attach(MatchQueueDao.class);
-        Optional<Instant> firstSince = queue.removeReturningSince(first);
-        Optional<Instant> secondSince = queue.removeReturningSince(second);
+        Optional<QueueEntry> firstEntry = queue.removeReturning(first);
+        Optional<QueueEntry> secondEntry = queue.removeReturning(second);
+        firstEntry.ifPresent(entry -> status.end(handle, entry, "search.status.found"));
+        secondEntry.ifPresent(entry -> status.end(handle, entry, "search.status.found"));
+        Optional<Instant> firstSince = firstEntry.map(QueueEntry::enqueuedAt);
+        Optional<Instant> secondSince = secondEntry.map(QueueEntry::enqueuedAt);
         // the wait estimate learns from the one who waited: the other may have just arrived
         firstSince.or(() -> secondSince).map(since -> secondSince.filter(other -> other.isBefore(since)).orElse(since))
                 .ifPresent(since -> queue.recordWait(now, Math.max(0, Duration.between(since, now).toMillis())));

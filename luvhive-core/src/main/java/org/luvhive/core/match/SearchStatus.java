@@ -7,13 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Outbox;
-import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.match.internal.MatchQueueDao;
 import org.luvhive.core.match.internal.QueueEntry;
 import org.luvhive.core.user.Users;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 /**
  * The "Searching…" message each waiting user has: how many others are searching right now
@@ -62,8 +59,7 @@ public final class SearchStatus {
                 String text = texts.text(handle, entry, estimate, now);
                 if (queue.claimStatus(entry.userId(), entry.statusMessageId(), entry.statusAt(), text, now) == 1
                         && !text.equals(entry.statusText())) {
-                    outbox.enqueue(handle, OutboundMessage.of(entry.userId(), Priority.NOTICE, EditMessageText.builder()
-                            .chatId(entry.userId()).messageId(entry.statusMessageId()).text(text).build()));
+                    outbox.enqueue(handle, StatusText.edit(entry.userId(), entry.statusMessageId(), text));
                     edited++;
                 }
             }

@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Outbox;
+import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.i18n.DurationWords;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
@@ -17,6 +19,7 @@ import org.luvhive.core.match.internal.QueueEntry;
 import org.luvhive.core.match.internal.WaitingCount;
 import org.luvhive.core.user.UserProfile;
 import org.luvhive.core.user.Users;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 /**
  * What a waiting user's "Searching…" message says: how many others are searching now (and
@@ -48,6 +51,20 @@ final class StatusText {
         String text = text(handle, entry.get(), estimate(handle, now), now);
         queue.startStatus(userId, entry.get().enqueuedAt(), text, now);
         outbox.enqueue(handle, notice(userId, text).correlatedWith(correlation(userId, entry.get().enqueuedAt())));
+    }
+
+    /** Says on the user's status message, if it was sent, that this search is over ({@code key}: why). */
+    void end(Handle handle, QueueEntry entry, String key) {
+        if (entry.statusMessageId() != null) {
+            outbox.enqueue(handle, edit(entry.userId(), entry.statusMessageId(),
+                    Texts.of(users.language(handle, entry.userId()), key)));
+        }
+    }
+
+    /** The status message {@code messageId} of {@code userId}, to read {@code text} now. */
+    static OutboundMessage edit(long userId, int messageId, String text) {
+        return OutboundMessage.of(userId, Priority.NOTICE, EditMessageText.builder().chatId(userId)
+                .messageId(messageId).text(text).build());
     }
 
     private static String correlation(long userId, Instant since) {

@@ -38,7 +38,7 @@ public final class WidenCallback implements UpdateHandler {
             }
             case "keep" -> answerCallback(context, context.text("search.widen.kept"), false);
             case "stop" -> {
-                matcher.leave(context.handle(), context.userId());
+                matcher.stopSearching(context.handle(), context.userId());
                 answerCallback(context);
                 context.replyText("search.cancelled");
             }

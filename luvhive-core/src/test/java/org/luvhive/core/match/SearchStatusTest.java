@@ -87,6 +87,11 @@ class SearchStatusTest {
                 .contains("Searching right now besides you: 1 · fit your filters: 0");
         assertThat(bot.count("select count(*) from outbox where chat_id = 501 and correlation like 'search:%'"))
                 .as("one status message, edited").isEqualTo(1);
+
+        bot.text(501, "/cancel");
+        assertThat(edits(501)).hasSize(4);
+        assertThat(edits(501).get(3).payload().path("text").asText()).isEqualTo("🔎 Search stopped.");
+        assertThat(edits(501).get(3).payload().path("message_id").asInt()).isEqualTo(statusId);
     }
 
     @Test

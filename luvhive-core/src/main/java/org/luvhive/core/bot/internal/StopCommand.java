@@ -23,7 +23,7 @@ public final class StopCommand implements UpdateHandler {
         if (chats.end(context.handle(), context.userId(), EndReason.STOP, context.now()).isPresent()) {
             return;
         }
-        if (matcher.leave(context.handle(), context.userId())) {
+        if (matcher.stopSearching(context.handle(), context.userId())) {
             context.replyText("search.cancelled");
         } else {
             context.replyText(RelayMessage.NOT_IN_CHAT);

@@ -51,9 +51,13 @@ public interface MatchQueueDao {
     @SqlUpdate("delete from match_queue where user_id = :userId")
     int remove(@Bind("userId") long userId);
 
-    /** Takes the user out of the queue; when they were in it, since when. */
-    @SqlQuery("delete from match_queue where user_id = :userId returning enqueued_at")
-    Optional<Instant> removeReturningSince(@Bind("userId") long userId);
+    /** Takes the user out of the queue; the row they had, when they were in it. */
+    @SqlQuery("""
+            delete from match_queue where user_id = :userId
+            returning user_id, enqueued_at, status_message_id, status_text, status_at, widened
+            """)
+    @RegisterConstructorMapper(QueueEntry.class)
+    Optional<QueueEntry> removeReturning(@Bind("userId") long userId);
 
     /** One sample for the wait estimate: no user id, only how long a match took. */
     @SqlUpdate("insert into match_waits (matched_at, waited_ms) values (:now, :waitedMs)")
