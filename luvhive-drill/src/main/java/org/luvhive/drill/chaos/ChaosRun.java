@@ -38,6 +38,8 @@ public final class ChaosRun {
     /** Advisory-lock key space of claim owners (core's {@code ClaimOwnerSession.LOCK_SPACE}). */
     private static final int CLAIM_OWNER_SPACE = 0x4C48_0002;
     static final Duration CATCH_UP = Duration.ofSeconds(120);
+    /** The sender's claim lease (core's {@code SenderSettings.defaults()}): a claim's lease_until is its time plus this. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration STALL = Duration.ofSeconds(2);
     private static final Duration STORM = Duration.ofSeconds(4);
     private static final Duration CRISIS = Duration.ofSeconds(8);
@@ -122,15 +124,18 @@ public final class ChaosRun {
     private void killAndRestart(ChaosWorld world, BotProcess victim) {
         EmulatedBot telegram = world.telegram();
         String application = "% " + victimInstance(victim);
+        // a claim made before the stall may be a call Telegram already accepted: only later ones count
+        Instant stalledFrom = Instant.now();
         telegram.faults().failFor("sendMessage", Duration.ofSeconds(30), Fault.stall(STALL));
         telegram.faults().failFor("copyMessage", Duration.ofSeconds(30), Fault.stall(STALL));
-        List<String> owners = ownersInFlight(world, victim, application);
+        List<String> owners = ownersInFlight(world, victim, application, stalledFrom.plus(LEASE));
         victim.kill();
         Instant killed = Instant.now();
         telegram.faults().clear();
         List<Long> stranded = owners.isEmpty() ? List.of() : world.jdbi().withHandle(handle -> handle.createQuery(
-                "select id from outbox where status = 'sending' and lease_owner in (<owners>)")
-                .bindList("owners", owners).mapTo(Long.class).list());
+                "select id from outbox where status = 'sending' and lease_owner in (<owners>)"
+                        + " and lease_until > :leasedAfter")
+                .bindList("owners", owners).bind("leasedAfter", stalledFrom.plus(LEASE)).mapTo(Long.class).list());
         kills.add(new Kill(killed, stranded));
         progress.accept("kill -9 of bot " + victim.name() + " (pid " + victim.pid() + "): " + stranded.size()
                 + " claim(s) left behind");
@@ -139,10 +144,11 @@ public final class ChaosRun {
     }
 
     /** The victim's claim owners while it has a send in flight (at most 30 s), else none. */
-    private static List<String> ownersInFlight(ChaosWorld world, BotProcess victim, String application) {
+    private static List<String> ownersInFlight(ChaosWorld world, BotProcess victim, String application,
+                                               Instant leasedAfter) {
         try {
             return Waits.forValue("bot " + victim.name() + " has a send in flight", Duration.ofSeconds(30), () -> {
-                List<String> held = claimOwnersOf(world, application);
+                List<String> held = claimOwnersOf(world, application, leasedAfter);
                 return held.isEmpty() ? null : held;
             });
         } catch (IllegalStateException none) {
@@ -151,16 +157,17 @@ public final class ChaosRun {
     }
 
     /** The claim owners whose session (its advisory lock) belongs to the instance named {@code application}. */
-    private static List<String> claimOwnersOf(ChaosWorld world, String application) {
+    private static List<String> claimOwnersOf(ChaosWorld world, String application, Instant leasedAfter) {
         return world.jdbi().withHandle(handle -> handle.createQuery("""
                         select distinct o.lease_owner from outbox o
-                        where o.status = 'sending' and exists (
+                        where o.status = 'sending' and o.lease_until > :leasedAfter and exists (
                             select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
                             where l.locktype = 'advisory' and l.granted and l.objsubid = 2
                               and l.classid = cast(:space as oid) and l.objid = cast(hashtext(o.lease_owner) as oid)
                               and a.application_name like :application)
                         """)
-                .bind("space", CLAIM_OWNER_SPACE).bind("application", application).mapTo(String.class).list());
+                .bind("space", CLAIM_OWNER_SPACE).bind("application", application).bind("leasedAfter", leasedAfter)
+                .mapTo(String.class).list());
     }
 
     /** How the bot names itself in {@code application_name}: {@code host:pid}. */
@@ -266,7 +273,9 @@ public final class ChaosRun {
                     + resent.map(ChaosRun::seconds).orElse(Double.NaN) + " s, every text caught up after "
                     + caughtUp.map(ChaosRun::seconds).orElse(Double.NaN) + " s (the last: "
                     + ledger.lastToRecover(kill.at()) + ")");
-            recovery = longest(recovery, resent);
+            if (!kill.stranded().isEmpty()) { // a kill that left nothing behind tells nothing of the release
+                recovery = longest(recovery, resent);
+            }
             catchUp = longest(catchUp, caughtUp);
         }
         int strandedClaims = kills.stream().mapToInt(kill -> kill.stranded().size()).sum();
