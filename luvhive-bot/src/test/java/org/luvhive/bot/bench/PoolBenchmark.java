@@ -70,8 +70,9 @@ public final class PoolBenchmark {
     }
 
     private static void run(PoolBenchOptions options, Path home) throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"));
-             Database database = Database.connect(server.ensureDatabase(DatabaseConnector.EMBEDDED_DATABASE),
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"),
+                DatabaseConnector.EMBEDDED_DATABASE);
+             Database database = Database.connect(server.databaseUrl(DatabaseConnector.EMBEDDED_DATABASE),
                      PoolSettings.of(2, "luvhive-bench"), new SimpleMeterRegistry());
              TelegramEmulator emulator = TelegramEmulator.builder().limits(EmulatorLimits.unlimited()).build().start()) {
             database.migrate();

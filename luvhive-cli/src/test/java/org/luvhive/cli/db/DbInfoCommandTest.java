@@ -74,6 +74,18 @@ class DbInfoCommandTest {
         }
     }
 
+    @Test
+    void aDroppedDatabaseIsOneLineExit4PointingAtTheRecoverySection() {
+        String gone = passwordUrl().replace("/" + database.name(), "/luvhive_dropped_meanwhile");
+        CliRun run = CliRun.run(Map.of("DATABASE_URL", gone), home, "db", "info");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("s3cr3t-pw")
+                .startsWith("luvhive: database 'luvhive_dropped_meanwhile' does not exist on ")
+                .endsWith("it was dropped or lost; read RUNBOOK.md \"Complete database recovery\"");
+    }
+
     /** The test database's URL with a password in it (the embedded server trusts it anyway). */
     private String passwordUrl() {
         var url = database.url();

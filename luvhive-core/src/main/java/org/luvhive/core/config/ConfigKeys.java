@@ -9,6 +9,9 @@ public final class ConfigKeys {
     public static final String DATABASE_URL = "DATABASE_URL";
     /** The server itself when DATABASE_URL is a transaction pooler (PgBouncer): for LISTEN and session locks. */
     public static final String DATABASE_DIRECT_URL = "DATABASE_DIRECT_URL";
+
+    /** The database on the embedded server (no {@code DATABASE_URL}); another one after a recovery. */
+    public static final String EMBEDDED_DATABASE = "EMBEDDED_DATABASE";
     public static final String RUN_MODE = "RUN_MODE";
     public static final String EXTERNAL_URL = "EXTERNAL_URL";
     public static final String SECRET_TOKEN = "SECRET_TOKEN";
@@ -37,7 +40,7 @@ public final class ConfigKeys {
     public static final String CACHE_MAX_ENTRIES = "CACHE_MAX_ENTRIES";
 
     /** Every key LuvHive reads, in the order the README documents them. */
-    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, RUN_MODE, EXTERNAL_URL,
+    public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, EMBEDDED_DATABASE, RUN_MODE, EXTERNAL_URL,
             SECRET_TOKEN, PORT, MANAGEMENT_PORT, MANAGEMENT_BIND, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME,
             LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR, LUVHIVE_ENV_FILE, PREMIUM_PRICES, SEARCH_WIDEN_AFTER, SEARCH_PROMISE,
             BOOST_PRICE, CACHE_MAX_ENTRIES);

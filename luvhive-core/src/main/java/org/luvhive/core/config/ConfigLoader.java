@@ -32,6 +32,7 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final Pattern SECRET_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** The most connections DB_POOL_SIZE (and {@code luvhive db pool size}) may give a pool. */
     public static final int MAX_POOL_SIZE = 200;
 
@@ -110,6 +111,8 @@ public final class ConfigLoader {
             Optional<BotToken> botToken = optional(BOT_TOKEN, BotToken::parse);
             Optional<DatabaseUrl> databaseUrl = optional(DATABASE_URL, DatabaseUrl::parse);
             Optional<DatabaseUrl> directUrl = optional(DATABASE_DIRECT_URL, DatabaseUrl::parse);
+            String embeddedDatabase = optional(EMBEDDED_DATABASE, ConfigLoader::databaseName)
+                    .orElse(LuvhiveConfig.DEFAULT_EMBEDDED_DATABASE);
             RunMode runMode = optional(RUN_MODE, RunMode::parse).orElse(RunMode.POLLING);
             Optional<URI> externalUrl = optional(EXTERNAL_URL, raw -> httpUrl(raw, true));
             Optional<Secret> secretToken = optional(SECRET_TOKEN, ConfigLoader::secretToken);
@@ -139,6 +142,10 @@ public final class ConfigLoader {
                 problems.add(DATABASE_DIRECT_URL + ": is set but DATABASE_URL is not (it is for a DATABASE_URL that "
                         + "points at PgBouncer; the embedded database needs neither)");
             }
+            if (databaseUrl.isPresent() && values.containsKey(EMBEDDED_DATABASE)) {
+                problems.add(EMBEDDED_DATABASE + ": is set but so is DATABASE_URL (it names the database on the embedded "
+                        + "server, which is used only without DATABASE_URL)");
+            }
             if (runMode == RunMode.WEBHOOK) {
                 if (externalUrl.isEmpty() && !values.containsKey(EXTERNAL_URL)) {
                     problems.add(EXTERNAL_URL + ": is required when RUN_MODE=webhook (the public https:// URL Telegram posts to)");
@@ -150,8 +157,9 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            return new LuvhiveConfig(botToken, databaseUrl, directUrl, runMode, externalUrl, secretToken, port, apiUrl,
-                    adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, search, cacheMaxEntries,
+            return new LuvhiveConfig(botToken, databaseUrl, directUrl, embeddedDatabase, runMode, externalUrl, secretToken,
+                    port, apiUrl, adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, search,
+                    cacheMaxEntries,
                     new ListenAddress(managementBind, managementPort));
         }
 
@@ -211,6 +219,14 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("must be between " + min + " and " + max + ", not " + value);
         }
         return value;
+    }
+
+    /** A plain PostgreSQL name, as {@code backup restore --target} takes it. */
+    private static String databaseName(String raw) {
+        if (!DATABASE_NAME.matcher(raw).matches()) {
+            throw new IllegalArgumentException("must be a database name: 1-63 of a-z 0-9 _, starting with a letter or _");
+        }
+        return raw;
     }
 
     private static long cacheMaxEntries(String raw) {

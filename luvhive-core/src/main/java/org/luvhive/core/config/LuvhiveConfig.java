@@ -16,6 +16,7 @@ import java.util.StringJoiner;
  * @param databaseUrl    the database; absent means the embedded server under {@code home/pgdata}
  * @param databaseDirectUrl the same database reached directly, when {@code databaseUrl} is a
  *                       transaction pooler (PgBouncer): sessions that LISTEN or hold session locks
+ * @param embeddedDatabase the database on the embedded server, used when {@code databaseUrl} is absent
  * @param runMode        polling or webhook
  * @param externalUrl    the public HTTPS base URL Telegram posts webhooks to (webhook mode)
  * @param secretToken    the webhook secret Telegram sends back in a header (webhook mode)
@@ -36,6 +37,7 @@ public record LuvhiveConfig(
         Optional<BotToken> botToken,
         Optional<DatabaseUrl> databaseUrl,
         Optional<DatabaseUrl> databaseDirectUrl,
+        String embeddedDatabase,
         RunMode runMode,
         Optional<URI> externalUrl,
         Optional<Secret> secretToken,
@@ -56,6 +58,7 @@ public record LuvhiveConfig(
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MANAGEMENT_PORT = 8090;
     public static final int DEFAULT_POOL_SIZE = 10;
+    public static final String DEFAULT_EMBEDDED_DATABASE = "luvhive";
     public static final long DEFAULT_CACHE_MAX_ENTRIES = 1_000;
     public static final long MAX_CACHE_MAX_ENTRIES = 10_000_000;
 
@@ -63,6 +66,7 @@ public record LuvhiveConfig(
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(databaseDirectUrl, "databaseDirectUrl");
+        Objects.requireNonNull(embeddedDatabase, "embeddedDatabase");
         Objects.requireNonNull(runMode, "runMode");
         Objects.requireNonNull(externalUrl, "externalUrl");
         Objects.requireNonNull(secretToken, "secretToken");
@@ -99,9 +103,9 @@ public record LuvhiveConfig(
 
     /** This configuration with another database (tests, restore targets), reached directly. */
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
-        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), runMode, externalUrl,
-                secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile, premiumPrices,
-                search, cacheMaxEntries, management);
+        return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), embeddedDatabase, runMode,
+                externalUrl, secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile,
+                premiumPrices, search, cacheMaxEntries, management);
     }
 
     @Override
@@ -110,6 +114,7 @@ public record LuvhiveConfig(
                 .add("BOT_TOKEN=" + botToken.map(BotToken::masked).orElse("(unset)"))
                 .add("DATABASE_URL=" + databaseUrl.map(DatabaseUrl::masked).orElse("(embedded)"))
                 .add("DATABASE_DIRECT_URL=" + databaseDirectUrl.map(DatabaseUrl::masked).orElse("(unset)"))
+                .add("EMBEDDED_DATABASE=" + embeddedDatabase)
                 .add("RUN_MODE=" + runMode.label())
                 .add("EXTERNAL_URL=" + externalUrl.map(URI::toString).orElse("(unset)"))
                 .add("SECRET_TOKEN=" + secretToken.map(Secret::toString).orElse("(unset)"))

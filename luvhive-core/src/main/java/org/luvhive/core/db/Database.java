@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -136,6 +137,12 @@ public final class Database implements AutoCloseable {
     }
 
     static DatabaseUnavailableException unavailable(DatabaseUrl url, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException refused
+                    && DatabaseMissingException.INVALID_CATALOG_NAME.equals(refused.getSQLState())) {
+                return new DatabaseMissingException(url.database(), url.host() + ":" + url.port(), failure);
+            }
+        }
         return new DatabaseUnavailableException("cannot connect to database " + url.masked() + ": "
                 + FailureText.ofRootCause(failure), failure);
     }

@@ -8,7 +8,8 @@ import org.luvhive.core.config.LuvhiveConfig;
 /**
  * Opens the {@link Database} the configuration names: {@code DATABASE_URL} when set,
  * otherwise the embedded server under {@code $LUVHIVE_HOME/pgdata} (database
- * {@value #EMBEDDED_DATABASE}). For a {@code DATABASE_URL} it finds out first whether that is
+ * {@code EMBEDDED_DATABASE}, {@value #EMBEDDED_DATABASE} unless set; created with the cluster,
+ * never again). For a {@code DATABASE_URL} it finds out first whether that is
  * a transaction pooler ({@link SessionRoute}). Stateless and thread-safe.
  */
 public final class DatabaseConnector {
@@ -36,9 +37,10 @@ public final class DatabaseConnector {
             return Database.connect(url, route(url, config.databaseDirectUrl(), poolSettings), poolSettings, registry,
                     Optional.empty());
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(config.embeddedDataDirectory());
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(config.embeddedDataDirectory(),
+                config.embeddedDatabase());
         try {
-            DatabaseUrl url = server.ensureDatabase(EMBEDDED_DATABASE);
+            DatabaseUrl url = server.databaseUrl(config.embeddedDatabase());
             return Database.connect(url, SessionRoute.direct(), poolSettings, registry, Optional.of(server));
         } catch (RuntimeException failure) {
             server.close();

@@ -67,12 +67,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Connects to the server running on {@code dataDirectory}, or starts one there
-     * (creating the cluster on first use). Start-up is serialised across processes by a
-     * lock file beside the data directory, so two processes starting together end up
-     * sharing one server.
+     * Connects to the server running on {@code dataDirectory}, or starts one there. Only
+     * when this call creates the cluster (first use) does it create {@code database} in it;
+     * later a missing database stays missing (see {@link #databaseUrl}), so a dropped one
+     * is never silently replaced by an empty one. Start-up is serialised across processes
+     * by a lock file beside the data directory, so two processes starting together end up
+     * sharing one server, and the second finds the first one's database.
      */
-    public static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
+    public static EmbeddedPostgresServer startOrAttach(Path dataDirectory, String database) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory.getParent());
@@ -85,7 +87,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             directory, runningPort.get());
                     return new EmbeddedPostgresServer(directory, runningPort.get(), Optional.empty());
                 }
-                return start(directory);
+                boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
+                EmbeddedPostgresServer server = start(directory, fresh);
+                if (fresh) {
+                    server.create(database);
+                }
+                return server;
             }
         } catch (IOException failure) {
             throw new DatabaseUnavailableException("cannot start the embedded PostgreSQL in " + directory + ": "
@@ -93,8 +100,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgresServer start(Path directory) throws IOException {
-        boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
+    private static EmbeddedPostgresServer start(Path directory, boolean fresh) throws IOException {
         Path serverLog = PrivateFiles.file(PrivateFiles.directory(directory.getParent().resolve("logs"))
                 .resolve(SERVER_LOG));
         EmbeddedPostgres postgres;
@@ -162,34 +168,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * The URL of {@code database} on this server, creating the database if it does not
-     * exist yet.
+     * The URL of {@code database} on this server; a {@link DatabaseUnavailableException}
+     * when it does not exist (dropped or lost after the cluster was made: restore it, never
+     * an empty one in its place).
      */
-    public DatabaseUrl ensureDatabase(String database) {
-        DatabaseUrl serverUrl = new DatabaseUrl("127.0.0.1", port, "postgres", SUPERUSER, Optional.empty(),
-                Map.of());
-        Properties properties = new Properties();
-        properties.setProperty("user", SUPERUSER);
-        try (Connection connection = DriverManager.getConnection(serverUrl.jdbcUrl(), properties);
+    public DatabaseUrl databaseUrl(String database) {
+        DatabaseUrl serverUrl = serverUrl();
+        try (Connection connection = superuserConnection(serverUrl);
              var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
-            boolean present;
             try (var result = exists.executeQuery()) {
-                present = result.next();
-            }
-            if (!present) {
-                try (var create = connection.createStatement()) {
-                    create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
-                } catch (SQLException raced) {
-                    if (!"42P04".equals(raced.getSQLState())) { // duplicate_database: another process won
-                        throw raced;
-                    }
+                if (!result.next()) {
+                    throw new DatabaseMissingException(database, "the embedded server (data in " + dataDirectory + ")",
+                            null);
                 }
             }
         } catch (SQLException failure) {
             throw Database.unavailable(serverUrl, failure);
         }
         return serverUrl.withDatabase(database);
+    }
+
+    /** Creates {@code database}, on the cluster's first start only. */
+    private void create(String database) {
+        DatabaseUrl serverUrl = serverUrl();
+        try (Connection connection = superuserConnection(serverUrl);
+             var create = connection.createStatement()) {
+            create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+        } catch (SQLException failure) {
+            throw Database.unavailable(serverUrl, failure);
+        }
+        LOG.info("Embedded PostgreSQL: created database '{}' in the new cluster", database);
+    }
+
+    private DatabaseUrl serverUrl() {
+        return new DatabaseUrl("127.0.0.1", port, "postgres", SUPERUSER, Optional.empty(), Map.of());
+    }
+
+    private static Connection superuserConnection(DatabaseUrl serverUrl) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        return DriverManager.getConnection(serverUrl.jdbcUrl(), properties);
     }
 
     public Path dataDirectory() {

@@ -332,6 +332,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEmbeddedDatabaseIsLuvhiveUnlessNamedAndOnlyWithoutADatabaseUrl() {
+        assertThat(load(Map.of()).embeddedDatabase()).isEqualTo("luvhive");
+        assertThat(load(Map.of("EMBEDDED_DATABASE", "luvhive_recovery")).embeddedDatabase()).isEqualTo("luvhive_recovery");
+        assertThat(failure(Map.of("EMBEDDED_DATABASE", "x; drop database luvhive")).problems())
+                .singleElement().asString().startsWith("EMBEDDED_DATABASE: must be a database name");
+        assertThat(failure(Map.of("DATABASE_URL", "postgresql://bot@db:5432/luvhive",
+                "EMBEDDED_DATABASE", "luvhive_recovery")).problems())
+                .singleElement().asString().startsWith("EMBEDDED_DATABASE: is set but so is DATABASE_URL");
+    }
+
+    @Test
     void missingTokenIsReportedWhenRequired() {
         LuvhiveConfig config = load(Map.of());
 

@@ -76,10 +76,10 @@ class EmbeddedPostgresServerTest {
             }
             assertThat(otherPort).as("the other process reported its server port").isPositive();
 
-            try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.startOrAttach(dataDirectory)) {
+            try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.startOrAttach(dataDirectory, "luvhive")) {
                 assertThat(attached.startedHere()).isFalse();
                 assertThat(attached.port()).isEqualTo(otherPort);
-                var url = attached.ensureDatabase("luvhive");
+                var url = attached.databaseUrl("luvhive");
                 try (Database database = Database.connect(url, PoolSettings.of(1, "test"), new SimpleMeterRegistry())) {
                     int answer = database.jdbi().withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
                     assertThat(answer).isEqualTo(1);
@@ -90,6 +90,28 @@ class EmbeddedPostgresServerTest {
             other.getOutputStream().close(); // tells the other process to stop its server
             assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    @Test
+    void aDroppedDatabaseIsNeverSilentlyReplacedByAnEmptyOne() {
+        DatabaseConnector connector = new DatabaseConnector(new SimpleMeterRegistry());
+        try (Database first = connector.open(config(), "test")) {
+            EmbeddedPostgresServer server = first.embeddedServer().orElseThrow();
+            first.jdbi().useHandle(handle -> handle.execute("create database luvhive_admin"));
+            try (Database admin = Database.connect(server.databaseUrl("luvhive_admin"), PoolSettings.of(1, "test"),
+                    new SimpleMeterRegistry())) {
+                admin.jdbi().useHandle(handle -> handle.execute("drop database luvhive with (force)"));
+            }
+            // an operator's `luvhive db info` attaching to the running server
+            assertThatThrownBy(() -> connector.open(config(), "test").close())
+                    .isInstanceOf(DatabaseMissingException.class)
+                    .hasMessageStartingWith("database 'luvhive' does not exist on the embedded server")
+                    .hasMessageContaining("RUNBOOK.md \"Complete database recovery\"");
+        }
+        // and after a restart of the server on the kept cluster
+        assertThatThrownBy(() -> connector.open(config(), "test").close())
+                .isInstanceOf(DatabaseMissingException.class)
+                .hasMessageStartingWith("database 'luvhive' does not exist");
     }
 
     @Test

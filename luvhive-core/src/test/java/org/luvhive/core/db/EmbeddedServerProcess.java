@@ -9,7 +9,7 @@ public final class EmbeddedServerProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(Path.of(args[0]))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(Path.of(args[0]), "luvhive")) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -51,9 +51,9 @@ final class ChaosWorld implements AutoCloseable {
 
     private ChaosWorld(Path home) {
         this.home = home;
-        server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"));
+        server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"), DATABASE); // a new cluster: creates it
         opened.add(server);
-        DatabaseUrl direct = server.ensureDatabase(DATABASE);
+        DatabaseUrl direct = server.databaseUrl(DATABASE);
         proxy = TcpProxy.to("127.0.0.1", direct.port());
         opened.add(proxy);
         emulator = TelegramEmulator.builder().limits(EmulatorLimits.telegramDefaults()).build().start();

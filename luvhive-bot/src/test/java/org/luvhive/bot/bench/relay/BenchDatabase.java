@@ -37,8 +37,9 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase start(Path home) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"));
-        Database database = Database.connect(server.ensureDatabase(DatabaseConnector.EMBEDDED_DATABASE),
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(home.resolve("pgdata"),
+                DatabaseConnector.EMBEDDED_DATABASE);
+        Database database = Database.connect(server.databaseUrl(DatabaseConnector.EMBEDDED_DATABASE),
                 PoolSettings.of(2, "bench-relay"), new SimpleMeterRegistry());
         // Not migrated here: the bots under test migrate it when they start, so a run of
         // another build (--bot) gets that build's schema, not this tree's.

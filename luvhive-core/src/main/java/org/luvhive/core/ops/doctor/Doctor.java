@@ -8,6 +8,7 @@ import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.EnvFile;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
+import org.luvhive.core.db.DatabaseMissingException;
 import org.luvhive.core.db.DatabaseUnavailableException;
 import org.luvhive.core.ops.alerts.Alert;
 import org.luvhive.core.ops.alerts.AlertState;
@@ -81,6 +82,9 @@ public final class Doctor {
                         + ", " + millis + " ms), schema up to date"));
             }
             return Optional.of(database);
+        } catch (DatabaseMissingException gone) {
+            findings.add(Finding.fail("database", gone.getMessage(), RunbookSection.DATABASE_RECOVERY));
+            return Optional.empty();
         } catch (DatabaseUnavailableException | IllegalStateException unreachable) {
             findings.add(Finding.fail("database", unreachable.getMessage(), RunbookSection.DATABASE_CONNECTION_FAILED));
             return Optional.empty();
