@@ -66,6 +66,7 @@ public final class BotApplication implements AutoCloseable {
     private final MaintenanceScheduler maintenance;
     private final IntakeControl intake;
     private final TokenWatcher tokenWatcher;
+    private final DatabaseWatcher databaseWatcher;
     private final BotHttpEndpoints http;
     private final CacheRegistry caches;
     private final Observability observability;
@@ -110,6 +111,8 @@ public final class BotApplication implements AutoCloseable {
         this.tokenWatcher = new TokenWatcher(configSource,
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl()),
                 next -> new TelegramBotsGateway(next, config.telegramApiUrl(), PROBE_TIMEOUT), gateway, probeGateway);
+        this.databaseWatcher = new DatabaseWatcher(configSource, config, database, new DatabaseConnector(registry),
+                caches, clock);
         this.http = BotHttpEndpoints.create(config, clock, registry, "/telegram/" + token.botId(), pipeline.inbox(),
                 List.of(new ReadinessMonitor.Scheduled(new DatabaseCheck(database.dataSource()), Duration.ofSeconds(2)),
                         new ReadinessMonitor.Scheduled(new TelegramCheck(probeGateway::get), Duration.ofSeconds(10))));
@@ -132,8 +135,8 @@ public final class BotApplication implements AutoCloseable {
 
     /**
      * Builds and starts the bot: database opened and migrated, pipeline, intake and HTTP
-     * server running. {@code configSource} is read now and again when a token rotation is
-     * announced.
+     * server running. {@code configSource} is read now, again when a token rotation is
+     * announced, and every second for the database it names ({@link DatabaseWatcher}).
      */
     public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, RunnerSettings settings,
                                        BotFeatures.Factory features) {
@@ -172,6 +175,7 @@ public final class BotApplication implements AutoCloseable {
         tokenWatcher.follow(settingsListener);
         pipeline.start();
         intake.start(settingsListener, maintenance, gateway::get);
+        databaseWatcher.start();
         LOG.info("LuvHive is running: {} mode, webhook on port {}, management on {}:{}, limits {}",
                 intake.mode().label(), http.publicPort(), config.management().address().getHostAddress(),
                 http.managementPort(), limits.current().describe());
@@ -239,6 +243,7 @@ public final class BotApplication implements AutoCloseable {
             return;
         }
         try {
+            databaseWatcher.close();
             http.close();
             intake.close();
             pipeline.stop(settings.shutdownGrace());

@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /**
  * The running pool of a {@link Database}, as operators see and steer it: its figures,
  * a soft reset (every connection replaced, work in flight finishing first) and a new
- * maximum size, both without a restart. Thread-safe.
+ * maximum size, both without a restart; always the pool in use now, also after a
+ * {@link Database#switchTo switch}. Thread-safe.
  */
 public final class ConnectionPool {
 
@@ -18,13 +19,14 @@ public final class ConnectionPool {
     static final int MINIMUM_IDLE = 2;
     private static final long ASK_TIMEOUT_MILLIS = 100;
 
-    private final HikariDataSource dataSource;
+    private final SwitchableDataSource pools;
 
-    ConnectionPool(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    ConnectionPool(SwitchableDataSource pools) {
+        this.pools = pools;
     }
 
     public PoolFigures figures() {
+        HikariDataSource dataSource = pools.current();
         HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
         return new PoolFigures(pool.getActiveConnections(), pool.getIdleConnections(),
                 pool.getThreadsAwaitingConnection(), dataSource.getHikariConfigMXBean().getMaximumPoolSize());
@@ -35,7 +37,7 @@ public final class ConnectionPool {
      * back; new ones are opened as needed (HikariCP's soft eviction).
      */
     public void softReset() {
-        dataSource.getHikariPoolMXBean().softEvictConnections();
+        pools.current().getHikariPoolMXBean().softEvictConnections();
     }
 
     /**
@@ -50,6 +52,7 @@ public final class ConnectionPool {
         if (maximumSize < 1) {
             throw new IllegalArgumentException("a pool needs at least 1 connection, not " + maximumSize);
         }
+        HikariDataSource dataSource = pools.current();
         HikariConfigMXBean config = dataSource.getHikariConfigMXBean();
         int current = config.getMaximumPoolSize();
         if (maximumSize == current) {
@@ -59,7 +62,7 @@ public final class ConnectionPool {
             config.setMaximumPoolSize(maximumSize);
             config.setMinimumIdle(Math.min(MINIMUM_IDLE, maximumSize));
             if (dataSource.getHikariPoolMXBean().getThreadsAwaitingConnection() > 0) {
-                serveWaitingThreads();
+                serveWaitingThreads(dataSource);
             }
         } else {
             config.setMinimumIdle(Math.min(MINIMUM_IDLE, maximumSize));
@@ -71,7 +74,7 @@ public final class ConnectionPool {
         }
     }
 
-    private void serveWaitingThreads() {
+    private static void serveWaitingThreads(HikariDataSource dataSource) {
         Thread asking = new Thread(() -> {
             try (Connection ignored = ((HikariPool) dataSource.getHikariPoolMXBean()).getConnection(ASK_TIMEOUT_MILLIS)) {
                 // taken and given back: what matters is that HikariCP looked at the new maximum
@@ -84,6 +87,6 @@ public final class ConnectionPool {
     }
 
     public int maximumSize() {
-        return dataSource.getHikariConfigMXBean().getMaximumPoolSize();
+        return pools.current().getHikariConfigMXBean().getMaximumPoolSize();
     }
 }

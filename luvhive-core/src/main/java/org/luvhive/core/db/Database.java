@@ -21,31 +21,39 @@ import org.luvhive.core.config.Secret;
  * embedded server behind it when LuvHive started one. Open with {@link DatabaseConnector}
  * (or {@link #connect} for a known URL); close once at shutdown. Sessions of one's own
  * (LISTEN, session locks) come from {@link #dedicatedConnections()}, which knows whether
- * the pool's URL is a transaction pooler and where to go instead. Thread-safe.
+ * the pool's URL is a transaction pooler and where to go instead. A running program may
+ * move it to another database ({@link #switchTo}). Thread-safe.
  */
 public final class Database implements AutoCloseable {
 
-    private final DatabaseUrl url;
     private final PoolSettings poolSettings;
-    private final HikariDataSource dataSource;
+    private final MeterRegistry registry;
+    private final SwitchableDataSource dataSource;
     private final Jdbi jdbi;
     private final Optional<EmbeddedPostgresServer> embeddedServer;
     private final DedicatedConnections dedicatedConnections;
-    private final SessionRoute route;
     private final StatementTimings statementTimings;
     private final ConnectionPool pool;
+    private volatile DatabaseUrl url;
+    private volatile SessionRoute route;
 
-    private Database(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings, HikariDataSource dataSource,
-                     Jdbi jdbi, StatementTimings statementTimings, Optional<EmbeddedPostgresServer> embeddedServer) {
+    private Database(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings, MeterRegistry registry,
+                     HikariDataSource dataSource, Optional<EmbeddedPostgresServer> embeddedServer) {
         this.url = url;
         this.route = route;
         this.poolSettings = poolSettings;
-        this.dataSource = dataSource;
-        this.jdbi = jdbi;
-        this.statementTimings = statementTimings;
+        this.registry = registry;
+        this.dataSource = new SwitchableDataSource(dataSource);
+        this.statementTimings = new StatementTimings();
+        this.jdbi = Jdbi.create(this.dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin())
+                .setSqlLogger(new QueryTimingSqlLogger(registry, statementTimings));
+        // Jdbi's default appends the statement's arguments to an exception's message
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.embeddedServer = embeddedServer;
         this.dedicatedConnections = DedicatedConnections.routed(url, route, poolSettings);
-        this.pool = new ConnectionPool(dataSource);
+        this.pool = new ConnectionPool(this.dataSource);
     }
 
     /**
@@ -68,6 +76,13 @@ public final class Database implements AutoCloseable {
 
     static Database connect(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings, MeterRegistry registry,
                             Optional<EmbeddedPostgresServer> embeddedServer) {
+        return new Database(url, route, poolSettings, registry, startPool(url, route, poolSettings, registry),
+                embeddedServer);
+    }
+
+    /** A started pool on {@code url}; with {@code registry} its metrics are published (one pool at a time). */
+    private static HikariDataSource startPool(DatabaseUrl url, SessionRoute route, PoolSettings poolSettings,
+                                              MeterRegistry registry) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("luvhive");
         hikari.setJdbcUrl(url.jdbcUrl());
@@ -91,21 +106,42 @@ public final class Database implements AutoCloseable {
             // a statement prepared on one server connection is unknown to the next (PgBouncer before 1.21)
             hikari.addDataSourceProperty("prepareThreshold", "0");
         }
-        hikari.setMetricRegistry(registry);
-        HikariDataSource dataSource;
+        if (registry != null) {
+            hikari.setMetricRegistry(registry);
+        }
         try {
-            dataSource = new HikariDataSource(hikari);
+            return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException unreachable) {
             throw unavailable(url, unreachable);
         }
-        StatementTimings statementTimings = new StatementTimings();
-        Jdbi jdbi = Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin())
-                .setSqlLogger(new QueryTimingSqlLogger(registry, statementTimings));
-        // Jdbi's default appends the statement's arguments to an exception's message
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return new Database(url, route, poolSettings, dataSource, jdbi, statementTimings, embeddedServer);
+    }
+
+    /**
+     * Moves this database, while the program runs, to another one (a restored copy after the
+     * old one was lost, or a new server): a pool on {@code next} is started (failing with a
+     * {@link DatabaseUnavailableException} and changing nothing when it cannot connect), its
+     * schema checked and migrated by Flyway, and then every user of this object goes there:
+     * Jdbi's and the pool's next connection, and the dedicated sessions, whose open
+     * connections to the old database are closed so that their holders open new ones (and
+     * take their session locks again). The old pool is closed; statements still running on
+     * it fail and are retried by their callers. The embedded server, if this process started
+     * it, keeps running until {@link #close()}. Serialised; thread-safe.
+     */
+    public synchronized void switchTo(DatabaseUrl next, SessionRoute nextRoute) {
+        HikariDataSource started = startPool(next, nextRoute, new PoolSettings(pool.maximumSize(),
+                poolSettings.connectionTimeout(), poolSettings.applicationName()), null);
+        try {
+            new Migrations(started).migrate();
+        } catch (RuntimeException refused) {
+            started.close();
+            throw refused;
+        }
+        HikariDataSource previous = dataSource.replace(started);
+        url = next;
+        route = nextRoute;
+        dedicatedConnections.retarget(DedicatedConnections.routed(next, nextRoute, poolSettings));
+        previous.close(); // also takes its metrics off the registry
+        started.setMetricRegistry(registry);
     }
 
     /**
@@ -151,6 +187,7 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool's connections (always the pool in use, also after {@link #switchTo}). */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -179,7 +216,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        dataSource.current().close();
         embeddedServer.ifPresent(EmbeddedPostgresServer::close);
     }
 }

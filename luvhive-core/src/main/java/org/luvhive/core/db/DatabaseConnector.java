@@ -49,6 +49,24 @@ public final class DatabaseConnector {
     }
 
     /**
+     * Moves an open {@code database} to the one {@code config} names now: its
+     * {@code DATABASE_URL} (probed for a pooler as at start), or without one the database
+     * {@code EMBEDDED_DATABASE} on the embedded server this process uses (which must exist:
+     * a {@link DatabaseMissingException} otherwise). See {@link Database#switchTo}.
+     */
+    public void switchTo(Database database, LuvhiveConfig config) {
+        if (config.databaseUrl().isPresent()) {
+            DatabaseUrl url = config.databaseUrl().get();
+            database.switchTo(url, route(url, config.databaseDirectUrl(), database.poolSettings()));
+            return;
+        }
+        EmbeddedPostgresServer server = database.embeddedServer().orElseThrow(() -> new DatabaseUnavailableException(
+                "DATABASE_URL was removed, but this process started on it, not on the embedded server: set DATABASE_URL "
+                        + "to the database to use", null));
+        database.switchTo(server.databaseUrl(config.embeddedDatabase()), SessionRoute.direct());
+    }
+
+    /**
      * A direct URL given means the operator put a pooler in front; without one, the probe
      * finds out (a transaction pooler then leaves sessions unavailable until one is given).
      */

@@ -3,7 +3,12 @@ package org.luvhive.core.db;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.Properties;
 import org.luvhive.core.config.ConfigException;
 import org.luvhive.core.config.ConfigKeys;
@@ -20,15 +25,16 @@ import org.luvhive.core.config.Secret;
  * <p>This is the one door to a session of one's own: a {@link Database} behind a
  * transaction pooler (PgBouncer) hands out the {@code DATABASE_DIRECT_URL}'s, since
  * LISTEN, session advisory locks and exported snapshots do not survive a pooler; without
- * that URL, {@link #open} refuses with a {@link ConfigException} naming the key.
- * Thread-safe.
+ * that URL, {@link #open} refuses with a {@link ConfigException} naming the key. A
+ * {@link Database}'s follow it when it {@link Database#switchTo switches} to another
+ * database. Thread-safe.
  */
 public final class DedicatedConnections {
 
-    private final DatabaseUrl url;
     private final PoolSettings settings;
-    private final Optional<String> refusal;
-    private final boolean prepares;
+    private volatile Target target;
+    /** What {@link #open} handed out and is not closed yet: ended when the target changes. */
+    private final Set<Connection> opened = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /** {@code settings}: the application name ({@link PoolSettings#dedicatedApplicationName()}) and the connect timeout. */
     public DedicatedConnections(DatabaseUrl url, PoolSettings settings) {
@@ -36,10 +42,12 @@ public final class DedicatedConnections {
     }
 
     private DedicatedConnections(DatabaseUrl url, PoolSettings settings, Optional<String> refusal, boolean prepares) {
-        this.url = url;
         this.settings = settings;
-        this.refusal = refusal;
-        this.prepares = prepares;
+        this.target = new Target(url, refusal, prepares);
+    }
+
+    /** Where connections go: the URL, or why none can be had, and whether they may prepare statements. */
+    private record Target(DatabaseUrl url, Optional<String> refusal, boolean prepares) {
     }
 
     /**
@@ -68,18 +76,43 @@ public final class DedicatedConnections {
 
     /** Throws the configuration problem when these connections cannot be had (see {@link #routed}). */
     public void requireAvailable() {
-        refusal.ifPresent(problem -> {
+        target.refusal().ifPresent(problem -> {
             throw ConfigException.single(ConfigKeys.DATABASE_DIRECT_URL, "is required: " + problem);
         });
     }
 
     public DatabaseUrl url() {
-        return url;
+        return target.url();
+    }
+
+    /**
+     * From now on connections go where {@code next}'s go, and every connection handed out
+     * before and still open is closed: its holder (the LISTEN loop, the poller's and the
+     * claim owners' lock sessions) sees it break and opens a new one, on the new database.
+     */
+    void retarget(DedicatedConnections next) {
+        target = next.target;
+        List<Connection> previous;
+        synchronized (opened) {
+            previous = new ArrayList<>(opened);
+            opened.clear();
+        }
+        for (Connection connection : previous) {
+            try {
+                connection.close();
+            } catch (SQLException alreadyBroken) {
+                // its database is gone: closed is what it was to be
+            }
+        }
     }
 
     /** A new connection in auto-commit mode; the caller closes it. */
     public Connection open() {
-        requireAvailable();
+        Target target = this.target;
+        target.refusal().ifPresent(problem -> {
+            throw ConfigException.single(ConfigKeys.DATABASE_DIRECT_URL, "is required: " + problem);
+        });
+        DatabaseUrl url = target.url();
         Properties properties = new Properties();
         if (!url.user().isEmpty()) {
             properties.setProperty("user", url.user());
@@ -88,11 +121,13 @@ public final class DedicatedConnections {
         properties.setProperty("ApplicationName", settings.dedicatedApplicationName());
         properties.setProperty("connectTimeout", String.valueOf(Math.max(1, settings.connectionTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
-        if (!prepares && !url.parameters().containsKey("prepareThreshold")) {
+        if (!target.prepares() && !url.parameters().containsKey("prepareThreshold")) {
             properties.setProperty("prepareThreshold", "0");
         }
         try {
-            return DriverManager.getConnection(url.jdbcUrl(), properties);
+            Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties);
+            opened.add(connection);
+            return connection;
         } catch (SQLException unreachable) {
             throw Database.unavailable(url, unreachable);
         }
