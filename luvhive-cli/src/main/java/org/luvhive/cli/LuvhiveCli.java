@@ -22,6 +22,7 @@ import org.luvhive.cli.cache.CacheCommand;
 import org.luvhive.cli.db.DbCancelCommand;
 import org.luvhive.cli.db.DbCleanupCommand;
 import org.luvhive.cli.db.DbCommand;
+import org.luvhive.cli.db.SwitchDatabaseCommand;
 import org.luvhive.cli.db.DbConnectionsCommand;
 import org.luvhive.cli.db.DbGrowthCommand;
 import org.luvhive.cli.db.DbIndexesCommand;
@@ -93,6 +94,7 @@ public final class LuvhiveCli implements Runnable {
     private static final CommandTree COMMANDS = new CommandTree(Map.ofEntries(
             Map.entry(LuvhiveCli.class, List.of(DbCommand.class, BackupCommand.class, LimitsCommand.class,
                     SetLimitsCommand.class, SwitchModeCommand.class, WebhookCommand.class, RotateTokenCommand.class,
+                    SwitchDatabaseCommand.class,
                     StatusCommand.class, DoctorCommand.class, InboxCommand.class, CacheCommand.class,
                     ModerationCommand.class, ViolationsCommand.class, PaymentsCommand.class,
                     CommandLine.HelpCommand.class)),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.luvhive.drill.drills.AbuseDrill;
 import org.luvhive.drill.drills.BackupFailureDrill;
 import org.luvhive.drill.drills.DatabaseCpuDrill;
+import org.luvhive.drill.drills.DatabaseRecoveryDrill;
 import org.luvhive.drill.drills.FloodWaitDrill;
 import org.luvhive.drill.drills.TokenCompromiseDrill;
 import org.luvhive.drill.drills.WebhookDrill;
@@ -26,7 +27,7 @@ public final class Drills {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Drill> all = List.of(new FloodWaitDrill(), new DatabaseCpuDrill(), new WebhookDrill(),
-            new BackupFailureDrill(), new TokenCompromiseDrill(), new AbuseDrill());
+            new BackupFailureDrill(), new DatabaseRecoveryDrill(), new TokenCompromiseDrill(), new AbuseDrill());
     private final Runbook runbook;
 
     public Drills(Runbook runbook) {

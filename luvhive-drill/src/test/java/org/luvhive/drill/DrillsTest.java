@@ -40,6 +40,11 @@ class DrillsTest {
     }
 
     @Test
+    void recovery() {
+        passes("recovery");
+    }
+
+    @Test
     void token() {
         passes("token");
     }

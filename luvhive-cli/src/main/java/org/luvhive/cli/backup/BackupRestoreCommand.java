@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code luvhive backup restore}: a backup into a new database, never the live one. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        header = "Restore a backup into a new database and print the DATABASE_URL to switch to.",
+        header = "Restore a backup into a new database (then: luvhive switch-database DBNAME).",
         description = "The target is created from template0 on the same server, restored into, and its row counts "
                 + "are checked against the manifest. A failed restore drops the half-restored database. The live "
                 + "database is never a target. With --force an existing target is replaced only after the restore "
@@ -60,9 +60,9 @@ public final class BackupRestoreCommand implements Callable<Integer>, DocumentsE
             throw new CliFailure(ExitCode.USAGE, invalid.getMessage());
         }
         if (force && !yes) {
-            confirm(Backups.databaseExists(context.database(), target));
+            confirm(Backups.databaseExists(context.databaseOrServer(), target));
         }
-        RestoreResult result = BackupCli.backups(context, json.enabled()).restore(context.database(), request,
+        RestoreResult result = BackupCli.backups(context, json.enabled()).restore(context.databaseOrServer(), request,
                 notice -> context.err().println("luvhive: " + notice));
         if (json.enabled()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -79,8 +79,9 @@ public final class BackupRestoreCommand implements Callable<Integer>, DocumentsE
             context.out().printf("Restored %s%s into database '%s'%s: %d tables, %d rows, row counts equal the "
                     + "manifest's.%n", result.backup(), BackupCli.belonging(result.match(), result.database()),
                     result.target(), result.replaced() ? " (replacing the old one)" : "", result.tables(), result.rows());
-            context.out().printf("To switch the bot to it, set%s:%n  DATABASE_URL=%s%n",
-                    result.hasPassword() ? " (password as before)" : "", result.maskedUrl());
+            context.out().printf("Its URL: %s%s. To move the running bots to it (live, no restart):%n"
+                    + "  luvhive switch-database %s%n", result.maskedUrl(),
+                    result.hasPassword() ? " (password as before)" : "", result.target());
             context.out().println("Then run 'ANALYZE' (or vacuumdb --analyze-only) on it: restored tables have no statistics.");
         }
         return ExitCode.OK.code();

@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.luvhive.core.config.ConfigKeys;
 import org.luvhive.core.config.ConfigLoader;
 import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseConnector;
+import org.luvhive.core.db.DatabaseMissingException;
 import org.luvhive.core.db.DedicatedConnections;
 import org.luvhive.core.db.InstanceName;
 import org.luvhive.core.db.PoolSettings;
@@ -62,6 +65,18 @@ public final class CliContext implements AutoCloseable {
     }
 
     /**
+     * The env file the bots read: {@code LUVHIVE_ENV_FILE}, else the one the configuration
+     * was read from, else {@code ~/.luvhive/luvhive.env} (what a command that changes it writes).
+     */
+    public Path envFile() {
+        String explicit = environment.get(ConfigKeys.LUVHIVE_ENV_FILE);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        return config().envFile().orElse(Path.of(System.getProperty("user.home"), ".luvhive", "luvhive.env"));
+    }
+
+    /**
      * The database, opened on first use. The embedded database is LuvHive's own and is
      * migrated on open; an external one is left as it is (see {@link #migratedDatabase()}).
      */
@@ -73,6 +88,20 @@ public final class CliContext implements AutoCloseable {
             }
         }
         return database;
+    }
+
+    /**
+     * The configured database, or when it is missing (dropped, its data lost) its server,
+     * reached through the maintenance database with the same login: for commands that work
+     * on the server, such as restoring the lost database into a new one.
+     */
+    public Database databaseOrServer() {
+        try {
+            return database();
+        } catch (DatabaseMissingException gone) {
+            database = new DatabaseConnector(registry()).openServer(config(), PROGRAM, instance());
+            return database;
+        }
     }
 
     /**

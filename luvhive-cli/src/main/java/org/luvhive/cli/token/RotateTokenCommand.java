@@ -76,7 +76,7 @@ public final class RotateTokenCommand implements Callable<Integer> {
                         + " (@" + bot.getUserName() + "), the current one for bot " + current.get().botId()
                         + "; add --force to switch bots");
             }
-            Path envFile = envFile(config);
+            Path envFile = context.envFile();
             EnvFileWriter.set(envFile, ConfigKeys.BOT_TOKEN, next.reveal());
             OpsSettings settings = new OpsSettings(context.migratedDatabase().jdbi(), context.clock());
             RunModeSettings modes = new RunModeSettings(settings);
@@ -106,14 +106,6 @@ public final class RotateTokenCommand implements Callable<Integer> {
                 .maxConnections(40)
                 .dropPendingUpdates(false)
                 .build());
-    }
-
-    private Path envFile(LuvhiveConfig config) {
-        String explicit = context.environment().get(ConfigKeys.LUVHIVE_ENV_FILE);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        return config.envFile().orElse(Path.of(System.getProperty("user.home"), ".luvhive", "luvhive.env"));
     }
 
     private String readToken() throws IOException {

@@ -72,8 +72,8 @@ class BackupRoundTripTest {
         try {
             CliRun restore = fixture.run("backup", "restore", "--latest", "--target", target);
             assertThat(restore.exitCode()).as(restore.err()).isZero();
-            assertThat(restore.out()).contains("DATABASE_URL=postgresql://").contains("/" + target)
-                    .contains(":***@");
+            assertThat(restore.out()).contains("Its URL: postgresql://").contains("/" + target)
+                    .contains(":***@").contains("luvhive switch-database " + target);
             try (Database restored = Database.connect(database.url().withDatabase(target), PoolSettings.of(1, "test"),
                     new SimpleMeterRegistry())) {
                 assertThat(BackupFixture.fingerprint(restored.jdbi())).isEqualTo(BackupFixture.fingerprint(database.jdbi()))

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,24 +28,15 @@ public final class EnvFileWriter {
 
     /** Sets {@code key} to {@code value} (replacing its line, or appending one). */
     public static void set(Path file, String key, String value) {
-        Pattern line = Pattern.compile("^\\s*(export\\s+)?" + Pattern.quote(key) + "\\s*=.*$");
+        setAll(file, Map.of(key, value));
+    }
+
+    /** Sets every key of {@code values} in one rewrite, so a reader sees all of them changed or none. */
+    public static void setAll(Path file, Map<String, String> values) {
         try {
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-            List<String> updated = new ArrayList<>();
-            boolean replaced = false;
-            for (String existing : lines) {
-                if (line.matcher(existing).matches()) {
-                    if (!replaced) {
-                        updated.add(key + "=" + value);
-                        replaced = true;
-                    }
-                } else {
-                    updated.add(existing);
-                }
-            }
-            if (!replaced) {
-                updated.add(key + "=" + value);
-            }
+            List<String> updated = new ArrayList<>(Files.exists(file)
+                    ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of());
+            values.forEach((key, value) -> replace(updated, key, value));
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp",
@@ -60,6 +53,24 @@ public final class EnvFileWriter {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write " + file + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void replace(List<String> lines, String key, String value) {
+        Pattern line = Pattern.compile("^\\s*(export\\s+)?" + Pattern.quote(key) + "\\s*=.*$");
+        boolean replaced = false;
+        for (ListIterator<String> existing = lines.listIterator(); existing.hasNext(); ) {
+            if (line.matcher(existing.next()).matches()) {
+                if (replaced) {
+                    existing.remove();
+                } else {
+                    existing.set(key + "=" + value);
+                    replaced = true;
+                }
+            }
+        }
+        if (!replaced) {
+            lines.add(key + "=" + value);
         }
     }
 }

@@ -15,6 +15,8 @@ import org.luvhive.core.config.LuvhiveConfig;
 public final class DatabaseConnector {
 
     public static final String EMBEDDED_DATABASE = "luvhive";
+    /** The database every PostgreSQL server has, for work on the server itself. */
+    public static final String MAINTENANCE_DATABASE = "postgres";
 
     private final MeterRegistry registry;
 
@@ -42,6 +44,29 @@ public final class DatabaseConnector {
         try {
             DatabaseUrl url = server.databaseUrl(config.embeddedDatabase());
             return Database.connect(url, SessionRoute.direct(), poolSettings, registry, Optional.of(server));
+        } catch (RuntimeException failure) {
+            server.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * The server of the configured database, through its maintenance database
+     * {@value #MAINTENANCE_DATABASE} with the same login (the direct URL's behind a pooler):
+     * for work on the server while the configured database is missing (restoring it).
+     */
+    public Database openServer(LuvhiveConfig config, String program, String instance) {
+        PoolSettings poolSettings = PoolSettings.of(config.dbPoolSize(), program, instance);
+        if (config.databaseUrl().isPresent()) {
+            DatabaseUrl url = config.databaseDirectUrl().orElse(config.databaseUrl().get())
+                    .withDatabase(MAINTENANCE_DATABASE);
+            return Database.connect(url, SessionRoute.direct(), poolSettings, registry, Optional.empty());
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(config.embeddedDataDirectory(),
+                config.embeddedDatabase());
+        try {
+            return Database.connect(server.databaseUrl(MAINTENANCE_DATABASE), SessionRoute.direct(), poolSettings,
+                    registry, Optional.of(server));
         } catch (RuntimeException failure) {
             server.close();
             throw failure;

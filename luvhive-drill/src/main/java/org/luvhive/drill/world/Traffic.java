@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.luvhive.testkit.telegram.ChatMessage;
@@ -25,6 +27,7 @@ public final class Traffic implements AutoCloseable {
     private final Map<String, SimulatedUser> recipients = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean paused;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "drill-traffic");
         thread.setDaemon(true);
@@ -47,6 +50,9 @@ public final class Traffic implements AutoCloseable {
     }
 
     private void round(int burst) {
+        if (paused) {
+            return;
+        }
         try {
             for (SimulatedUser[] pair : pairs) {
                 for (int side = 0; side < 2; side++) {
@@ -61,6 +67,27 @@ public final class Traffic implements AutoCloseable {
             failure.compareAndSet(null, stopped);
             throw stopped;
         }
+    }
+
+    /**
+     * Stops writing until {@link #resume()} (the round under way finishes first) and waits
+     * until every text sent so far reached its recipient: a quiet moment, e.g. for a backup.
+     */
+    public void pauseDelivered(Duration atMost) {
+        paused = true;
+        try {
+            sender.submit(() -> { }).get(30, TimeUnit.SECONDS); // runs after the round under way
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted pausing the traffic", interrupted);
+        } catch (ExecutionException | TimeoutException stuck) {
+            throw new IllegalStateException("the traffic did not pause: " + stuck.getMessage(), stuck);
+        }
+        Waits.until("every text so far reached its recipient", atMost, () -> tally().lost() == 0);
+    }
+
+    public void resume() {
+        paused = false;
     }
 
     /** Texts sent so far. */

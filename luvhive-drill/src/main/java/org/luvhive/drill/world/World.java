@@ -160,6 +160,15 @@ public final class World implements AutoCloseable {
         return instances.get(0).database().jdbi();
     }
 
+    /**
+     * A superuser's view of another database on the bots' embedded server (to drop the bots'
+     * database under them, or count what a restore brought back); connections are opened per use.
+     */
+    public Jdbi adminJdbi(String database) {
+        int port = instances.get(0).database().embeddedServer().orElseThrow().port();
+        return Jdbi.create("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
+    }
+
     /** How {@code luvhive} and the shell are run against this world. */
     public Operator operator() {
         return new Operator(this);
