@@ -114,7 +114,7 @@ class LuvhiveCliTest {
         assertThat(run.exitCode()).isEqualTo(4);
         JsonNode error = new ObjectMapper().readTree(run.out());
         assertThat(error.get("exit_code").asInt()).isEqualTo(4);
-        assertThat(error.get("exit_reason").asText()).isEqualTo("database unreachable or refused the login");
+        assertThat(error.get("exit_reason").asText()).isEqualTo("database unreachable, refused the login, or gone (dropped or lost: the message says so)");
         assertThat(error.get("error").asText()).startsWith("cannot connect to database postgresql://bot:***@")
                 .doesNotContain("never-printed");
     }

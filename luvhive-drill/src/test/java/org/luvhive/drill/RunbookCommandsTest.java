@@ -32,6 +32,13 @@ class RunbookCommandsTest {
     /** Shell commands this test can run; systemctl, journalctl, jcmd need a systemd install. */
     private static final Set<String> RUNNABLE_SHELL = Set.of("grep", "tail", "df", "curl");
 
+    /**
+     * Lines that run every time the runbook says them: after {@code switch-database} the bot is
+     * on the restored database, and the runbook's "a first backup of the new database" is
+     * what the later backup lines ({@code verify --latest --restore-test}) find.
+     */
+    private static final Set<String> EVERY_TIME = Set.of("luvhive backup create");
+
     /** Lines whose answer in a healthy world without Telegram's webhook or a backup history is documented non-zero. */
     private static final Map<String, Set<Integer>> OTHER_ANSWERS = Map.of(
             "luvhive doctor", Set.of(0, 40, 41),
@@ -57,7 +64,8 @@ class RunbookCommandsTest {
             Set<String> done = new HashSet<>();
             for (RunbookLine line : runbook.lines()) {
                 String first = line.text().split(" ")[0];
-                if (!line.isLuvhive() && !RUNNABLE_SHELL.contains(first) || !done.add(line.text())) {
+                if (!line.isLuvhive() && !RUNNABLE_SHELL.contains(first)
+                        || !done.add(line.text()) && !EVERY_TIME.contains(line.text())) {
                     continue; // a command the runbook repeats runs once
                 }
                 RunbookLine filled = line;

@@ -42,7 +42,7 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
     String name;
 
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "How long to wait for a bot to report from it (default: ${DEFAULT-VALUE}; 0 waits not).")
+            description = "How long to wait for a bot to report from it (default: ${DEFAULT-VALUE}; 0s: do not wait).")
     Duration wait;
 
     @CommandLine.Spec
@@ -73,7 +73,7 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
                         + " it there stays where it is (the environment wins over the env file)");
             }
             if (wait.isZero()) {
-                context.out().println("Running bots switch within a second; not waiting (--wait 0).");
+                context.out().println("Running bots switch within a second; not waiting (--wait 0s).");
                 return ExitCode.OK.code();
             }
             List<String> moved = awaitReports(checked.database(), written);

@@ -11,7 +11,7 @@ public enum ExitCode {
     FAILURE(1, "failure not covered below (see the message; --verbose for details)"),
     USAGE(2, "bad usage: unknown command or option, invalid value"),
     CONFIG_INVALID(3, "configuration invalid (environment or env file)"),
-    DATABASE_UNAVAILABLE(4, "database unreachable or refused the login"),
+    DATABASE_UNAVAILABLE(4, "database unreachable, refused the login, or gone (dropped or lost: the message says so)"),
     SCHEMA_OUTDATED(5, "database schema behind this version: run 'luvhive db migrate'"),
     TELEGRAM_FAILED(6, "Telegram unreachable, or it refused the call or the token"),
     LOCK_HELD(10, "another backup run holds the backup lock (the message names it; see --lock-wait)"),
@@ -23,7 +23,8 @@ public enum ExitCode {
     RESTORE_FAILED(16, "restore failed (pg_restore, or the target could not be created or replaced); a half-restored"
             + " database was dropped, an existing target left as it was"),
     ALERTS_FIRING(20, "status: a runbook alert is firing on a running bot instance"),
-    NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale)"),
+    NO_BOT_REPORTING(21, "status: no bot instance reported its alerts in the last minute (none running, or all stale);"
+            + " switch-database: no bot reported from the new database in time"),
     QUARANTINE_NOT_EMPTY(22, "inbox quarantine: updates that could not be stored or understood are held (listed)"),
     SESSION_NOT_FOUND(30, "db cancel/terminate: no session with that pid on this server (or it ended first)"),
     SESSION_REFUSED(31, "db cancel/terminate: refused: this command's own session; another database's, a superuser's,"

@@ -70,7 +70,7 @@ public final class Backups {
         this.log = new BackupLog(settings.logDirectory(), redactor, json);
         this.locator = new PgToolsLocator(settings.environment());
         this.registry = new InUseRegistry(directory);
-        this.configured = ThisDatabase.configured(settings.databaseUrl());
+        this.configured = ThisDatabase.configured(settings.databaseUrl(), settings.embeddedDatabase());
         this.identities = new IdentityCache(directory, json, settings.databaseUrl());
     }
 

@@ -28,10 +28,14 @@ public record ThisDatabase(String database, Optional<String> server, Optional<Da
 
     /** The configured database ({@code DATABASE_URL}, or the embedded one when absent), its identity not known. */
     public static ThisDatabase configured(Optional<DatabaseUrl> url) {
+        return configured(url, DatabaseConnector.EMBEDDED_DATABASE);
+    }
+
+    /** As {@link #configured(Optional)}, the embedded server's database being {@code embeddedDatabase}. */
+    public static ThisDatabase configured(Optional<DatabaseUrl> url, String embeddedDatabase) {
         return url.map(configured -> new ThisDatabase(configured.database(),
                         Optional.of(configured.host() + ":" + configured.port()), Optional.empty()))
-                .orElseGet(() -> new ThisDatabase(DatabaseConnector.EMBEDDED_DATABASE, Optional.empty(),
-                        Optional.empty()));
+                .orElseGet(() -> new ThisDatabase(embeddedDatabase, Optional.empty(), Optional.empty()));
     }
 
     public ThisDatabase withIdentity(DatabaseIdentity known) {
