@@ -1,35 +1,74 @@
 package org.luvhive.core.db;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.extension.ExtensionMethod;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Times every statement Jdbi runs into the {@value #METER} timer (with a histogram, so
- * p95 can be computed over a window), tagged by outcome. This is what the "DB p95 over
- * 200 ms" alert reads. Each statement's time also goes into {@link StatementTimings}, by
- * statement, for {@code luvhive db slow}. Thread-safe.
+ * p95 can be computed over a window), tagged by outcome, and gauges the age of the
+ * oldest statement still running ({@value #OLDEST_RUNNING}, seconds). Both feed the "DB
+ * p95 over 200 ms" alert: a statement blocked by a lock is in no histogram until it ends,
+ * which may be never, and the gauge shows it while it waits. Each statement's time also
+ * goes into {@link StatementTimings}, by statement, for {@code luvhive db slow}.
+ * Thread-safe.
  */
 public final class QueryTimingSqlLogger implements SqlLogger {
 
     public static final String METER = "luvhive.db.query";
+    public static final String OLDEST_RUNNING = "luvhive.db.query.oldest.running";
 
     private final Timer succeeded;
     private final Timer failed;
     private final StatementTimings statements;
+    /** The statements running now, by when each started (Jdbi's execution moment). */
+    private final Map<StatementContext, Instant> running = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     public QueryTimingSqlLogger(MeterRegistry registry) {
         this(registry, new StatementTimings());
     }
 
     public QueryTimingSqlLogger(MeterRegistry registry, StatementTimings statements) {
+        this(registry, statements, Clock.systemUTC()); // Jdbi stamps its moments with Instant.now()
+    }
+
+    QueryTimingSqlLogger(MeterRegistry registry, StatementTimings statements, Clock clock) {
         this.succeeded = timer(registry, "success");
         this.failed = timer(registry, "error");
         this.statements = statements;
+        this.clock = clock;
+        Gauge.builder(OLDEST_RUNNING, this, QueryTimingSqlLogger::oldestRunningSeconds)
+                .description("Age of the oldest SQL statement still running through Jdbi (0 when none)")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** How long the oldest statement running now has been running, in seconds; 0 when none is. */
+    double oldestRunningSeconds() {
+        Instant now = clock.instant();
+        Instant oldest = null;
+        for (Instant started : running.values()) {
+            if (oldest == null || started.isBefore(oldest)) {
+                oldest = started;
+            }
+        }
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toNanos() / 1e9);
+    }
+
+    @Override
+    public void logBeforeExecution(StatementContext context) {
+        Instant started = context.getExecutionMoment();
+        running.put(context, started != null ? started : clock.instant());
     }
 
     private static Timer timer(MeterRegistry registry, String outcome) {
@@ -53,6 +92,7 @@ public final class QueryTimingSqlLogger implements SqlLogger {
     }
 
     private void record(Timer timer, StatementContext context, boolean failure) {
+        running.remove(context);
         var end = context.getCompletionMoment() != null ? context.getCompletionMoment() : context.getExceptionMoment();
         if (context.getExecutionMoment() != null && end != null) {
             Duration took = Duration.between(context.getExecutionMoment(), end);

@@ -15,12 +15,15 @@ import org.luvhive.drill.world.World;
 /**
  * Database 100% CPU: a report burns the server's CPU while a script holds a lock on the
  * users table in a transaction it left open, so the bot's statements queue behind it and
- * chats stop; {@code luvhive db queries} finds both, {@code db cancel} stops the report,
+ * chats stop; the {@code db_p95} alert fires in {@code luvhive status} while they wait
+ * (the oldest running statement counts, not only those that finished);
+ * {@code luvhive db queries} finds both, {@code db cancel} stops the report,
  * {@code db terminate} ends the script's session, {@code db pool reset} gives the bot fresh
  * connections, and the users' texts flow again.
  */
 public final class DatabaseCpuDrill implements Drill {
 
+    private static final Pattern DB_P95_FIRING = Pattern.compile("(?m)^\\s+db_p95\\s.*FIRING");
     private static final String HEAVY_QUERY = "select count(*) from generate_series(1, 4000000000)";
 
     @Override
@@ -49,11 +52,16 @@ public final class DatabaseCpuDrill implements Drill {
                 run.broken("pid " + report.pid() + " runs a CPU-bound report; pid " + script.pid()
                         + " locked the users table and left its transaction open");
 
+                run.await(operator, run.line("luvhive status"), outcome -> outcome.exitCode() == 20
+                        && DB_P95_FIRING.matcher(outcome.out()).find(), Duration.ofSeconds(60));
+                run.detected("db_p95 FIRING in luvhive status: the bot's statements wait on the lock");
+
                 Pattern blocked = Pattern.compile("(?m)^\\d+ .*Lock:relation \\(blocked by \\[[^\\]]*\\b" + script.pid() + "\\b");
                 Operator.Outcome queries = run.await(operator, run.line("luvhive db queries --longer-than 5s"),
                         outcome -> outcome.out().contains(String.valueOf(report.pid()))
                                 && blocked.matcher(outcome.out()).find(), Duration.ofSeconds(60));
-                run.detected("db queries: the report running, the bot's statements waiting on pid " + script.pid());
+                run.step("confirmed", "db queries: the report running, the bot's statements waiting on pid "
+                        + script.pid());
                 int delivered = traffic.delivered();
 
                 Operator.Outcome connections = run.ran(operator.run(run.line("luvhive db connections")));

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum Alert {
     ERROR_RATE("handler error rate", Unit.RATIO),
-    DB_P95("DB query p95", Unit.MILLISECONDS),
+    DB_P95("DB query p95, or the oldest still running", Unit.MILLISECONDS),
     FLOODWAIT("FloodWaits per minute", Unit.PER_MINUTE),
     QUEUE_DEPTH("outbox queue depth", Unit.ROWS),
     MEMORY("heap used of max", Unit.RATIO),

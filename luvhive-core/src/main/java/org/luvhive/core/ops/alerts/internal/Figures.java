@@ -15,13 +15,25 @@ public final class Figures {
         Sample baseline = window.baseline(rule.window());
         return switch (rule.alert()) {
             case ERROR_RATE -> errorRate(latest, baseline);
-            case DB_P95 -> latest.db().since(baseline.db()).quantileMillis(0.95);
+            case DB_P95 -> dbMillis(latest.db().since(baseline.db()).quantileMillis(0.95), latest.oldestRunningMillis());
             case FLOODWAIT -> perMinute(latest.floodWaits() - baseline.floodWaits(), rule.window());
             case QUEUE_DEPTH -> latest.queueDepth();
             case MEMORY -> latest.heapRatio();
             case CPU -> latest.cpu();
             case QUARANTINE -> latest.quarantinedLastHour();
         };
+    }
+
+    /**
+     * The p95 of the statements that finished in the window, or the age of the oldest one
+     * still running if that is more: statements blocked by a lock finish late or never,
+     * and would otherwise keep the figure low exactly while the database is stuck.
+     */
+    static double dbMillis(double finishedP95, double oldestRunning) {
+        if (Double.isNaN(finishedP95)) {
+            return Double.isNaN(oldestRunning) || oldestRunning == 0 ? finishedP95 : oldestRunning;
+        }
+        return Double.isNaN(oldestRunning) ? finishedP95 : Math.max(finishedP95, oldestRunning);
     }
 
     /** Failed over (handled + failed) in the window; zero without traffic. */

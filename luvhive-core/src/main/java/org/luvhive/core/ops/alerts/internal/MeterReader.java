@@ -29,8 +29,13 @@ public final class MeterReader {
     public Sample sample(Instant at) {
         return new Sample(at, counted(InboxProcessor.HANDLED), counted(InboxProcessor.FAILED),
                 counted(OutboxSender.FLOOD_WAITS), DbHistogram.of(registry.find(QueryTimingSqlLogger.METER).timers()),
-                gauged(OutboxStats.DEPTH), process.heapUsedRatio(), process.cpuUsage(),
+                oldestRunningMillis(), gauged(OutboxStats.DEPTH), process.heapUsedRatio(), process.cpuUsage(),
                 gauged(InboxStats.QUARANTINED_LAST_HOUR));
+    }
+
+    private double oldestRunningMillis() {
+        var gauges = registry.find(QueryTimingSqlLogger.OLDEST_RUNNING).gauges();
+        return gauges.isEmpty() ? Double.NaN : gauges.stream().mapToDouble(Gauge::value).max().orElse(0) * 1000;
     }
 
     private double counted(String name) {
