@@ -32,7 +32,7 @@ class RunbookAliasesTest {
 
         assertThat(help.out())
                 .containsPattern("list-backups +Alias of 'luvhive backup list'\\.\\s+List this database's\\s+backups")
-                .containsPattern("restore +Alias of 'luvhive backup restore'\\.\\s+Restore a backup into\\s+a new");
+                .containsPattern("restore +Alias of 'luvhive backup restore'\\.\\s+Restore a backup into\\s+a\\s+new");
         assertThat(new BackupFixture(database, home).run("restore", "--help").out())
                 .startsWith("Alias of 'luvhive backup restore'. Restore a backup")
                 .contains("Usage: luvhive restore ").contains("--target=DBNAME");
