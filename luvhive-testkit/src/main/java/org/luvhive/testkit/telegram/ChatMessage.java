@@ -69,6 +69,11 @@ public record ChatMessage(JsonNode json, boolean fromBot, JsonNode replyMarkup, 
         });
     }
 
+    /** Whether the media is covered with a spoiler (Bot API {@code has_media_spoiler}): blurred until tapped. */
+    public boolean hasMediaSpoiler() {
+        return json.path("has_media_spoiler").asBoolean(false);
+    }
+
     public boolean isEdited() {
         return json.has("edit_date");
     }

@@ -1,5 +1,6 @@
 package org.luvhive.testkit.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,15 @@ public final class SimulatedUser {
             if (captionOrNull != null && kind.takesCaption()) {
                 message.put("caption", captionOrNull);
             }
+        });
+    }
+
+    /** A medium with a caption and its entities (a Bot API MessageEntity array), as a client formats it. */
+    public ChatMessage sendMedia(MediaKind kind, String caption, JsonNode captionEntities) {
+        return actions.post(chat(), user, message -> {
+            message.set(kind.field(), actions.bot().media().create(kind, null));
+            message.put("caption", caption);
+            message.set("caption_entities", captionEntities.deepCopy());
         });
     }
 

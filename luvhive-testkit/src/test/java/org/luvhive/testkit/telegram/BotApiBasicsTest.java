@@ -162,4 +162,26 @@ class BotApiBasicsTest {
         assertThat(alice.awaitMessage(java.time.Duration.ofSeconds(1)).fileId()).isEqualTo(photo.fileId());
         assertThat(unknown.description()).isEqualTo("Bad Request: wrong file identifier/HTTP URL specified");
     }
+
+    @Test
+    void aSpoilerCoversPhotosVideosAndAnimationsOnlyAndSurvivesACopy() {
+        SimulatedUser bob = bot.newUser("Bob");
+        ChatMessage photo = bob.sendPhoto("hidden");
+        ChatMessage voice = bob.sendVoice();
+
+        RawBotApi.Reply covered = api.json(TOKEN, "sendPhoto", "{\"chat_id\":" + bob.id() + ",\"photo\":\""
+                + photo.fileId().orElseThrow() + "\",\"has_spoiler\":true}");
+        RawBotApi.Reply plain = api.json(TOKEN, "sendPhoto", "{\"chat_id\":" + bob.id() + ",\"photo\":\""
+                + photo.fileId().orElseThrow() + "\"}");
+        RawBotApi.Reply notAPicture = api.json(TOKEN, "sendVoice", "{\"chat_id\":" + bob.id() + ",\"voice\":\""
+                + voice.fileId().orElseThrow() + "\",\"has_spoiler\":true}");
+        RawBotApi.Reply copy = api.json(TOKEN, "copyMessage", "{\"chat_id\":" + bob.id() + ",\"from_chat_id\":"
+                + bob.id() + ",\"message_id\":" + covered.result().path("message_id").asInt() + "}");
+
+        assertThat(covered.result().path("has_media_spoiler").asBoolean()).isTrue();
+        assertThat(plain.result().has("has_media_spoiler")).isFalse();
+        assertThat(notAPicture.result().has("has_media_spoiler")).isFalse();
+        assertThat(bob.received()).filteredOn(message -> message.messageId() == copy.result().path("message_id").asInt())
+                .singleElement().satisfies(message -> assertThat(message.hasMediaSpoiler()).isTrue());
+    }
 }

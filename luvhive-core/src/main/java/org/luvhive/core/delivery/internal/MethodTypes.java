@@ -3,6 +3,7 @@ package org.luvhive.core.delivery.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.luvhive.core.telegram.SendMediaById;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.ForwardMessage;
@@ -21,7 +22,8 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 /**
  * The Bot API calls the outbox can carry, by name, so a stored row turns back into the
  * TelegramBots method object it was made from. Calls that upload files are not here:
- * the bot relays media by copying, never by re-uploading.
+ * the bot relays media by copying or by resending a file_id ({@link SendMediaById}, for
+ * spoilers), never by re-uploading.
  */
 public final class MethodTypes {
 
@@ -38,7 +40,11 @@ public final class MethodTypes {
             Map.entry("sendinvoice", SendInvoice.class),
             Map.entry("refundstarpayment", RefundStarPayment.class),
             Map.entry("sendlocation", SendLocation.class),
-            Map.entry("sendcontact", SendContact.class));
+            Map.entry("sendcontact", SendContact.class),
+            Map.entry("sendphoto", SendMediaById.Photo.class),
+            Map.entry("sendvideo", SendMediaById.Video.class),
+            Map.entry("sendanimation", SendMediaById.Animation.class),
+            Map.entry("sendvideonote", SendMediaById.VideoNote.class));
 
     private MethodTypes() {
     }

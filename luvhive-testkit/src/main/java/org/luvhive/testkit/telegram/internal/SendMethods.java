@@ -11,8 +11,8 @@ final class SendMethods {
     private static final int MAX_TEXT = 4096;
     private static final int MAX_CAPTION = 1024;
     private static final List<String> CONTENT_FIELDS = List.of("text", "entities", "caption", "caption_entities",
-            "photo", "video", "voice", "video_note", "audio", "document", "sticker", "animation", "location",
-            "contact", "venue", "poll", "dice");
+            "photo", "video", "voice", "video_note", "audio", "document", "sticker", "animation", "has_media_spoiler",
+            "location", "contact", "venue", "poll", "dice");
 
     private SendMethods() {
     }
@@ -45,6 +45,9 @@ final class SendMethods {
         ChatState chat = Outbox.targetChat(bot, params);
         JsonNode media = mediaParameter(bot, params, kind);
         Optional<MessageText> caption = caption(bot, params);
+        // as on Telegram, only photos, videos and animations can be covered with a spoiler
+        boolean spoiler = params.bool("has_spoiler")
+                && (kind == MediaKind.PHOTO || kind == MediaKind.VIDEO || kind == MediaKind.ANIMATION);
         StoredMessage sent = Outbox.send(bot, params, chat, message -> {
             message.set(kind.field(), media);
             if (kind == MediaKind.ANIMATION) {
@@ -52,6 +55,9 @@ final class SendMethods {
             }
             caption.filter(text -> kind.takesCaption())
                     .ifPresent(text -> text.putInto(message, "caption", "caption_entities"));
+            if (spoiler) {
+                message.put("has_media_spoiler", true);
+            }
         });
         return MethodResult.delivered(chat.snapshot(sent).json());
     }
