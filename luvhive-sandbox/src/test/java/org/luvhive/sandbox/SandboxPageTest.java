@@ -142,8 +142,12 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
         // The yardstick: a newcomer has two strangers chatting within two minutes.
         System.out.printf("newcomer path: %.1f s from the welcome card to Bob reading Alice%n",
                 (System.nanoTime() - started) / 1e9);
-        browser.step("Alice sends a photo with a caption; Bob sees the image", () -> {
+        browser.step("Alice sends a photo with a caption; Bob allows media in the chat and sees the image", () -> {
             alice.attach("photo", "me at the lake");
+            WebElement question = bob.awaitBotMessage("Allow media in this chat?");
+            bob.press(question.findElements(By.cssSelector("button.inline-button")).stream()
+                    .map(button -> button.getAttribute("data-callback-data"))
+                    .filter(data -> data.endsWith(":allow")).findFirst().orElseThrow());
             WebElement photo = bob.awaitBotMessage("me at the lake").findElement(By.cssSelector("img.photo"));
             browser.waiting().until(driver -> ((Number) browser.script(
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0", photo)).intValue() > 0);

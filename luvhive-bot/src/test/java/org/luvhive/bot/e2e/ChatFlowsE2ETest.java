@@ -20,6 +20,7 @@ import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.Fault;
+import org.luvhive.testkit.telegram.InlineButton;
 import org.luvhive.testkit.telegram.MediaKind;
 import org.luvhive.testkit.telegram.SimulatedUser;
 
@@ -92,6 +93,8 @@ class ChatFlowsE2ETest {
         bobOnboards.join();
 
         Users.match(alice, bob);
+        allowMedia(bob, alice); // consent-first media (MediaConsentE2ETest): each side allows the other's first
+        allowMedia(alice, bob);
 
         List<ChatMessage> fromAlice = List.of(alice.sendText("hi there"), alice.sendPhoto("me at the lake"),
                 alice.sendVideo(), alice.sendAnimation(), alice.sendSticker(), alice.sendVoice());
@@ -126,7 +129,7 @@ class ChatFlowsE2ETest {
     @Test
     void afterAChatBothRateItAndAReportReachesTheAdminWhoBans() {
         SimulatedUser carol = Users.returning(luvhive, "Carol", "other", 25);
-        SimulatedUser dave = Users.returning(luvhive, "Dave", "male", 52);
+        SimulatedUser dave = Users.returning(luvhive, "Dave", "male", 29);
         Users.match(carol, dave);
         carol.sendText("buy followers at spam.example");
         dave.awaitMessageContaining("buy followers", WAIT);
@@ -321,6 +324,19 @@ class ChatFlowsE2ETest {
             copies.add(copy);
         }
         return copies;
+    }
+
+    /** {@code sender}'s first photo asks {@code receiver} to allow media in the chat; they do, and it arrives. */
+    private static void allowMedia(SimulatedUser sender, SimulatedUser receiver) {
+        sender.sendPhoto();
+        ChatMessage question = receiver.awaitMessageContaining("Allow media in this chat?", WAIT);
+        String allow = question.inlineButtons().stream().map(InlineButton::callbackData)
+                .filter(data -> data.endsWith(":allow")).findFirst().orElseThrow();
+        receiver.press(question, allow).awaitAnswer(WAIT);
+        receiver.awaitMessage(message -> message.mediaKind().isPresent(), WAIT);
+        sender.awaitMessageContaining("Your partner allowed media", WAIT);
+        receiver.skipReceived();
+        sender.skipReceived();
     }
 
     /** The relay map learns a copy's id when the send is recorded, a moment after the copy arrived. */

@@ -24,6 +24,7 @@ import org.luvhive.bot.RunnerSettings;
 import org.luvhive.core.bot.FeatureSettings;
 import org.luvhive.core.bot.LuvhiveFeatures;
 import org.luvhive.core.config.ConfigLoader;
+import org.luvhive.core.config.LuvhiveConfig;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.settings.OpsSettings;
@@ -61,6 +62,7 @@ final class LuvhiveUnderTest implements AutoCloseable, BeforeAllCallback, AfterA
     private final List<BotApplication> instances = new ArrayList<>();
     private TestDatabase database;
     private Path ownHome;
+    private LuvhiveConfig config;
 
     private LuvhiveUnderTest(Clock clock, FeatureSettings behaviour, int instanceCount) {
         this.clock = clock;
@@ -134,18 +136,30 @@ final class LuvhiveUnderTest implements AutoCloseable, BeforeAllCallback, AfterA
             environment.put("LUVHIVE_HOME", home.toString());
             environment.put("ADMIN_IDS", behaviour.adminIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(",")));
-            var config = new ConfigLoader(home).load(environment);
+            config = new ConfigLoader(home).load(environment);
             for (int index = 0; index < instanceCount; index++) {
-                instances.add(BotApplication.start(config, clock,
-                        RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
-                        (jdbi, outbox, caches, registry, violations) ->
-                                new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations)));
+                instances.add(startInstance());
             }
             await().atMost(WAIT).until(bot::isLongPolling);
         } catch (RuntimeException | Error failure) {
             close();
             throw failure;
         }
+    }
+
+    private BotApplication startInstance() {
+        return BotApplication.start(config, clock, RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)),
+                (jdbi, outbox, caches, registry, violations) ->
+                        new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations));
+    }
+
+    /**
+     * Stops instance {@code index} and starts a new one in its place (same database, same
+     * emulator): what it held in memory is gone, what it stored is not.
+     */
+    void restart(int index) {
+        instances.get(index).close();
+        instances.set(index, startInstance());
     }
 
     EmulatedBot bot() {

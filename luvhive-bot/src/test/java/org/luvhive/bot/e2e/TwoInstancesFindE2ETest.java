@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.luvhive.core.bot.FeatureSettings;
+import org.luvhive.core.match.AgeBands;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.ProgressWait;
 import org.luvhive.core.testing.TestDatabase;
@@ -53,8 +54,13 @@ class TwoInstancesFindE2ETest {
     /** One in ten is premium and only wants women: for them compatibility is one-sided. */
     private record Person(long id, String gender, String filterGender) {
 
+        int age() {
+            return 18 + (int) (id % 40);
+        }
+
+        /** Its filter (while premium) lets {@code other} in, and their ages are within one band. */
         boolean accepts(Person other) {
-            return filterGender == null || filterGender.equals(other.gender);
+            return (filterGender == null || filterGender.equals(other.gender)) && AgeBands.withinBand(age(), other.age());
         }
     }
 
@@ -131,7 +137,7 @@ class TwoInstancesFindE2ETest {
                     """);
             for (Person person : people.values()) {
                 batch.bind("id", person.id()).bind("now", now).bind("gender", person.gender())
-                        .bind("age", 18 + (int) (person.id() % 40)).bind("filter", person.filterGender())
+                        .bind("age", person.age()).bind("filter", person.filterGender())
                         .bind("premium", person.filterGender() == null ? null : now.plus(Duration.ofDays(1)))
                         .add();
             }

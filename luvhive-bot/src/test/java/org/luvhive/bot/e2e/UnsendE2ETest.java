@@ -15,9 +15,10 @@ import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.SimulatedUser;
 
 /**
- * {@code /unsend} as a reply to one's own message deletes its copy in the partner's chat
- * (through the outbox) and tells both; a copy older than 48 hours stays (a clock the test
- * moves forward), and nobody unsends what the other wrote.
+ * {@code /unsend} as a reply to one's own message, or its button under "Unsend your last
+ * message?", deletes its copy in the partner's chat (through the outbox) and tells both; a
+ * copy older than 48 hours stays (a clock the test moves forward), and nobody unsends what
+ * the other wrote.
  */
 @ExtendWith(PostgresExtension.class)
 class UnsendE2ETest {
@@ -40,8 +41,8 @@ class UnsendE2ETest {
 
         bob.reply(copy.messageId(), "/unsend");
         bob.awaitMessageContaining("only unsend your own messages", WAIT);
-        alice.sendCommand("unsend");
-        alice.awaitMessageContaining("reply /unsend to it", WAIT);
+        alice.sendCommand("unsend"); // without a reply: the button offers the last one, nothing goes yet
+        alice.awaitMessageContaining("Unsend your last message", WAIT);
 
         alice.reply(oops.messageId(), "/unsend");
         alice.awaitMessageContaining("Unsent: your partner no longer sees that message", WAIT);
@@ -77,5 +78,38 @@ class UnsendE2ETest {
         luvhive.awaitQuiet();
         assertThat(dan.received()).extracting(ChatMessage::text).contains("good morning")
                 .doesNotContain("good evening");
+    }
+
+    @Test
+    void theUnsendButtonTakesBackTheLastMessageItNamesAndNothingOlderThanFortyEightHours() {
+        SimulatedUser ivy = Users.returning(luvhive, "Ivy", "female", 24);
+        SimulatedUser jack = Users.returning(luvhive, "Jack", "male", 25);
+        Users.match(ivy, jack);
+        ivy.sendText("first thought");
+        jack.awaitMessageContaining("first thought", WAIT);
+        ivy.sendText("second thought, regretted");
+        jack.awaitMessageContaining("second thought", WAIT);
+        luvhive.awaitQuiet();
+
+        ivy.sendCommand("unsend");
+        ChatMessage offer = ivy.awaitMessage(message -> message.inlineButtons().stream()
+                .anyMatch(button -> button.callbackData().startsWith("uns:")), WAIT);
+        assertThat(offer.text()).contains("Unsend your last message");
+        ivy.press(offer, offer.inlineButtons().get(0).callbackData()).awaitAnswer(WAIT);
+        ivy.awaitMessageContaining("Unsent: your partner no longer sees that message", WAIT);
+        jack.awaitMessageContaining("Your partner unsent a message", WAIT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jack.received()).extracting(ChatMessage::text)
+                .contains("first thought").noneMatch(text -> text.contains("second thought")));
+
+        ivy.sendCommand("unsend"); // now the last one left is the first thought
+        ChatMessage older = ivy.awaitMessage(message -> message.messageId() > offer.messageId()
+                && message.inlineButtons().stream().anyMatch(button -> button.callbackData().startsWith("uns:")), WAIT);
+        CLOCK.jump(Duration.ofHours(48).plusMinutes(1));
+        ivy.press(older, older.inlineButtons().get(0).callbackData()).awaitAnswer(WAIT);
+        ivy.awaitMessageContaining("more than 48 hours old", WAIT);
+        ivy.sendCommand("unsend");
+        ivy.awaitMessageContaining("reply /unsend to it", WAIT); // nothing left young enough to offer
+        luvhive.awaitQuiet();
+        assertThat(jack.received()).extracting(ChatMessage::text).contains("first thought");
     }
 }

@@ -39,6 +39,8 @@ import org.luvhive.core.bot.internal.TextMessage;
 import org.luvhive.core.caches.CacheRegistry;
 import org.luvhive.core.chat.ChatDeliveryEvents;
 import org.luvhive.core.chat.ChatMaintenance;
+import org.luvhive.core.chat.MediaConsent;
+import org.luvhive.core.chat.MediaConsentCallback;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RateCallback;
 import org.luvhive.core.chat.Ratings;
@@ -46,6 +48,7 @@ import org.luvhive.core.chat.RelayEdit;
 import org.luvhive.core.chat.RelayMessage;
 import org.luvhive.core.chat.RevealCallback;
 import org.luvhive.core.chat.RevealCommand;
+import org.luvhive.core.chat.UnsendCallback;
 import org.luvhive.core.chat.UnsendCommand;
 import org.luvhive.core.chat.UnsupportedMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
@@ -92,6 +95,8 @@ import org.luvhive.core.user.InterestCallback;
 import org.luvhive.core.user.LanguageCallback;
 import org.luvhive.core.user.LanguageCommand;
 import org.luvhive.core.user.ProfileCommand;
+import org.luvhive.core.user.SettingsCallback;
+import org.luvhive.core.user.SettingsCommand;
 import org.luvhive.core.user.StartCommand;
 import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -141,7 +146,10 @@ public final class LuvhiveFeatures implements BotFeatures {
         Screening screening = feature.screening();
         Guards guards = new Guards(moderation, users);
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
-        ModeratedRelay relay = new ModeratedRelay(chats, users, new RelayMessage(), screening);
+        MediaConsent mediaConsent = new MediaConsent(users);
+        ModeratedRelay relay = new ModeratedRelay(chats, users, new RelayMessage(mediaConsent), screening);
+        UnsendCommand unsend = new UnsendCommand(users, mediaConsent);
+        SettingsCommand userSettings = new SettingsCommand(users);
         FiltersCommand filters = new FiltersCommand(users);
         SearchStatus searchStatus = new SearchStatus(jdbi, outbox, clock, users);
         SearchPromises promises = new SearchPromises(jdbi, outbox, clock, users, chats, matcher, payments,
@@ -159,8 +167,8 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("my_data", guards.open(new MyDataCommand(users, chats, ratings, moderation, payments)))
                 .command("delete_me", guards.open(new DeleteMeCommand()))
                 .command("profile", guards.onboarded(new ProfileCommand()))
-                .command("find", guards.onboarded(new SearchGate(screening, new FindCommand(matcher))))
-                .command("next", guards.onboarded(new SearchGate(screening, new NextCommand(matcher, chats))))
+                .command("find", guards.onboarded(new SearchGate(screening, users, new FindCommand(matcher))))
+                .command("next", guards.onboarded(new SearchGate(screening, users, new NextCommand(matcher, chats))))
                 .command("stop", guards.onboarded(new StopCommand(chats, matcher)))
                 .command("cancel", guards.onboarded(new CancelCommand(matcher, users)))
                 .command("boost", guards.onboarded(new BoostCommand(matcher, users, settings.boostCooldown(),
@@ -168,7 +176,8 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .command("filters", guards.onboarded(filters))
                 .command("report", guards.onboarded(new ReportCommand(settings.reportWindow(), chats)))
                 .command("block", guards.onboarded(block))
-                .command("unsend", guards.onboarded(new UnsendCommand(users)))
+                .command("unsend", guards.onboarded(unsend))
+                .command("settings", guards.onboarded(userSettings))
                 .command("reveal", guards.onboarded(new RevealCommand(users)))
                 .command("premium", guards.onboarded(new PremiumCommand(settings.catalog(), users)))
                 .command("stats", new AdminOnly(admins, moderation, "stats",
@@ -196,6 +205,9 @@ public final class LuvhiveFeatures implements BotFeatures {
                                 admins)))
                 .callback(BlockCallback.PREFIX, guards.onboarded(block))
                 .callback(RevealCallback.PREFIX, guards.onboarded(new RevealCallback(users)))
+                .callback(MediaConsentCallback.PREFIX, guards.onboarded(new MediaConsentCallback(mediaConsent)))
+                .callback(UnsendCallback.PREFIX, guards.onboarded(new UnsendCallback(unsend)))
+                .callback(SettingsCallback.PREFIX, guards.onboarded(new SettingsCallback(users, userSettings)))
                 .callback(Chats.REOPEN_PREFIX, guards.onboarded(new ReopenCallback(chats, matcher, moderation, users)))
                 .callback(BuyCallback.PREFIX, guards.onboarded(new BuyCallback(settings.catalog())))
                 .callback(ReportActionCallback.PREFIX, new AdminOnly(admins, moderation, "report-action",

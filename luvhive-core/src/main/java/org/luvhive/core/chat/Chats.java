@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.HeldMediaDao;
 import org.luvhive.core.chat.internal.ReopenDao;
 import org.luvhive.core.chat.internal.RevealDao;
 import org.luvhive.core.delivery.Outbox;
@@ -114,13 +115,14 @@ public final class Chats {
     }
 
     /**
-     * Deletes every chat the user was in, with both memberships and the relay mappings, and
+     * Deletes every chat the user was in, with both memberships, the relay mappings and held media, and
      * takes the user's id and words out of the copies and edits relayed to their partners
      * (for {@code /delete_me}; end their active chat first, so the partner is told).
      */
     public void forget(Handle handle, long userId) {
         ChatDao chats = handle.attach(ChatDao.class);
         chats.deleteRelayedOf(userId);
+        handle.attach(HeldMediaDao.class).forget(userId);
         chats.deleteChatsOf(userId);
         RelayCorrelation.patternsOfSender(userId).forEach(pattern -> outbox.forgetCorrelated(handle, pattern));
     }
@@ -142,6 +144,7 @@ public final class Chats {
         }
         chats.deactivateMembers(membership.chatId());
         handle.attach(RevealDao.class).clear(membership.chatId()); // a consent to reveal lasts the chat
+        handle.attach(HeldMediaDao.class).clear(membership.chatId()); // media never allowed is never shown
         long partner = membership.partnerId();
         boolean reopenable = reason == EndReason.STOP || reason == EndReason.NEXT;
         Language partnerLanguage = users.language(handle, partner);

@@ -5,6 +5,7 @@ import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.user.internal.Ages;
 import org.luvhive.core.user.internal.PlaceNames;
 import org.luvhive.core.user.internal.UserDao;
+import org.luvhive.core.user.internal.UserSettingsDao;
 
 /**
  * Plain text from a user who has not finished onboarding: the answer to the current
@@ -20,7 +21,10 @@ public final class OnboardingInput {
             case AGE -> {
                 int age = Ages.parse(text);
                 if (age < 0) {
-                    context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
+                    if (Ages.isMinor(text)) {
+                    context.handle().attach(UserSettingsDao.class).declareMinor(user.userId(), context.now());
+                }
+                context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
                     return;
                 }
                 users.setPendingAge(user.userId(), age, context.now());

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.LanguageLookup;
 import org.luvhive.core.user.internal.UserDao;
+import org.luvhive.core.user.internal.UserSettingsDao;
 
 /**
  * The user feature's service for the other features: profiles, the language each user
@@ -82,6 +83,29 @@ public final class Users implements LanguageLookup {
 
     public long countPremium(Handle handle, Instant now) {
         return handle.attach(UserDao.class).countPremium(now);
+    }
+
+    /** Whether photos, videos and GIFs from partners reach the user blurred (a spoiler); true unless they turned it off. */
+    public boolean wantsSpoilers(Handle handle, long userId) {
+        return handle.attach(UserSettingsDao.class).mediaSpoilers(userId).orElse(true);
+    }
+
+    public void setSpoilers(Handle handle, long userId, boolean on, Instant now) {
+        handle.attach(UserSettingsDao.class).setMediaSpoilers(userId, on, now);
+    }
+
+    /** Whether the user accepts partners outside their age band (matters only when the partner does too). */
+    public boolean acceptsWideAgeRange(Handle handle, long userId) {
+        return handle.attach(UserSettingsDao.class).wideAgeRange(userId).orElse(false);
+    }
+
+    public void setWideAgeRange(Handle handle, long userId, boolean on, Instant now) {
+        handle.attach(UserSettingsDao.class).setWideAgeRange(userId, on, now);
+    }
+
+    /** Whether the user ever typed an age under 18: they are never matched (a later adult age does not change it). */
+    public boolean declaredMinor(Handle handle, long userId) {
+        return handle.attach(UserSettingsDao.class).minorDeclared(userId).orElse(false);
     }
 
     /** Deletes the user's profile (for {@code /delete_me} and a declined consent). */

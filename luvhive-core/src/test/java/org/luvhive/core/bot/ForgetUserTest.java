@@ -32,6 +32,9 @@ class ForgetUserTest {
     private static final long ADMIN = 7_700_000_003L;
     private static final long PAYER = 7_700_000_004L;
     private static final String WORDS = "MARKER-5c1e what I told no one";
+    /** A photo whose caption holds the words: held for consent, it must go with the user too. */
+    private static final String PHOTO = "\"photo\": [{\"file_id\": \"p\", \"file_unique_id\": \"pu\", \"width\": 1, "
+            + "\"height\": 1}], \"caption\": \"" + WORDS + "\"";
 
     /** Columns that keep the user's id after /delete_me on purpose, and why (as /privacy tells users). */
     private static final Map<String, String> KEPT = Map.ofEntries(
@@ -176,6 +179,11 @@ class ForgetUserTest {
 
         bot.text(GONE, "/find");
         assertThat(bot.count("select count(*) from match_queue where user_id = ?", GONE)).isEqualTo(1);
+        bot.text(PAYER, "/find"); // a third chat, where media waits for consent both ways
+        bot.message(GONE, PHOTO);
+        bot.message(PAYER, PHOTO);
+        assertThat(bot.count("select count(*) from held_media where sender_id = ? or recipient_id = ?", GONE, GONE))
+                .isEqualTo(2);
     }
 
     private long countEqual(Column column, long value) {

@@ -122,7 +122,7 @@ class MatcherConcurrencyTest {
     }
 
     private static boolean compatible(Person one, Person two) {
-        return accepts(one, two) && accepts(two, one);
+        return accepts(one, two) && accepts(two, one) && AgeBands.withinBand(one.age(), two.age());
     }
 
     private static boolean accepts(Person seeker, Person candidate) {

@@ -40,7 +40,7 @@ class MatchingTest {
     void bothSidesFiltersMustAcceptEachOther() {
         bot.createUser(301, "male", 30, "Berlin");
         bot.createUser(302, "male", 31, "Berlin");
-        bot.createUser(303, "female", 45, "Munich");
+        bot.createUser(303, "female", 35, "Munich");
         bot.createUser(304, "female", 24, "Berlin");
         filter(301, "filt:g:female", "filt:a:18-25");
         bot.text(301, "/find");

@@ -56,8 +56,11 @@ class ScreeningTest {
         assertThat(bot.partnerOf(first)).isEqualTo(second);
     }
 
+    /** What was relayed to {@code recipient}: copies, media resent by file_id, and media held for their consent. */
     private long copies(long recipient) {
-        return bot.sent(recipient).stream().filter(sent -> sent.method().equals("copymessage")).count();
+        return bot.sent(recipient).stream().filter(sent -> sent.method().matches(
+                        "copymessage|sendphoto|sendvideo|sendanimation|sendvideonote")).count()
+                + bot.count("select count(*) from held_media where recipient_id = ?", recipient);
     }
 
     private List<String> actions(long user) {

@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 public final class Commands {
 
     private static final List<String> USER = List.of("find", "next", "stop", "cancel", "report", "block", "unsend",
-            "reveal", "appeal", "profile",
+            "reveal", "appeal", "profile", "settings",
             "language", "premium", "filters", "boost", "help", "rules", "privacy",
             "my_data", "delete_me");
 

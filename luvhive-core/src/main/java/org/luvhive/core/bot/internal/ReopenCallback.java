@@ -20,7 +20,7 @@ import org.luvhive.core.user.Users;
  * "Chat again?" ({@code again:<chat>}), a button under both sides' notice when a chat ends
  * with /stop or /next. The chat reopens (a new chat between the same two) only when both said yes within
  * {@link Chats#REOPEN_WINDOW} of its end, neither blocked or reported the other, neither is
- * banned, and both are free; one side's yes alone changes nothing for the other. Runs under
+ * banned or said since they were under 18, and both are free; one side's yes alone changes nothing for the other. Runs under
  * the chat lock, so it never races pairing. Thread-safe.
  */
 public final class ReopenCallback implements UpdateHandler {
@@ -56,7 +56,8 @@ public final class ReopenCallback implements UpdateHandler {
             dropButtons(context, Chats.REOPEN_PREFIX);
             return;
         }
-        if (moderation.keptApart(handle, userId, partner) || moderation.isBanned(handle, partner, context.now())) {
+        if (moderation.keptApart(handle, userId, partner) || moderation.isBanned(handle, partner, context.now())
+                || users.declaredMinor(handle, userId) || users.declaredMinor(handle, partner)) {
             chats.clearReopen(handle, chatId);
             answerCallback(context, context.text("reopen.impossible"), true);
             dropButtons(context, Chats.REOPEN_PREFIX);

@@ -74,6 +74,12 @@ public interface ChatDao {
     @SqlQuery("select * from relayed_messages where sender_id = :senderId and source_message_id = :sourceId")
     Optional<RelayedMessage> bySource(@Bind("senderId") long senderId, @Bind("sourceId") int sourceId);
 
+    /** The sender's last message (the newest of their own chat) that still has its copy (not unsent, not pruned). */
+    @SqlQuery("""
+            select * from relayed_messages where sender_id = :senderId order by source_message_id desc limit 1
+            """)
+    Optional<RelayedMessage> lastOf(@Bind("senderId") long senderId);
+
     @SqlQuery("select * from relayed_messages where recipient_id = :recipientId and copy_message_id = :copyId")
     Optional<RelayedMessage> byCopy(@Bind("recipientId") long recipientId, @Bind("copyId") int copyId);
 

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.luvhive.core.match.AgeBands;
 
 /**
  * Rows of {@code match_queue}. Callers hold the chat lock ({@code Chats.lock}) before
@@ -17,7 +18,10 @@ public interface MatchQueueDao {
     /**
      * Everyone else waiting who could ever be the seeker's partner, the seeker as {@code s},
      * each of them as {@code c} in queue row {@code q}: no block either way, not banned, in
-     * no chat. The pairing query and the status count read the same.
+     * no chat, both adults who never said they were under 18, and their ages within each
+     * other's {@link AgeBands} unless both accept a wider range (the bands bound as
+     * {@code :youngest} and {@code :oldest}, arrays indexed from 1 at age 18). The pairing
+     * query and the status count read the same.
      */
     String OTHERS = """
 
@@ -31,6 +35,10 @@ public interface MatchQueueDao {
               and not exists (select 1 from bans x
                               where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
               and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
+              and s.minor_declared_at is null and c.minor_declared_at is null
+              and s.age >= 18 and c.age >= 18
+              and ((s.wide_age_range and c.wide_age_range)
+                   or c.age between (cast(:youngest as int[]))[s.age - 17] and (cast(:oldest as int[]))[s.age - 17])
             """;
 
     /** The seeker's filters ({@code s}) accept candidate {@code c} (to be applied only while the seeker is premium). */
@@ -109,7 +117,13 @@ public interface MatchQueueDao {
             for update of q skip locked
             """)
     Optional<Long> firstCompatible(@Bind("seeker") long seeker, @Bind("now") Instant now,
-                                   @Bind("rematchSince") Instant rematchSince);
+                                   @Bind("rematchSince") Instant rematchSince, @Bind("youngest") int[] youngest,
+                                   @Bind("oldest") int[] oldest);
+
+    /** {@link #firstCompatible(long, Instant, Instant, int[], int[])} within {@link AgeBands}. */
+    default Optional<Long> firstCompatible(long seeker, Instant now, Instant rematchSince) {
+        return firstCompatible(seeker, now, rematchSince, AgeBands.youngestByAge(), AgeBands.oldestByAge());
+    }
 
     /** Users waiting since before {@code before} who were not told yet; marks them told. */
     @SqlQuery("""
@@ -174,7 +188,13 @@ public interface MatchQueueDao {
             """ + SEEKER_ACCEPTS + """
             )) as fitting""" + OTHERS)
     @RegisterConstructorMapper(WaitingCount.class)
-    WaitingCount countFor(@Bind("seeker") long seeker, @Bind("widened") boolean widened, @Bind("now") Instant now);
+    WaitingCount countFor(@Bind("seeker") long seeker, @Bind("widened") boolean widened, @Bind("now") Instant now,
+                          @Bind("youngest") int[] youngest, @Bind("oldest") int[] oldest);
+
+    /** {@link #countFor(long, boolean, Instant, int[], int[])} within {@link AgeBands}. */
+    default WaitingCount countFor(long seeker, boolean widened, Instant now) {
+        return countFor(seeker, widened, now, AgeBands.youngestByAge(), AgeBands.oldestByAge());
+    }
 
     /** Match waits since {@code since}, shortest first. */
     @SqlQuery("select waited_ms from match_waits where matched_at > :since order by waited_ms")

@@ -21,6 +21,12 @@ public final class Ages {
         return age >= MINIMUM && age <= MAXIMUM ? age : -1;
     }
 
+    /** Whether the text is an age under {@link #MINIMUM}: such a user is never matched. */
+    public static boolean isMinor(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        return text.matches("\\d{1,3}") && Integer.parseInt(text) < MINIMUM;
+    }
+
     /**
      * The text key of what to tell the user when {@link #parse} refused their answer (its
      * placeholders are {@link #MINIMUM} and {@link #MAXIMUM}).

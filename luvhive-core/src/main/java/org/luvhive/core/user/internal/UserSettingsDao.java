@@ -1,0 +1,33 @@
+package org.luvhive.core.user.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code users} columns of a user's own settings (/settings) and of a declared minor. */
+public interface UserSettingsDao {
+
+    @SqlQuery("select media_spoilers from users where user_id = :userId")
+    Optional<Boolean> mediaSpoilers(@Bind("userId") long userId);
+
+    @SqlUpdate("update users set media_spoilers = :on, updated_at = :now where user_id = :userId")
+    int setMediaSpoilers(@Bind("userId") long userId, @Bind("on") boolean on, @Bind("now") Instant now);
+
+    @SqlQuery("select wide_age_range from users where user_id = :userId")
+    Optional<Boolean> wideAgeRange(@Bind("userId") long userId);
+
+    @SqlUpdate("update users set wide_age_range = :on, updated_at = :now where user_id = :userId")
+    int setWideAgeRange(@Bind("userId") long userId, @Bind("on") boolean on, @Bind("now") Instant now);
+
+    /** Keeps the first time only: a later adult age does not wash it out. */
+    @SqlUpdate("""
+            update users set minor_declared_at = coalesce(minor_declared_at, :now), updated_at = :now
+            where user_id = :userId
+            """)
+    int declareMinor(@Bind("userId") long userId, @Bind("now") Instant now);
+
+    @SqlQuery("select minor_declared_at is not null from users where user_id = :userId")
+    Optional<Boolean> minorDeclared(@Bind("userId") long userId);
+}
