@@ -99,8 +99,13 @@ final class InboxDriver {
     }
 
     int text(long userId, String text) {
+        return message(userId, "\"text\": " + BotHarness.quote(text));
+    }
+
+    /** A message with these Message fields (a photo, say). */
+    int message(long userId, String fields) {
         int messageId = messageIds.incrementAndGet();
-        send(Updates.message(updateIds.getAndIncrement(), userId, messageId, "\"text\": " + BotHarness.quote(text)));
+        send(Updates.message(updateIds.getAndIncrement(), userId, messageId, fields));
         return messageId;
     }
 

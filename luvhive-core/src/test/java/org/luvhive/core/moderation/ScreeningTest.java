@@ -60,7 +60,7 @@ class ScreeningTest {
     private long copies(long recipient) {
         return bot.sent(recipient).stream().filter(sent -> sent.method().matches(
                         "copymessage|sendphoto|sendvideo|sendanimation|sendvideonote")).count()
-                + bot.count("select count(*) from held_media where recipient_id = ?", recipient);
+                + bot.count("select count(*) from held_media where recipient_id = " + recipient);
     }
 
     private List<String> actions(long user) {
