@@ -22,6 +22,7 @@ import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.luvhive.testkit.telegram.ChatMessage;
 import org.luvhive.testkit.telegram.EmulatedBot;
+import org.luvhive.testkit.telegram.InlineButton;
 import org.luvhive.testkit.telegram.SimulatedUser;
 
 /**
@@ -288,7 +289,11 @@ class ModerationE2ETest {
         nia.sendPhoto("me at the lake");
         assertThat(nia.awaitMessageContaining("🚫 Not sent", WAIT).text())
                 .contains("new accounts can send photos and other media 24 hours after joining");
+        assertThat(luvhive.count("select count(*) from held_media")).as("a locked medium is never held").isZero();
         oli.sendPhoto("my dog");
+        ChatMessage question = nia.awaitMessageContaining("Allow media in this chat?", WAIT);
+        nia.press(question, question.inlineButtons().stream().map(InlineButton::callbackData)
+                .filter(data -> data.endsWith(":allow")).findFirst().orElseThrow()).awaitAnswer(WAIT);
         nia.awaitMessage(message -> message.caption().filter("my dog"::equals).isPresent(), WAIT);
         relayed(nia, oli, "cute!");
         assertThat(oli.received()).noneMatch(message -> message.caption().filter("me at the lake"::equals)
