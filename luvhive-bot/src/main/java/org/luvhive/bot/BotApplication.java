@@ -156,7 +156,18 @@ public final class BotApplication implements AutoCloseable {
                     applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
             BotApplication application = new BotApplication(configSource, config, settings, registry, database, clock,
                     instance, features);
-            application.startParts();
+            try {
+                application.startParts();
+            } catch (RuntimeException failure) {
+                // a part that started (the HTTP server's threads, the settings listener) would
+                // keep a half-started bot alive, answering /healthz while doing nothing
+                try {
+                    application.close();
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+                throw failure;
+            }
             return application;
         } catch (RuntimeException failure) {
             database.close();

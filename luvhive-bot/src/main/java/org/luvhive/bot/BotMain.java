@@ -46,6 +46,16 @@ public final class BotMain {
             }
             System.exit(failure instanceof DatabaseUnavailableException ? 4 : 1);
             return;
+        } catch (RuntimeException unexpected) {
+            // a database lost between the migration and the start of the parts, a bug: the
+            // process must end (a half-started bot answers /healthz and does nothing)
+            boolean database = StartFailure.isDatabaseUnreachable(unexpected);
+            System.err.println("luvhive-bot: " + StartFailure.describe(unexpected));
+            if (verbose) {
+                unexpected.printStackTrace();
+            }
+            System.exit(database ? 4 : 1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("SIGTERM: stopping intake, finishing work in flight");
