@@ -38,6 +38,7 @@ class InboxProcessorTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final List<Long> transactions = new CopyOnWriteArrayList<>();
     private InboxStore store;
     private InboxProcessor processor;
 
@@ -68,7 +69,10 @@ class InboxProcessorTest {
                 .callback("press:", context -> handled.add("press " + context.update().getUpdateId()))
                 .preCheckoutQuery(context -> handled.add("pre-checkout " + context.update().getUpdateId()))
                 .message(MessageKind.SUCCESSFUL_PAYMENT, context -> handled.add("paid " + context.update().getUpdateId()))
-                .message(MessageKind.TEXT, context -> handled.add("text " + context.update().getUpdateId()))
+                .message(MessageKind.TEXT, context -> {
+                    handled.add("text " + context.update().getUpdateId());
+                    transactions.add(context.handle().createQuery("select txid_current()").mapTo(Long.class).one());
+                })
                 .build();
         InboundGate gate = new InboundGate(new PostgresRateLimiter(database.database().dataSource(),
                 new ClockTimeMeter(clock), Duration.ofMinutes(5)), LiveLimits.fixed(limits), registry,
@@ -127,6 +131,36 @@ class InboxProcessorTest {
         drain();
 
         assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 4");
+    }
+
+    @Test
+    void updatesOfDifferentUsersAreHandledInOneTransactionAUsersNextInALaterOne() {
+        store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "b"), Updates.text(3, 30, "c"),
+                Updates.text(4, 10, "d"), Updates.text(5, 40, "e")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).as("user 10's second update waits for its first to commit")
+                .containsExactly("text 1", "text 2", "text 3", "text 5");
+        assertThat(transactions).as("one batch, one commit").hasSize(4).containsOnly(transactions.get(0));
+        drain();
+        assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 5", "text 4");
+        assertThat(transactions.get(4)).isNotEqualTo(transactions.get(0));
+    }
+
+    @Test
+    void aFailingHandlerInABatchUndoesOnlyItsOwnWrites() {
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/echo one"), Updates.text(2, 20, "/fail"),
+                Updates.text(3, 30, "/echo three")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).containsExactly("echo 1", "echo 3");
+        assertThat(outboxTexts()).containsExactly("echo: one", "echo: three");
+        assertThat(row(1)).containsEntry("status", "handled");
+        assertThat(row(2)).containsEntry("status", "retry").containsEntry("attempts", 1);
+        assertThat(row(3)).containsEntry("status", "handled");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.luvhive.core.update.internal;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,9 +20,12 @@ public interface InboxDao {
                @Bind("chatId") Long chatId, @Bind("payload") String payload, @Bind("now") Instant now);
 
     /**
-     * The next update to handle, locked for this transaction. A user's updates go in
-     * order: one waits while an earlier one of the same user is pending (or being handled
-     * by another instance); updates waiting for a retry block nobody.
+     * Up to {@code limit} updates to handle, in update_id order, locked for this
+     * transaction. A user's updates go in order: one waits while an earlier one of the same
+     * user is pending (or being handled by another instance), so a batch holds at most one
+     * pending update per user; updates waiting for a retry block nobody. The walk follows
+     * {@code inbox_claim} (pending and retry rows in update_id order), never handled
+     * history, and stops at the limit.
      */
     @SqlQuery("""
             select update_id, kind, user_id, payload::text as payload, attempts, received_at from inbox i
@@ -31,10 +34,10 @@ public interface InboxDao {
                   select 1 from inbox earlier
                   where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id))
             order by update_id
-            limit 1
+            limit :limit
             for update skip locked
             """)
-    Optional<InboxRow> claimNext(@Bind("now") Instant now);
+    List<InboxRow> claim(@Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlUpdate("""
             update inbox set status = :status, payload = null, handled_at = :now, attempts = attempts + 1,
