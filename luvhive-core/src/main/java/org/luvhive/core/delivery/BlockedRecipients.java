@@ -1,5 +1,6 @@
 package org.luvhive.core.delivery;
 
+import java.util.Collection;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.delivery.internal.DeliveryDao;
 import org.luvhive.core.delivery.internal.RecipientLock;
@@ -23,6 +24,13 @@ public final class BlockedRecipients {
     public static boolean reachableAgain(Handle handle, long chatId) {
         RecipientLock.lock(handle, chatId);
         return handle.attach(DeliveryDao.class).unblock(chatId) > 0;
+    }
+
+    /** Clears the marks of these users, if there are any, in one statement. */
+    public static void reachableAgain(Handle handle, Collection<Long> chatIds) {
+        if (!chatIds.isEmpty()) {
+            handle.attach(DeliveryDao.class).unblockAll(chatIds.stream().mapToLong(Long::longValue).toArray());
+        }
     }
 
     /** Clears the mark of a user who is forgotten. */

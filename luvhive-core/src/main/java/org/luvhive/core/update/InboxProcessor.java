@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.BlockedRecipients;
@@ -75,9 +78,10 @@ public final class InboxProcessor {
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
         int claimed = jdbi.inTransaction(handle -> {
-            List<InboxRow> rows = handle.attach(InboxDao.class).claim(clock.instant(), CLAIM_BATCH);
-            for (InboxRow row : rows) {
-                handleRow(handle, row).ifPresent(failures::add);
+            InboxDao dao = handle.attach(InboxDao.class);
+            List<InboxRow> rows = dao.claim(clock.instant(), CLAIM_BATCH);
+            if (!rows.isEmpty()) {
+                handleBatch(handle, dao, rows, failures);
             }
             return rows.size();
         });
@@ -86,39 +90,81 @@ public final class InboxProcessor {
     }
 
     /**
-     * Runs the handler inside a savepoint, so a failing handler's writes are undone while
-     * the claim (the row lock) is kept until the failure is recorded.
+     * Per batch, not per update: users who write to us are reachable again, and the
+     * handled (or skipped) marks are written, each in one statement. Per update: the
+     * handler under its own savepoint.
      */
-    private Optional<Failure> handleRow(Handle handle, InboxRow row) {
+    private void handleBatch(Handle handle, InboxDao dao, List<InboxRow> rows, List<Failure> failures) {
         Instant now = clock.instant();
-        InboxDao dao = handle.attach(InboxDao.class);
-        Update update;
-        try {
-            update = mapper.readValue(row.payload(), Update.class);
-        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
-            dao.park(row.updateId(), now, "unreadable payload: " + unreadable.getMessage());
-            registry.counter(FAILED, "outcome", "dead").increment();
-            return Optional.empty();
+        List<InboxRow> readable = new ArrayList<>(rows.size());
+        List<UpdateContext> contexts = new ArrayList<>(rows.size());
+        Set<Long> writing = new LinkedHashSet<>();
+        for (InboxRow row : rows) {
+            Update update;
+            try {
+                update = mapper.readValue(row.payload(), Update.class);
+            } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+                dao.park(row.updateId(), now, "unreadable payload: " + unreadable.getMessage());
+                registry.counter(FAILED, "outcome", "dead").increment();
+                continue;
+            }
+            UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway, router.languages());
+            if (writesToUs(update) && context.userId() != 0) {
+                writing.add(context.userId());
+            }
+            readable.add(row);
+            contexts.add(context);
         }
-        UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway, router.languages());
-        if (writesToUs(update) && context.userId() != 0) {
-            BlockedRecipients.reachableAgain(handle, context.userId());
+        BlockedRecipients.reachableAgain(handle, writing);
+        Finished finished = new Finished(readable.size());
+        for (int index = 0; index < readable.size(); index++) {
+            handleRow(handle, dao, readable.get(index), contexts.get(index), finished).ifPresent(failures::add);
         }
+        if (finished.count > 0) {
+            dao.finishAll(Arrays.copyOf(finished.updateIds, finished.count),
+                    Arrays.copyOf(finished.statuses, finished.count), now);
+        }
+    }
+
+    /** The updates of a batch whose handler ran (or was skipped by the gate), to be marked together. */
+    private static final class Finished {
+        private final long[] updateIds;
+        private final String[] statuses;
+        private int count;
+
+        Finished(int capacity) {
+            updateIds = new long[capacity];
+            statuses = new String[capacity];
+        }
+
+        void add(long updateId, String status) {
+            updateIds[count] = updateId;
+            statuses[count++] = status;
+        }
+    }
+
+    /**
+     * Runs the handler inside a savepoint, so a failing handler's writes are undone while
+     * the claim (the row lock) is kept until the failure is recorded. A savepoint that
+     * is not rolled back is left to the commit (releasing it would be one more round trip).
+     */
+    private Optional<Failure> handleRow(Handle handle, InboxDao dao, InboxRow row, UpdateContext context,
+                                        Finished finished) {
         String savepoint = "update_" + row.updateId();
         handle.savepoint(savepoint);
         try {
             Timer.Sample sample = Timer.start(registry);
             boolean admitted = gate.admit(context, row.receivedAt());
             if (admitted) {
-                router.route(update).handle(context);
+                router.route(context.update()).handle(context);
             }
-            dao.finish(row.updateId(), admitted ? "handled" : "skipped", now);
+            finished.add(row.updateId(), admitted ? "handled" : "skipped");
             sample.stop(registry.timer(HANDLER_TIME, "kind", row.kind()));
             registry.counter(HANDLED, "kind", row.kind(), "outcome", admitted ? "handled" : "skipped").increment();
-            handle.releaseSavepoint(savepoint);
             return Optional.empty();
         } catch (RuntimeException handlerFailure) {
             handle.rollbackToSavepoint(savepoint);
+            Instant now = context.now();
             Failure failure = new Failure(row, handlerFailure);
             if (row.attempts() + 1 >= maxAttempts) {
                 dao.park(row.updateId(), now, failure.describe());

@@ -48,7 +48,7 @@ class InboxProcessorTest {
 
     @BeforeEach
     void setUp() {
-        database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, rate_limit_buckets"));
+        database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, rate_limit_buckets, blocked_recipients"));
         processor = processor(LimitsProfile.NORMAL.limits());
     }
 
@@ -146,6 +146,20 @@ class InboxProcessorTest {
         drain();
         assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 5", "text 4");
         assertThat(transactions.get(4)).isNotEqualTo(transactions.get(0));
+    }
+
+    @Test
+    void usersWhoWriteAgainAreReachableAgainOthersStayMarked() {
+        database.jdbi().useHandle(handle -> handle.execute("""
+                insert into blocked_recipients (chat_id, blocked_at, reason)
+                values (10, now(), 'blocked'), (20, now(), 'blocked'), (30, now(), 'blocked')"""));
+        store.store(List.of(Updates.text(1, 10, "back"), Updates.text(2, 20, "me too")));
+
+        drain();
+
+        List<Long> stillMarked = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select chat_id from blocked_recipients order by chat_id").mapTo(Long.class).list());
+        assertThat(stillMarked).containsExactly(30L);
     }
 
     @Test

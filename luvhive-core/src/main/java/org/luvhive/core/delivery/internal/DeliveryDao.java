@@ -21,6 +21,9 @@ public interface DeliveryDao {
     @SqlUpdate("delete from blocked_recipients where chat_id = :chatId")
     int unblock(@Bind("chatId") long chatId);
 
+    @SqlUpdate("delete from blocked_recipients where chat_id = any(:chatIds)")
+    int unblockAll(@Bind("chatIds") long[] chatIds);
+
     /**
      * Whether the user sent the bot anything, or had something of theirs handled, after
      * {@code since}: then a 403 for a message queued at {@code since} is older than their

@@ -39,12 +39,14 @@ public interface InboxDao {
             """)
     List<InboxRow> claim(@Bind("now") Instant now, @Bind("limit") int limit);
 
+    /** Marks a batch handled or skipped ({@code statuses[i]} for {@code updateIds[i]}) in one statement. */
     @SqlUpdate("""
-            update inbox set status = :status, payload = null, handled_at = :now, attempts = attempts + 1,
+            update inbox set status = batch.status, payload = null, handled_at = :now, attempts = attempts + 1,
                    last_error = null
-            where update_id = :updateId
+            from unnest(:updateIds, :statuses) as batch (update_id, status)
+            where inbox.update_id = batch.update_id
             """)
-    int finish(@Bind("updateId") long updateId, @Bind("status") String status, @Bind("now") Instant now);
+    int finishAll(@Bind("updateIds") long[] updateIds, @Bind("statuses") String[] statuses, @Bind("now") Instant now);
 
     @SqlUpdate("""
             update inbox set status = 'retry', attempts = attempts + 1, next_attempt_at = :nextAttempt,
