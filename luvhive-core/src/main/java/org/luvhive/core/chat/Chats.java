@@ -18,6 +18,7 @@ import org.luvhive.core.chat.internal.RevealDao;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
+import org.luvhive.core.update.InboxBatch;
 import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -55,6 +56,7 @@ public final class Chats {
      */
     public void lock(Handle handle) {
         handle.attach(ChatDao.class).lock(LOCK_KEY);
+        InboxBatch.endAfterThisUpdate(handle); // held to the commit: no more handlers behind it
     }
 
     /**

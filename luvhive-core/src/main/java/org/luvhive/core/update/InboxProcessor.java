@@ -32,7 +32,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * commit for the batch. A batch holds at most one pending update per user (the claim keeps
  * a user's updates in order). A failing handler's writes are rolled back to its savepoint
  * and it is retried with back-off up to {@code maxAttempts}, then parked as dead with its
- * error; it never blocks other users' updates, in its batch or after. Thread-safe: several
+ * error; it never blocks other users' updates, in its batch or after. A handler that takes a
+ * lock all instances contend for ends the batch after itself ({@link InboxBatch}). Thread-safe: several
  * threads and instances may call {@link #processNext()} at once.
  */
 public final class InboxProcessor {
@@ -119,6 +120,9 @@ public final class InboxProcessor {
         Finished finished = new Finished(readable.size());
         for (int index = 0; index < readable.size(); index++) {
             handleRow(handle, dao, readable.get(index), contexts.get(index), finished).ifPresent(failures::add);
+            if (InboxBatch.endRequested(handle)) {
+                break; // the rest of the claim waits again, unlocked at the commit
+            }
         }
         if (finished.count > 0) {
             dao.finishAll(Arrays.copyOf(finished.updateIds, finished.count),

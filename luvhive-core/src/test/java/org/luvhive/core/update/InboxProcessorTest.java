@@ -66,6 +66,10 @@ class InboxProcessorTest {
                     }
                     handled.add("fail " + context.update().getUpdateId());
                 })
+                .command("contend", context -> {
+                    handled.add("contend " + context.update().getUpdateId());
+                    InboxBatch.endAfterThisUpdate(context.handle());
+                })
                 .callback("press:", context -> handled.add("press " + context.update().getUpdateId()))
                 .preCheckoutQuery(context -> handled.add("pre-checkout " + context.update().getUpdateId()))
                 .message(MessageKind.SUCCESSFUL_PAYMENT, context -> handled.add("paid " + context.update().getUpdateId()))
@@ -146,6 +150,20 @@ class InboxProcessorTest {
         drain();
         assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 5", "text 4");
         assertThat(transactions.get(4)).isNotEqualTo(transactions.get(0));
+    }
+
+    @Test
+    void aHandlerHoldingASharedLockCommitsItsBatchAtOnceTheRestWaitsForTheNextClaim() {
+        store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "/contend"), Updates.text(3, 30, "c"),
+                Updates.text(4, 40, "d")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).as("the batch ends with the handler that took the lock").containsExactly("text 1", "contend 2");
+        assertThat(row(3)).containsEntry("status", "pending");
+        drain();
+        assertThat(handled).containsExactly("text 1", "contend 2", "text 3", "text 4");
+        assertThat(transactions.get(1)).as("handled after the lock's commit").isNotEqualTo(transactions.get(0));
     }
 
     @Test
