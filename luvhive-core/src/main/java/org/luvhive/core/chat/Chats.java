@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.ChatRows;
 import org.luvhive.core.chat.internal.HeldMediaDao;
 import org.luvhive.core.chat.internal.ReopenDao;
 import org.luvhive.core.chat.internal.RevealDao;
@@ -73,7 +74,7 @@ public final class Chats {
 
     /** The user's chat, while it is on. */
     public Optional<ChatMembership> active(Handle handle, long userId) {
-        return handle.attach(ChatDao.class).active(userId);
+        return ChatRows.active(handle, userId);
     }
 
     /** The user's most recent chat, on or ended. */

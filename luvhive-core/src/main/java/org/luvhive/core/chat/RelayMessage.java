@@ -2,6 +2,7 @@ package org.luvhive.core.chat;
 
 import java.util.Optional;
 import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.ChatRows;
 import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.telegram.SendMediaById;
@@ -32,7 +33,7 @@ public final class RelayMessage implements UpdateHandler {
 
     @Override
     public void handle(UpdateContext context) {
-        Optional<ChatMembership> membership = context.handle().attach(ChatDao.class).active(context.userId());
+        Optional<ChatMembership> membership = ChatRows.active(context.handle(), context.userId());
         if (membership.isEmpty()) {
             context.replyText(NOT_IN_CHAT);
             return;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.delivery.internal.MethodTypes;
 import org.luvhive.core.delivery.internal.OutboxDao;
+import org.luvhive.core.delivery.internal.OutboxStatements;
 
 /**
  * Where handlers put what they want sent. Rows are written in the caller's transaction,
@@ -39,7 +40,7 @@ public final class Outbox {
         } catch (JsonProcessingException unserialisable) {
             throw new IllegalArgumentException("cannot serialise " + method + " for the outbox", unserialisable);
         }
-        long id = handle.attach(OutboxDao.class).insert(message.chatId(), message.priority().rank(), method, payload,
+        long id = OutboxStatements.insert(handle, message.chatId(), message.priority().rank(), method, payload,
                 message.correlation().orElse(null), clock.instant());
         handle.afterCommit(wakeSender);
         return id;

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.update.internal.InboxClaims;
 import org.luvhive.core.update.internal.InboxDao;
 import org.luvhive.core.update.internal.InboxRow;
 import org.slf4j.Logger;
@@ -79,10 +80,9 @@ public final class InboxProcessor {
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
         int claimed = jdbi.inTransaction(handle -> {
-            InboxDao dao = handle.attach(InboxDao.class);
-            List<InboxRow> rows = dao.claim(clock.instant(), CLAIM_BATCH);
+            List<InboxRow> rows = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
             if (!rows.isEmpty()) {
-                handleBatch(handle, dao, rows, failures);
+                handleBatch(handle, rows, failures);
             }
             return rows.size();
         });
@@ -95,7 +95,7 @@ public final class InboxProcessor {
      * handled (or skipped) marks are written, each in one statement. Per update: the
      * handler under its own savepoint.
      */
-    private void handleBatch(Handle handle, InboxDao dao, List<InboxRow> rows, List<Failure> failures) {
+    private void handleBatch(Handle handle, List<InboxRow> rows, List<Failure> failures) {
         Instant now = clock.instant();
         List<InboxRow> readable = new ArrayList<>(rows.size());
         List<UpdateContext> contexts = new ArrayList<>(rows.size());
@@ -105,7 +105,7 @@ public final class InboxProcessor {
             try {
                 update = mapper.readValue(row.payload(), Update.class);
             } catch (JsonProcessingException | IllegalArgumentException unreadable) {
-                dao.park(row.updateId(), now, "unreadable payload: " + unreadable.getMessage());
+                handle.attach(InboxDao.class).park(row.updateId(), now, "unreadable payload: " + unreadable.getMessage());
                 registry.counter(FAILED, "outcome", "dead").increment();
                 continue;
             }
@@ -119,13 +119,13 @@ public final class InboxProcessor {
         BlockedRecipients.reachableAgain(handle, writing);
         Finished finished = new Finished(readable.size());
         for (int index = 0; index < readable.size(); index++) {
-            handleRow(handle, dao, readable.get(index), contexts.get(index), finished).ifPresent(failures::add);
+            handleRow(handle, readable.get(index), contexts.get(index), finished).ifPresent(failures::add);
             if (InboxBatch.endRequested(handle)) {
                 break; // the rest of the claim waits again, unlocked at the commit
             }
         }
         if (finished.count > 0) {
-            dao.finishAll(Arrays.copyOf(finished.updateIds, finished.count),
+            InboxClaims.finishAll(handle, Arrays.copyOf(finished.updateIds, finished.count),
                     Arrays.copyOf(finished.statuses, finished.count), now);
         }
     }
@@ -152,7 +152,7 @@ public final class InboxProcessor {
      * the claim (the row lock) is kept until the failure is recorded. A savepoint that
      * is not rolled back is left to the commit (releasing it would be one more round trip).
      */
-    private Optional<Failure> handleRow(Handle handle, InboxDao dao, InboxRow row, UpdateContext context,
+    private Optional<Failure> handleRow(Handle handle, InboxRow row, UpdateContext context,
                                         Finished finished) {
         String savepoint = "update_" + row.updateId();
         handle.savepoint(savepoint);
@@ -170,6 +170,7 @@ public final class InboxProcessor {
             handle.rollbackToSavepoint(savepoint);
             Instant now = context.now();
             Failure failure = new Failure(row, handlerFailure);
+            InboxDao dao = handle.attach(InboxDao.class);
             if (row.attempts() + 1 >= maxAttempts) {
                 dao.park(row.updateId(), now, failure.describe());
                 failure = failure.parked();

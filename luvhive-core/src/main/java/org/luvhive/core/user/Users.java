@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.LanguageLookup;
 import org.luvhive.core.user.internal.UserDao;
+import org.luvhive.core.user.internal.UserRows;
 import org.luvhive.core.user.internal.UserSettingsDao;
 
 /**
@@ -19,7 +20,7 @@ import org.luvhive.core.user.internal.UserSettingsDao;
 public final class Users implements LanguageLookup {
 
     public Optional<UserProfile> find(Handle handle, long userId) {
-        return handle.attach(UserDao.class).find(userId);
+        return UserRows.find(handle, userId);
     }
 
     /** The profile, its row locked for the rest of the transaction. */

@@ -36,18 +36,17 @@ public final class ClaimStep {
 
     public Result claim(OutboxRow row, Instant now) {
         return jdbi.inTransaction(handle -> {
-            OutboxDao outbox = handle.attach(OutboxDao.class);
-            if (!outbox.tryLockChat(LOCK_SPACE, row.chatId())) {
+            if (!OutboxStatements.tryLockChat(handle, LOCK_SPACE, row.chatId())) {
                 return Result.WAIT;
             }
-            if (handle.attach(DeliveryDao.class).isBlocked(row.chatId())) {
-                outbox.cancelQueuedFor(row.chatId(), "recipient blocked the bot");
+            if (OutboxStatements.isBlocked(handle, row.chatId())) {
+                handle.attach(OutboxDao.class).cancelQueuedFor(row.chatId(), "recipient blocked the bot");
                 return Result.GONE;
             }
-            if (outbox.hasEarlier(row.chatId(), row.id())) {
+            if (OutboxStatements.hasEarlier(handle, row.chatId(), row.id())) {
                 return Result.WAIT;
             }
-            return outbox.claim(row.id(), owner, now.plus(lease)) == 1 ? Result.CLAIMED : Result.GONE;
+            return OutboxStatements.claim(handle, row.id(), owner, now.plus(lease)) == 1 ? Result.CLAIMED : Result.GONE;
         });
     }
 

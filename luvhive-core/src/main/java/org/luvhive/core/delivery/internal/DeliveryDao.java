@@ -33,8 +33,6 @@ public interface DeliveryDao {
             + " and (received_at > :since or handled_at > :since))")
     boolean wroteSince(@Bind("chatId") long chatId, @Bind("since") Instant since);
 
-    @SqlQuery("select exists (select 1 from blocked_recipients where chat_id = :chatId)")
-    boolean isBlocked(@Bind("chatId") long chatId);
 
     @SqlQuery("select count(*) from outbox where status in ('queued', 'sending')")
     long depth();

@@ -24,7 +24,7 @@ public final class DispatchPlan {
 
     public List<OutboxRow> due(Instant now, Set<Long> skip) {
         long[] excluded = skip.stream().limit(MAX_EXCLUDED).mapToLong(Long::longValue).toArray();
-        return jdbi.withExtension(OutboxDao.class, dao -> dao.due(now, excluded, BATCH));
+        return jdbi.withHandle(handle -> OutboxStatements.due(handle, now, excluded, BATCH));
     }
 
     public Set<Long> waiting(Instant now) {

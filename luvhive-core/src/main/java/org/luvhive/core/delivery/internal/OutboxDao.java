@@ -5,53 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Rows of {@code outbox}. */
+/** Rows of {@code outbox}; queueing, finding due and claiming rows, on the hot path, are {@link OutboxStatements}. */
 @RegisterConstructorMapper(OutboxRow.class)
 public interface OutboxDao {
 
     String COLUMNS = "id, chat_id, priority, method, payload::text as payload, correlation, attempts, created_at";
-
-    @SqlUpdate("""
-            insert into outbox (chat_id, priority, method, payload, correlation, not_before, created_at)
-            values (:chatId, :priority, :method, cast(:payload as jsonb), :correlation, :now, :now)
-            """)
-    @GetGeneratedKeys("id")
-    long insert(@Bind("chatId") long chatId, @Bind("priority") int priority, @Bind("method") String method,
-                @Bind("payload") String payload, @Bind("correlation") String correlation, @Bind("now") Instant now);
-
-    /**
-     * The next row of each chat (its oldest pending one), if due, in priority order across
-     * chats, skipping chats the caller already knows it cannot send to now (in flight,
-     * paused, out of tokens), so one busy chat never hides the others. Within a chat rows
-     * go strictly in the order they were queued.
-     */
-    @SqlQuery("select " + COLUMNS + " from outbox o "
-            + "where status = 'queued' and not_before <= :now and chat_id <> all(:excluded) "
-            + "and not exists (select 1 from outbox earlier where earlier.chat_id = o.chat_id "
-            + "    and earlier.status in ('queued', 'sending') and earlier.id < o.id) "
-            + "order by priority, id limit :limit")
-    List<OutboxRow> due(@Bind("now") Instant now, @Bind("excluded") long[] excluded, @Bind("limit") int limit);
-
-    /** Whether the chat has a row in flight or an earlier one still queued (per-chat order). */
-    @SqlQuery("""
-            select exists (select 1 from outbox where chat_id = :chatId
-                           and (status = 'sending' or (status = 'queued' and id < :id)))
-            """)
-    boolean hasEarlier(@Bind("chatId") long chatId, @Bind("id") long id);
-
-    @SqlQuery("select pg_try_advisory_xact_lock(:lockSpace, hashtext(:chatId::text))")
-    boolean tryLockChat(@Bind("lockSpace") int lockSpace, @Bind("chatId") long chatId);
-
-    @SqlUpdate("""
-            update outbox set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
-                   attempts = attempts + 1
-            where id = :id and status = 'queued'
-            """)
-    int claim(@Bind("id") long id, @Bind("owner") String owner, @Bind("leaseUntil") Instant leaseUntil);
 
     @SqlUpdate("""
             update outbox set status = 'sent', payload = null, sent_at = :now, telegram_message_id = :messageId,

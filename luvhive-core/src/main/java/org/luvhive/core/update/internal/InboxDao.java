@@ -1,14 +1,11 @@
 package org.luvhive.core.update.internal;
 
 import java.time.Instant;
-import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Rows of {@code inbox}. */
-@RegisterConstructorMapper(InboxRow.class)
+/** Rows of {@code inbox}; the claim and the handled marks, on the hot path, are {@link InboxClaims}. */
 public interface InboxDao {
 
     @SqlUpdate("""
@@ -18,35 +15,6 @@ public interface InboxDao {
             """)
     int insert(@Bind("updateId") long updateId, @Bind("kind") String kind, @Bind("userId") Long userId,
                @Bind("chatId") Long chatId, @Bind("payload") String payload, @Bind("now") Instant now);
-
-    /**
-     * Up to {@code limit} updates to handle, in update_id order, locked for this
-     * transaction. A user's updates go in order: one waits while an earlier one of the same
-     * user is pending (or being handled by another instance), so a batch holds at most one
-     * pending update per user; updates waiting for a retry block nobody. The walk follows
-     * {@code inbox_claim} (pending and retry rows in update_id order), never handled
-     * history, and stops at the limit.
-     */
-    @SqlQuery("""
-            select update_id, kind, user_id, payload::text as payload, attempts, received_at from inbox i
-            where status in ('pending', 'retry') and next_attempt_at <= :now
-              and not (status = 'pending' and user_id is not null and exists (
-                  select 1 from inbox earlier
-                  where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id))
-            order by update_id
-            limit :limit
-            for update skip locked
-            """)
-    List<InboxRow> claim(@Bind("now") Instant now, @Bind("limit") int limit);
-
-    /** Marks a batch handled or skipped ({@code statuses[i]} for {@code updateIds[i]}) in one statement. */
-    @SqlUpdate("""
-            update inbox set status = batch.status, payload = null, handled_at = :now, attempts = attempts + 1,
-                   last_error = null
-            from unnest(:updateIds, :statuses) as batch (update_id, status)
-            where inbox.update_id = batch.update_id
-            """)
-    int finishAll(@Bind("updateIds") long[] updateIds, @Bind("statuses") String[] statuses, @Bind("now") Instant now);
 
     @SqlUpdate("""
             update inbox set status = 'retry', attempts = attempts + 1, next_attempt_at = :nextAttempt,

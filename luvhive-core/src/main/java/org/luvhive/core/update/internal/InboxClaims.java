@@ -1,0 +1,62 @@
+package org.luvhive.core.update.internal;
+
+import static org.luvhive.core.db.SqlArguments.instant;
+import static org.luvhive.core.db.SqlArguments.nullableLong;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.luvhive.core.db.SqlArguments;
+
+/**
+ * The inbox statements every update pays for, through the fluent API with its row mapper
+ * and arguments given (see {@link SqlArguments}): the other inbox statements are
+ * {@link InboxDao}'s. Stateless; thread-safe.
+ */
+public final class InboxClaims {
+
+    private static final String CLAIM = """
+            select update_id, kind, user_id, payload::text as payload, attempts, received_at from inbox i
+            where status in ('pending', 'retry') and next_attempt_at <= :now
+              and not (status = 'pending' and user_id is not null and exists (
+                  select 1 from inbox earlier
+                  where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id))
+            order by update_id
+            limit :limit
+            for update skip locked
+            """;
+
+    private static final String FINISH_ALL = """
+            update inbox set status = batch.status, payload = null, handled_at = :now, attempts = attempts + 1,
+                   last_error = null
+            from unnest(:updateIds, :statuses) as batch (update_id, status)
+            where inbox.update_id = batch.update_id
+            """;
+
+    private static final RowMapper<InboxRow> ROW = (row, context) -> new InboxRow(row.getLong("update_id"),
+            row.getString("kind"), nullableLong(row, "user_id"), row.getString("payload"), row.getInt("attempts"),
+            instant(row, "received_at"));
+
+    private InboxClaims() {
+    }
+
+    /**
+     * Up to {@code limit} updates to handle, in update_id order, locked for this
+     * transaction. A user's updates go in order: one waits while an earlier one of the same
+     * user is pending (or being handled by another instance), so a batch holds at most one
+     * pending update per user; updates waiting for a retry block nobody. The walk follows
+     * {@code inbox_claim} (pending and retry rows in update_id order), never handled
+     * history, and stops at the limit.
+     */
+    public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
+        return handle.createQuery(CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
+                .map(ROW).list();
+    }
+
+    /** Marks a batch handled or skipped ({@code statuses[i]} for {@code updateIds[i]}) in one statement. */
+    public static int finishAll(Handle handle, long[] updateIds, String[] statuses, Instant now) {
+        return handle.createUpdate(FINISH_ALL).bind("updateIds", SqlArguments.of(updateIds))
+                .bind("statuses", SqlArguments.of(statuses)).bind("now", SqlArguments.of(now)).execute();
+    }
+}
