@@ -70,6 +70,12 @@ public final class SqlArguments {
                 statement.setArray(position, statement.getConnection().createArrayOf("bigint", boxed));
     }
 
+    /** A bigint[] whose elements may be null. */
+    public static Argument ofNullable(Long[] values) {
+        return (position, statement, context) ->
+                statement.setArray(position, statement.getConnection().createArrayOf("bigint", values));
+    }
+
     /** A text[]. */
     public static Argument of(String[] values) {
         return (position, statement, context) ->

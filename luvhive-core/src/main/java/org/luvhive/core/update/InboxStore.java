@@ -8,16 +8,19 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.luvhive.core.telegram.RawUpdate;
+import org.luvhive.core.update.internal.InboxClaims;
 import org.luvhive.core.update.internal.IncomingUpdate;
 import org.luvhive.core.update.internal.InboxDao;
 import org.luvhive.core.update.internal.QuarantineDao;
@@ -76,7 +79,8 @@ public final class InboxStore {
     }
 
     /**
-     * Stores a batch in one transaction. When this returns, every update of it is durable
+     * Stores a batch in one transaction, its updates in one statement (each on its own only
+     * when PostgreSQL refused a value of one of them). When this returns, every update of it is durable
      * (in the inbox or the quarantine) and the batch may be confirmed to Telegram.
      *
      * @throws JdbiException when the database failed: nothing is stored
@@ -122,16 +126,25 @@ public final class InboxStore {
         return store(raw, Source.POLLING).stored();
     }
 
+    /**
+     * Every storable update in one statement (one round trip, one commit for the batch); or,
+     * once a value was refused, each under a savepoint of its own so the one refused goes
+     * to the quarantine and the others are stored.
+     */
     private Tally storeAll(Handle handle, List<RawUpdate> updates, List<IncomingUpdate> examined, Source source,
                            Instant now, boolean eachOnItsOwn) {
-        InboxDao inbox = handle.attach(InboxDao.class);
-        QuarantineDao quarantine = handle.attach(QuarantineDao.class);
         Tally tally = new Tally();
+        if (!eachOnItsOwn) {
+            insertTogether(handle, examined, now, tally);
+        }
         for (int index = 0; index < updates.size(); index++) {
             RawUpdate raw = updates.get(index);
             IncomingUpdate incoming = examined.get(index);
             if (incoming instanceof IncomingUpdate.Storable storable) {
-                Optional<String> refusal = insert(handle, inbox, storable, now, eachOnItsOwn, tally);
+                if (!eachOnItsOwn) {
+                    continue;
+                }
+                Optional<String> refusal = insertAlone(handle, storable, now, tally);
                 if (refusal.isEmpty()) {
                     continue;
                 }
@@ -139,7 +152,7 @@ public final class InboxStore {
                         storable.userId() == 0 ? Optional.empty() : Optional.of(storable.userId()));
             }
             IncomingUpdate.Poison poison = (IncomingUpdate.Poison) incoming;
-            if (quarantine(quarantine, raw, poison, source, now) == 1) {
+            if (quarantine(handle.attach(QuarantineDao.class), raw, poison, source, now) == 1) {
                 tally.quarantined(poison.category());
                 LOG.warn("Update {} quarantined ({}): {}; 'luvhive inbox quarantine' lists it",
                         raw.updateId().map(String::valueOf).orElse("without update_id"), poison.category(),
@@ -149,6 +162,31 @@ public final class InboxStore {
             }
         }
         return tally;
+    }
+
+    /** The batch's storable updates in one insert; a refused value loses the transaction ({@link RefusedValue}). */
+    private static void insertTogether(Handle handle, List<IncomingUpdate> examined, Instant now, Tally tally) {
+        List<IncomingUpdate.Storable> storables = new ArrayList<>(examined.size());
+        for (IncomingUpdate incoming : examined) {
+            if (incoming instanceof IncomingUpdate.Storable storable) {
+                storables.add(storable);
+            }
+        }
+        if (storables.isEmpty()) {
+            return;
+        }
+        Set<Long> fresh;
+        try {
+            fresh = InboxClaims.insertAll(handle, storables, now);
+        } catch (JdbiException failure) {
+            if (refusedValue(failure).isEmpty()) {
+                throw failure;
+            }
+            throw new RefusedValue(failure);
+        }
+        for (IncomingUpdate.Storable storable : storables) {
+            tally.inserted(storable.kind(), fresh.contains(storable.updateId()) ? 1 : 0);
+        }
     }
 
     /**
@@ -163,29 +201,22 @@ public final class InboxStore {
         };
     }
 
-    /** Inserts into the inbox; the refusal when PostgreSQL refuses a value of the update. */
-    private Optional<String> insert(Handle handle, InboxDao inbox, IncomingUpdate.Storable update, Instant now,
-                                    boolean underSavepoint, Tally tally) {
+    /** Inserts one update under a savepoint; the refusal when PostgreSQL refuses a value of it. */
+    private static Optional<String> insertAlone(Handle handle, IncomingUpdate.Storable update, Instant now,
+                                                Tally tally) {
         String savepoint = "store_" + update.updateId();
-        if (underSavepoint) {
-            handle.savepoint(savepoint);
-        }
+        handle.savepoint(savepoint);
         try {
-            int fresh = inbox.insert(update.updateId(), update.kind().apiName(),
+            int fresh = handle.attach(InboxDao.class).insert(update.updateId(), update.kind().apiName(),
                     update.userId() == 0 ? null : update.userId(), update.chatId() == 0 ? null : update.chatId(),
                     update.json(), now);
-            if (underSavepoint) {
-                handle.releaseSavepoint(savepoint);
-            }
+            handle.releaseSavepoint(savepoint);
             tally.inserted(update.kind(), fresh);
             return Optional.empty();
         } catch (JdbiException failure) {
             Optional<String> refusal = refusedValue(failure);
             if (refusal.isEmpty()) {
                 throw failure;
-            }
-            if (!underSavepoint) {
-                throw new RefusedValue(failure);
             }
             handle.rollbackToSavepoint(savepoint);
             return refusal;

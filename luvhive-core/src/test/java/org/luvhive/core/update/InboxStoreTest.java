@@ -9,7 +9,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,6 +132,32 @@ class InboxStoreTest {
 
         assertThat(again).as("the batch fetched again").isEqualTo(new InboxStore.Stored(0, 10, 0));
         assertThat(quarantine()).hasSize(6);
+    }
+
+    @Test
+    void aBatchIsStoredInOneStatementAndItsRedeliveredUpdatesAreToldFromNewOnes() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        Jdbi counted = Jdbi.create(database.database().dataSource()).installPlugin(new SqlObjectPlugin());
+        counted.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.add(context.getRawSql());
+            }
+        });
+        InboxStore countedStore = new InboxStore(counted, new ObjectMapper(), clock, registry, wakeUps::incrementAndGet);
+        countedStore.store(List.of(raw(text(1, 10, "a")), raw(text(2, 20, "b"))), InboxStore.Source.POLLING);
+        statements.clear();
+
+        InboxStore.Stored stored = countedStore.store(List.of(raw(text(2, 20, "b")), raw(text(3, 30, "c")),
+                raw(text(4, 10, "d")), raw(text(5, 50, "e"))), InboxStore.Source.POLLING);
+
+        assertThat(stored).isEqualTo(new InboxStore.Stored(3, 1, 0));
+        assertThat(statements).as("one insert for the whole batch").hasSize(1);
+        assertThat(storedText(2)).isEqualTo("b");
+        assertThat(storedText(5)).isEqualTo("e");
+        Long userOf4 = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select user_id from inbox where update_id = 4").mapTo(Long.class).one());
+        assertThat(userOf4).isEqualTo(10L);
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.luvhive.core.db.SqlArguments.nullableLong;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.luvhive.core.db.SqlArguments;
+import org.luvhive.core.update.internal.IncomingUpdate.Storable;
 
 /**
  * The inbox statements every update pays for, through the fluent API with its row mapper
@@ -25,6 +28,15 @@ public final class InboxClaims {
             order by update_id
             limit :limit
             for update skip locked
+            """;
+
+    private static final String INSERT_ALL = """
+            insert into inbox (update_id, kind, user_id, chat_id, payload, next_attempt_at, received_at)
+            select batch.update_id, batch.kind, batch.user_id, batch.chat_id, cast(batch.payload as jsonb), :now, :now
+            from unnest(:updateIds, :kinds, :userIds, :chatIds, :payloads)
+                as batch (update_id, kind, user_id, chat_id, payload)
+            on conflict (update_id) do nothing
+            returning update_id
             """;
 
     private static final String FINISH_ALL = """
@@ -52,6 +64,31 @@ public final class InboxClaims {
     public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
         return handle.createQuery(CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
                 .map(ROW).list();
+    }
+
+    /**
+     * Stores a batch of updates in one statement; returns the update_ids that were new (the
+     * others were stored before: a redelivery). One value PostgreSQL refuses fails it all.
+     */
+    public static Set<Long> insertAll(Handle handle, List<Storable> updates, Instant now) {
+        int size = updates.size();
+        long[] updateIds = new long[size];
+        String[] kinds = new String[size];
+        Long[] userIds = new Long[size];
+        Long[] chatIds = new Long[size];
+        String[] payloads = new String[size];
+        for (int index = 0; index < size; index++) {
+            Storable update = updates.get(index);
+            updateIds[index] = update.updateId();
+            kinds[index] = update.kind().apiName();
+            userIds[index] = update.userId() == 0 ? null : update.userId();
+            chatIds[index] = update.chatId() == 0 ? null : update.chatId();
+            payloads[index] = update.json();
+        }
+        return handle.createQuery(INSERT_ALL).bind("updateIds", SqlArguments.of(updateIds))
+                .bind("kinds", SqlArguments.of(kinds)).bind("userIds", SqlArguments.ofNullable(userIds))
+                .bind("chatIds", SqlArguments.ofNullable(chatIds)).bind("payloads", SqlArguments.of(payloads))
+                .bind("now", SqlArguments.of(now)).map((row, context) -> row.getLong(1)).collect(Collectors.toSet());
     }
 
     /** Marks a batch handled or skipped ({@code statuses[i]} for {@code updateIds[i]}) in one statement. */
