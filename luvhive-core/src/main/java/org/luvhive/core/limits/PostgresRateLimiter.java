@@ -49,7 +49,17 @@ public final class PostgresRateLimiter implements RateLimiter {
 
     @Override
     public void release(String key, Limit limit) {
-        bucket(key, limit).addTokens(1);
+        release(key, limit, 1);
+    }
+
+    /** Takes as many tokens as there are, up to {@code most}, in one round trip; returns how many. */
+    public long tryAcquireUpTo(String key, Limit limit, long most) {
+        return bucket(key, limit).tryConsumeAsMuchAsPossible(most);
+    }
+
+    /** Returns {@code tokens} to the bucket (up to its capacity). */
+    public void release(String key, Limit limit, long tokens) {
+        bucket(key, limit).addTokens(tokens);
     }
 
     /** Deletes up to {@code batch} rows of buckets idle long enough to be full again. */

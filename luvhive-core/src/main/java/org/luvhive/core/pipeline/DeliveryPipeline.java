@@ -19,6 +19,8 @@ import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.LocalRateLimiter;
 import org.luvhive.core.limits.PostgresRateLimiter;
+import org.luvhive.core.limits.RateLimiter;
+import org.luvhive.core.limits.ReservingRateLimiter;
 import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.update.InboundGate;
 import org.luvhive.core.update.InboxProcessor;
@@ -71,7 +73,9 @@ public final class DeliveryPipeline implements AutoCloseable {
         ClockTimeMeter time = new ClockTimeMeter(clock);
         PostgresRateLimiter shared = new PostgresRateLimiter(database.dataSource(), time, Duration.ofHours(1));
         LocalRateLimiter chats = new LocalRateLimiter(time, settings.chatBuckets(), Duration.ofMinutes(10));
-        OutboxSender sender = new OutboxSender(database.jdbi(), database::openDedicatedConnection, mapper, gateway, shared, chats, limits, events,
+        // the global send bucket: one round trip per 50 ms of its rate, not per send (docs/performance.md)
+        RateLimiter globalSends = new ReservingRateLimiter(shared, time, Duration.ofMillis(50));
+        OutboxSender sender = new OutboxSender(database.jdbi(), database::openDedicatedConnection, mapper, gateway, globalSends, chats, limits, events,
                 violations, sends, clock, registry, settings.sender());
         InboundGate gate = new InboundGate(shared, limits, registry, settings.debounceWindow(),
                 settings.slowDownCooldown(), settings.backlogAfter());
