@@ -89,10 +89,15 @@ class DbConnectionsCommandTest {
                     .withDatabaseOps(DatabaseOps.Settings.defaults().withPoolReportEvery(Duration.ofMillis(200)));
             try (BotApplication bot = BotApplication.start(new ConfigLoader(home).load(environment), Clock.systemUTC(),
                     settings, (jdbi, outbox, caches, registry, violations) -> new SlowFeatures(10))) {
-                for (int user = 0; user < 6; user++) {
+                // the first alone, so it is a batch of its own (a batch takes every waiting update of
+                // different users and runs them one by one on one connection)
+                telegram.newUser("Slow0").sendText("hello");
+                await().atMost(Duration.ofSeconds(30)).until(() -> sleepingHandlers() == 1);
+                for (int user = 1; user < 6; user++) {
                     telegram.newUser("Slow" + user).sendText("hello");
                 }
-                // six handlers of 10 s on two connections: exhausted for about 30 s
+                // a handler of 10 s holds one connection; the next batch holds the other while its
+                // rate limit waits for a third, and the poller storing the rest waits too
                 AtomicReference<CliRun> exhausted = new AtomicReference<>();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     CliRun run = CliRun.run(database.environment(), home, "db", "connections", "--json");
@@ -121,5 +126,11 @@ class DbConnectionsCommandTest {
         }
         CliRun after = CliRun.run(database.environment(), home, "db", "connections");
         assertThat(after.out()).as("a clean stop removes the report").contains("no bot instance has reported its pool");
+    }
+
+    private long sleepingHandlers() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from pg_stat_activity where state = 'active' and query like 'select pg_sleep%'")
+                .mapTo(Long.class).one());
     }
 }
