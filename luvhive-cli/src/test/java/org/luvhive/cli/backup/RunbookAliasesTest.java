@@ -3,6 +3,9 @@ package org.luvhive.cli.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +49,10 @@ class RunbookAliasesTest {
         BackupFixture.seed(database.jdbi());
         assertThat(fixture.run("backup", "create").exitCode()).isZero();
 
-        CliRun alias = fixture.run("list-backups", "--json");
-        CliRun command = fixture.run("backup", "list", "--json");
+        // one instant for both: the listing's age_seconds must not tick over between them
+        Clock now = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        CliRun alias = fixture.run(now, "list-backups", "--json");
+        CliRun command = fixture.run(now, "backup", "list", "--json");
 
         assertThat(alias.exitCode()).isZero();
         assertThat(alias.out()).isEqualTo(command.out()).contains("\"state\"");
