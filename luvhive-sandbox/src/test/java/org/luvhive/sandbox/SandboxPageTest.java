@@ -142,7 +142,12 @@ class SandboxPageTest implements EvidenceOnFailure.DrivesBrowser {
         // The yardstick: a newcomer has two strangers chatting within two minutes.
         System.out.printf("newcomer path: %.1f s from the welcome card to Bob reading Alice%n",
                 (System.nanoTime() - started) / 1e9);
-        browser.step("Alice sends a photo with a caption; Bob allows media in the chat and sees the image", () -> {
+        browser.step("A new account's photo waits ten minutes; an hour later Alice sends one with a caption; "
+                + "Bob allows media in the chat and sees the image", () -> {
+            alice.attach("photo", "too soon");
+            alice.awaitBotMessage("10 minutes after joining");
+            database.jdbi().useHandle(handle -> handle.execute(
+                    "update users set created_at = created_at - interval '1 hour'"));
             alice.attach("photo", "me at the lake");
             WebElement question = bob.awaitBotMessage("Allow media in this chat?");
             bob.press(question.findElements(By.cssSelector("button.inline-button")).stream()

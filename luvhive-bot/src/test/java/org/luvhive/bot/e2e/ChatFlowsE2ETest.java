@@ -91,6 +91,13 @@ class ChatFlowsE2ETest {
         bobOnboards.join();
 
         Users.match(alice, bob);
+        alice.sendPhoto("too soon");
+        alice.awaitMessageContaining("new accounts can send photos and other media 10 minutes after joining", WAIT);
+        // the runner reads the system clock here: the two joined an hour earlier, as far as the bot knows
+        luvhive.database().jdbi().useHandle(handle -> handle.execute(
+                "update users set created_at = created_at - interval '1 hour' where user_id in (?, ?)",
+                alice.id(), bob.id()));
+        alice.skipReceived();
         allowMedia(bob, alice); // consent-first media (MediaConsentE2ETest): each side allows the other's first
         allowMedia(alice, bob);
 

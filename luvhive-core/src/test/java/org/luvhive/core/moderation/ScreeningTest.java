@@ -167,7 +167,7 @@ class ScreeningTest {
     }
 
     @Test
-    void newAccountsAreJudgedOneLevelStricterAndWaitForMediaAtStrict() {
+    void newAccountsAreJudgedOneLevelStricterAndWaitForMedia() {
         Instant now = clock.instant();
         bot.createUser(111, "male", 30, "Berlin", now.minus(Duration.ofMinutes(5)));
         bot.createUser(112, "female", 30, "Berlin");
@@ -176,7 +176,12 @@ class ScreeningTest {
         bot.text(111, "https://example.org");
         assertThat(bot.lastText(111)).as("judged as at strict").startsWith("🚫 Not sent: links");
         bot.message(111, PHOTO);
-        assertThat(copies(112)).as("no media lock at normal").isEqualTo(1);
+        assertThat(copies(112)).as("ten minutes' media lock at normal").isZero();
+        assertThat(bot.lastText(111)).isEqualTo("🚫 Not sent: new accounts can send photos and other media "
+                + "10 minutes after joining.");
+        clock.advance(Duration.ofMinutes(5));
+        bot.message(111, PHOTO);
+        assertThat(copies(112)).isEqualTo(1);
 
         bot.strictness(Strictness.STRICT);
         bot.message(111, PHOTO);

@@ -53,7 +53,7 @@ public final class ModerationPolicy {
         Map<Strictness, LevelPolicy> levels = new EnumMap<>(Strictness.class);
         levels.put(Strictness.RELAXED, new LevelPolicy(ALLOW, STRIKE, BLOCK, Duration.ZERO, Duration.ZERO, false, true,
                 8, TEN_MINUTES, 40, TEN_MINUTES));
-        levels.put(Strictness.NORMAL, new LevelPolicy(STRIKE, BLOCK, BLOCK, Duration.ofMinutes(30), Duration.ZERO, false, true,
+        levels.put(Strictness.NORMAL, new LevelPolicy(STRIKE, BLOCK, BLOCK, Duration.ofMinutes(30), TEN_MINUTES, false, true,
                 5, TEN_MINUTES, 25, TEN_MINUTES));
         levels.put(Strictness.STRICT, new LevelPolicy(BLOCK, BLOCK, BLOCK, Duration.ofHours(24), Duration.ofHours(24), false, true,
                 4, TEN_MINUTES, 15, TEN_MINUTES));

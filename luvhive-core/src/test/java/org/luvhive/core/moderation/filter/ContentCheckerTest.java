@@ -85,7 +85,9 @@ class ContentCheckerTest {
         assertThat(checker.check(link.withAccountAge(Duration.ofHours(2)), Strictness.NORMAL).decision())
                 .isEqualTo(Decision.STRIKE);
         MessageFacts photo = new MessageFacts(null, true, Duration.ofMinutes(5), 0);
-        assertThat(checker.check(photo, Strictness.NORMAL).decision()).as("no media lock at normal")
+        assertThat(checker.check(photo, Strictness.NORMAL).decision()).as("ten minutes' media lock at normal")
+                .isEqualTo(Decision.BLOCK);
+        assertThat(checker.check(photo.withAccountAge(Duration.ofMinutes(10)), Strictness.NORMAL).decision())
                 .isEqualTo(Decision.ALLOW);
         Verdict locked = checker.check(photo.withAccountAge(Duration.ofHours(2)), Strictness.STRICT);
         assertThat(locked.decision()).isEqualTo(Decision.BLOCK);
