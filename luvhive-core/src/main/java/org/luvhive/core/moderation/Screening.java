@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.chat.Chats;
+import org.luvhive.core.i18n.DurationWords;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.filter.ContentChecker;
@@ -119,7 +120,7 @@ public final class Screening {
                 now.minus(policy.duplicateWindow()));
         if (state.mutedUntil() != null) {
             context.replyText("moderation.muted_not_sent", Notices.when(state.mutedUntil()),
-                    Durations.describe(Duration.between(now, state.mutedUntil()), context.language()));
+                    DurationWords.describe(Duration.between(now, state.mutedUntil()), context.language()));
             return false;
         }
         Duration age = signedUp == null ? null : Duration.between(signedUp, now);
@@ -145,9 +146,10 @@ public final class Screening {
             switch (consequence.penalty()) {
                 case WARN -> line.append("\n").append(consequence.next() == null
                         ? Texts.of(language, "moderation.warning")
-                        : Texts.of(language, "moderation.warning_next", Durations.describe(consequence.next(), language)));
+                        : Texts.of(language, "moderation.warning_next",
+                                PenaltyWords.describe(consequence.next(), language)));
                 case MUTE -> line.append("\n").append(Texts.of(language, "moderation.muted_for",
-                        Durations.describe(Duration.between(now, consequence.until()), language),
+                        DurationWords.describe(Duration.between(now, consequence.until()), language),
                         Notices.when(consequence.until())));
                 case BAN -> {
                     return false; // the ban's own notice says it all
@@ -167,7 +169,7 @@ public final class Screening {
         } else if (decisive.kind() == RuleKind.MEDIA) {
             LevelPolicy policy = live.policy().level(level);
             explanation = policy.mediaLockedForAll() ? Texts.of(language, "moderation.media_paused")
-                    : Texts.of(language, "moderation.media_new_account", Durations.describe(policy.mediaLock(), language));
+                    : Texts.of(language, "moderation.media_new_account", DurationWords.describe(policy.mediaLock(), language));
         } else {
             explanation = Texts.of(language, "rule." + decisive.kind().code());
         }

@@ -1,28 +1,23 @@
 package org.luvhive.core.moderation;
 
-import java.time.Duration;
 import org.luvhive.core.i18n.DurationWords;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.filter.StrikeLadder;
 
 /**
- * Durations and ladder steps in words for users, in their language: "10 minutes", "1 hour",
- * "a mute of 24 hours" (the words from {@link DurationWords}). Stateless.
+ * A strike ladder's step in words for users, in their language: "a warning", "a mute of
+ * 24 hours" (durations in {@link DurationWords}). Stateless.
  */
-final class Durations {
+final class PenaltyWords {
 
-    private Durations() {
-    }
-
-    static String describe(Duration duration, Language language) {
-        return DurationWords.describe(duration, language);
+    private PenaltyWords() {
     }
 
     static String describe(StrikeLadder.Step step, Language language) {
         return switch (step.penalty()) {
             case WARN -> Texts.of(language, "moderation.step.warn");
-            case MUTE -> Texts.of(language, "moderation.step.mute", describe(step.duration(), language));
+            case MUTE -> Texts.of(language, "moderation.step.mute", DurationWords.describe(step.duration(), language));
             case BAN -> Texts.of(language, "moderation.step.ban");
         };
     }
