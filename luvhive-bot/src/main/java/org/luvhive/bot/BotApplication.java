@@ -146,6 +146,7 @@ public final class BotApplication implements AutoCloseable {
         // how this instance is named in alert state, pool reports and its sessions' application_name
         String instance = settings.instance().orElseGet(InstanceName::ofThisProcess);
         Database database = new DatabaseConnector(registry).open(config, "luvhive-bot", instance);
+        BotApplication application;
         try {
             database.dedicatedConnections().requireAvailable(); // behind PgBouncer without DATABASE_DIRECT_URL: say so now
             int applied = database.migrate();
@@ -154,23 +155,24 @@ public final class BotApplication implements AutoCloseable {
                     LuvhiveVersion.current(), token.botId(), info.url(), info.serverVersion(),
                     info.schemaVersion().orElse("none"),
                     applied > 0 ? " (" + applied + " migration(s) applied now)" : "");
-            BotApplication application = new BotApplication(configSource, config, settings, registry, database, clock,
-                    instance, features);
-            try {
-                application.startParts();
-            } catch (RuntimeException failure) {
-                // a part that started (the HTTP server's threads, the settings listener) would
-                // keep a half-started bot alive, answering /healthz while doing nothing
-                try {
-                    application.close();
-                } catch (RuntimeException alsoFailed) {
-                    failure.addSuppressed(alsoFailed);
-                }
-                throw failure;
-            }
-            return application;
+            application = new BotApplication(configSource, config, settings, registry, database, clock, instance,
+                    features);
         } catch (RuntimeException failure) {
             database.close();
+            throw failure;
+        }
+        try {
+            application.startParts();
+            return application;
+        } catch (RuntimeException failure) {
+            // a part that started (the HTTP server's threads, the settings listener) would keep a
+            // half-started bot alive, answering /healthz while doing nothing; close() stops them
+            // all and the database once (an embedded server refuses a second stop)
+            try {
+                application.close();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
             throw failure;
         }
     }
