@@ -189,6 +189,7 @@ public final class BotApplication implements AutoCloseable {
         pipeline.start();
         intake.start(settingsListener, maintenance, gateway::get);
         databaseWatcher.start();
+        http.markServing();
         LOG.info("LuvHive is running: {} mode, webhook on port {}, management on {}:{}, limits {}",
                 intake.mode().label(), http.publicPort(), config.management().address().getHostAddress(),
                 http.managementPort(), limits.current().describe());

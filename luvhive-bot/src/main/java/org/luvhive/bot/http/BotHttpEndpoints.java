@@ -71,6 +71,11 @@ public final class BotHttpEndpoints implements AutoCloseable {
         }
     }
 
+    /** Every part of the bot has started: {@code /readyz} may answer 200 from now on. */
+    public void markServing() {
+        readiness.markServing();
+    }
+
     /** The webhook's port (the configured one, or the one picked for {@code PORT=0}). */
     public int publicPort() {
         return server.port(PUBLIC);

@@ -7,8 +7,9 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 
 /**
- * {@code GET /readyz}: 200 {@code {"status":"ready","age_ms":..,"checks":{...}}} when every
- * check passed on its last run, else 503 naming the failing ones. Answers from the
+ * {@code GET /readyz}: 200 {@code {"status":"ready","age_ms":..,"checks":{...}}} when the bot
+ * serves and every check passed on its last run; else 503, {@code "status":"starting"} while
+ * the bot's parts are still being started, {@code "not_ready"} naming the failing checks. Answers from the
  * {@link ReadinessMonitor}'s state, never by running a check, and says how old that state
  * is: {@code age_ms} of each check and of the oldest.
  */
@@ -29,7 +30,7 @@ final class ReadinessHandler implements HttpHandler {
         ReadinessMonitor.Snapshot snapshot = monitor.snapshot();
         ObjectNode body = mapper.createObjectNode();
         boolean ready = snapshot.ready();
-        body.put("status", ready ? "ready" : "not_ready");
+        body.put("status", ready ? "ready" : snapshot.serving() ? "not_ready" : "starting");
         snapshot.oldest().ifPresentOrElse(age -> body.put("age_ms", age.toMillis()), () -> body.putNull("age_ms"));
         ObjectNode checks = body.putObject("checks");
         for (ReadinessMonitor.State state : snapshot.states()) {

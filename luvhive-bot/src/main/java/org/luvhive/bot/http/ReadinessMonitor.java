@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * a database that is down makes its check wait for the pool's timeout, never the probe.
  * Each check has a thread of its own, so one that hangs does not hold up the others; a
  * result older than {@code staleAfter} counts as a failure (the check itself hangs).
- * Thread-safe.
+ * The bot is ready only once it also serves ({@link #markServing()}, called when every
+ * part has started): checks that pass while intake and sending are still being started
+ * must not let a load balancer or a deploy script count the instance in. Thread-safe.
  */
 public final class ReadinessMonitor implements AutoCloseable {
 
@@ -38,13 +40,14 @@ public final class ReadinessMonitor implements AutoCloseable {
      * What {@code /readyz} reports.
      *
      * @param takenAt when the snapshot was taken
+     * @param serving whether the bot had started every part when it was taken
      * @param states  every check's latest state, in the order they were given
      */
-    public record Snapshot(Instant takenAt, List<State> states, Duration staleAfter) {
+    public record Snapshot(Instant takenAt, boolean serving, List<State> states, Duration staleAfter) {
 
-        /** Every check has a result, it is fresh, and it passed. */
+        /** The bot serves, and every check has a result, it is fresh, and it passed. */
         public boolean ready() {
-            return states.stream().allMatch(state -> state.result().map(ReadinessCheck.Result::ok).orElse(false)
+            return serving && states.stream().allMatch(state -> state.result().map(ReadinessCheck.Result::ok).orElse(false)
                     && !isStale(state));
         }
 
@@ -79,6 +82,7 @@ public final class ReadinessMonitor implements AutoCloseable {
     private final Duration staleAfter;
     private final Map<String, Checked> latest = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private volatile boolean serving;
 
     public ReadinessMonitor(List<Scheduled> checks, Clock clock, Duration staleAfter) {
         this.checks = List.copyOf(checks);
@@ -114,13 +118,18 @@ public final class ReadinessMonitor implements AutoCloseable {
         latest.put(check.name(), new Checked(result, clock.instant()));
     }
 
+    /** Every part of the bot has started: from now on the checks alone decide readiness. */
+    public void markServing() {
+        serving = true;
+    }
+
     public Snapshot snapshot() {
         List<State> states = new ArrayList<>();
         for (Scheduled scheduled : checks) {
             Optional<Checked> checked = Optional.ofNullable(latest.get(scheduled.check().name()));
             states.add(new State(scheduled.check().name(), checked.map(Checked::result), checked.map(Checked::at)));
         }
-        return new Snapshot(clock.instant(), states, staleAfter);
+        return new Snapshot(clock.instant(), serving, states, staleAfter);
     }
 
     @Override

@@ -88,7 +88,7 @@ class ReadinessMonitorTest {
 
         HttpResponse<String> before = probe(readyz);
         assertThat(before.statusCode()).isEqualTo(503);
-        assertThat(before.body()).isEqualTo("{\"status\":\"not_ready\",\"age_ms\":null,\"checks\":{"
+        assertThat(before.body()).isEqualTo("{\"status\":\"starting\",\"age_ms\":null,\"checks\":{"
                 + "\"database\":{\"ok\":false,\"age_ms\":null,\"error\":\"not checked yet\"},"
                 + "\"telegram\":{\"ok\":false,\"age_ms\":null,\"error\":\"not checked yet\"}}}");
 
@@ -96,6 +96,11 @@ class ReadinessMonitorTest {
         clock.advance(Duration.ofSeconds(4));
         monitor.refresh(database);
         clock.advance(Duration.ofMillis(1500));
+        HttpResponse<String> starting = probe(readyz); // dependencies fine, intake and sending not started yet
+        assertThat(starting.statusCode()).isEqualTo(503);
+        assertThat(starting.body()).startsWith("{\"status\":\"starting\",\"age_ms\":5500,");
+
+        monitor.markServing();
         HttpResponse<String> ready = probe(readyz);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"age_ms\":5500,\"checks\":{"
@@ -143,6 +148,7 @@ class ReadinessMonitorTest {
                 Duration.ofSeconds(30));
         String readyz = readyzUrl(monitor);
         probe(readyz); // the first request of the JVM loads classes: not what is timed here
+        monitor.markServing();
         monitor.start();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> telegram.runs.get() >= 3);
