@@ -3,6 +3,7 @@ package org.luvhive.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.luvhive.bot.e2e.LuvhiveUnderTest.WAIT;
 
+import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,14 @@ class AgeProtectionE2ETest {
         Users.press(nora, "prof:age");
         nora.sendText("21");
         nora.awaitMessageContaining("Age: 21", WAIT);
+        nora.sendCommand("find");
+        nora.awaitMessageContaining("You told us you are under 18", WAIT);
+        // nor does erasing her data and signing up again as an adult
+        nora.sendCommand("delete_me");
+        Users.press(nora, "del:confirm");
+        nora.awaitMessageContaining("Your data has been deleted", WAIT);
+        assertThat(luvhive.count("select count(*) from users where user_id = ?", nora.id())).isZero();
+        Users.register(luvhive.database().jdbi(), nora.id(), "female", 21, Clock.systemUTC().instant());
         nora.sendCommand("find");
         nora.awaitMessageContaining("You told us you are under 18", WAIT);
 

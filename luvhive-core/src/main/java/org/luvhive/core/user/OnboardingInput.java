@@ -3,9 +3,9 @@ package org.luvhive.core.user;
 import java.util.Optional;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.user.internal.Ages;
+import org.luvhive.core.user.internal.MinorDeclarationDao;
 import org.luvhive.core.user.internal.PlaceNames;
 import org.luvhive.core.user.internal.UserDao;
-import org.luvhive.core.user.internal.UserSettingsDao;
 
 /**
  * Plain text from a user who has not finished onboarding: the answer to the current
@@ -22,7 +22,7 @@ public final class OnboardingInput {
                 int age = Ages.parse(text);
                 if (age < 0) {
                     if (Ages.isMinor(text)) {
-                    context.handle().attach(UserSettingsDao.class).declareMinor(user.userId(), context.now());
+                    context.handle().attach(MinorDeclarationDao.class).declare(user.userId(), context.now());
                 }
                 context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
                     return;

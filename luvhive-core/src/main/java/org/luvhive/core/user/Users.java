@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.LanguageLookup;
+import org.luvhive.core.user.internal.MinorDeclarationDao;
 import org.luvhive.core.user.internal.UserDao;
 import org.luvhive.core.user.internal.UserRows;
 import org.luvhive.core.user.internal.UserSettingsDao;
@@ -104,12 +105,18 @@ public final class Users implements LanguageLookup {
         handle.attach(UserSettingsDao.class).setWideAgeRange(userId, on, now);
     }
 
-    /** Whether the user ever typed an age under 18: they are never matched (a later adult age does not change it). */
+    /**
+     * Whether the user ever typed an age under 18: they are never matched (a later adult age
+     * does not change it, nor does {@code /delete_me} and signing up again).
+     */
     public boolean declaredMinor(Handle handle, long userId) {
-        return handle.attach(UserSettingsDao.class).minorDeclared(userId).orElse(false);
+        return handle.attach(MinorDeclarationDao.class).declared(userId);
     }
 
-    /** Deletes the user's profile (for {@code /delete_me} and a declined consent). */
+    /**
+     * Deletes the user's profile (for {@code /delete_me} and a declined consent); a declaration
+     * of being under 18 is kept, as /privacy says.
+     */
     public void forget(Handle handle, long userId) {
         handle.attach(UserDao.class).delete(userId);
     }

@@ -59,6 +59,8 @@ class ForgetUserTest {
             "blocked_recipients.chat_id", "cleared whenever the user writes to the bot, as they do to delete themselves",
             "matching_holds.user_id", "a held user cannot search, and the scenario ends searching; a hold survives "
                     + "/delete_me (ModerationQueueTest)",
+            "minor_declarations.user_id", "who said they are under 18 cannot search, and the scenario ends searching;"
+                    + " the declaration survives /delete_me (AgeProtectionE2ETest)",
             "reveal_consents.user_id", "a consent to reveal lasts only while its chat is on (ending it clears it, and"
                     + " /delete_me ends the chat), while the scenario ends with the user searching");
 

@@ -35,7 +35,7 @@ public interface MatchQueueDao {
               and not exists (select 1 from bans x
                               where x.user_id = c.user_id and (x.banned_until is null or x.banned_until > :now))
               and not exists (select 1 from chat_members a where a.user_id = c.user_id and a.active)
-              and s.minor_declared_at is null and c.minor_declared_at is null
+              and not exists (select 1 from minor_declarations m where m.user_id in (s.user_id, c.user_id))
               and s.age >= 18 and c.age >= 18
               and ((s.wide_age_range and c.wide_age_range)
                    or c.age between (cast(:youngest as int[]))[s.age - 17] and (cast(:oldest as int[]))[s.age - 17])

@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code users} columns of a user's own settings (/settings) and of a declared minor. */
+/** The {@code users} columns of a user's own settings (/settings). */
 public interface UserSettingsDao {
 
     @SqlQuery("select media_spoilers from users where user_id = :userId")
@@ -21,13 +21,4 @@ public interface UserSettingsDao {
     @SqlUpdate("update users set wide_age_range = :on, updated_at = :now where user_id = :userId")
     int setWideAgeRange(@Bind("userId") long userId, @Bind("on") boolean on, @Bind("now") Instant now);
 
-    /** Keeps the first time only: a later adult age does not wash it out. */
-    @SqlUpdate("""
-            update users set minor_declared_at = coalesce(minor_declared_at, :now), updated_at = :now
-            where user_id = :userId
-            """)
-    int declareMinor(@Bind("userId") long userId, @Bind("now") Instant now);
-
-    @SqlQuery("select minor_declared_at is not null from users where user_id = :userId")
-    Optional<Boolean> minorDeclared(@Bind("userId") long userId);
 }
