@@ -109,8 +109,12 @@ class PoisonIntakeTest {
         // the poll parked before the fault may bring "hello": the 429 then meets the next poll
         Path violations = home.resolve("logs/violations.log");
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(application.registry().get(OutboxSender.FLOOD_WAITS).tag("scope", "intake")
-                    .tag("method", "getupdates").counter().count()).isEqualTo(1);
+            // find(), not get(): the counter is registered with the first 429, and untilAsserted
+            // retries only assertion errors, so get()'s MeterNotFoundException ended the wait at once
+            Counter floodWaits = application.registry().find(OutboxSender.FLOOD_WAITS).tag("scope", "intake")
+                    .tag("method", "getupdates").counter();
+            assertThat(floodWaits).as("the intake's FloodWait counter").isNotNull();
+            assertThat(floodWaits.count()).isEqualTo(1);
             assertThat(Files.exists(violations) ? Files.readAllLines(violations) : List.<String>of())
                     .singleElement().satisfies(line -> assertThat(line)
                     .contains("\"kind\":\"floodwait\"", "\"chat\":null", "\"method\":\"getupdates\"",
