@@ -4,7 +4,7 @@ import static org.luvhive.core.ui.Notices.notice;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
-import org.luvhive.core.chat.internal.ChatDao;
+import org.luvhive.core.chat.internal.ChatRows;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
@@ -35,9 +35,9 @@ public final class ChatDeliveryEvents implements DeliveryEvents {
         if (delivered.telegramMessageId().isEmpty()) {
             return;
         }
-        delivered.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> handle.attach(ChatDao.class)
-                .insertRelayed(relay.chatId(), relay.senderId(), relay.sourceMessageId(), delivered.chatId(),
-                        delivered.telegramMessageId().get(), clock.instant()));
+        delivered.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> ChatRows.insertRelayed(handle,
+                relay.chatId(), relay.senderId(), relay.sourceMessageId(), delivered.chatId(),
+                delivered.telegramMessageId().get(), clock.instant()));
     }
 
     @Override

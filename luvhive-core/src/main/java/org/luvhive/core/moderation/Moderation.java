@@ -15,6 +15,7 @@ import org.luvhive.core.moderation.internal.FingerprintDao;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.internal.ModerationDao;
+import org.luvhive.core.moderation.internal.ModerationRows;
 import org.luvhive.core.user.Users;
 
 /**
@@ -65,8 +66,8 @@ public final class Moderation {
     }
 
     public boolean isBanned(Handle handle, long userId, Instant now) {
-        Optional<Ban> ban = lookups == null ? handle.attach(ModerationDao.class).findBan(userId)
-                : lookups.get(userId, id -> handle.attach(ModerationDao.class).findBan(id));
+        Optional<Ban> ban = lookups == null ? ModerationRows.ban(handle, userId)
+                : lookups.get(userId, id -> ModerationRows.ban(handle, id));
         return ban.map(found -> found.activeAt(now)).orElse(false); // expiry judged now, never cached
     }
 

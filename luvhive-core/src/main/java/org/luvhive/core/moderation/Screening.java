@@ -18,7 +18,7 @@ import org.luvhive.core.moderation.filter.RuleHit;
 import org.luvhive.core.moderation.filter.RuleKind;
 import org.luvhive.core.moderation.filter.Strictness;
 import org.luvhive.core.moderation.filter.Verdict;
-import org.luvhive.core.moderation.internal.FingerprintDao;
+import org.luvhive.core.moderation.internal.ModerationRows;
 import org.luvhive.core.moderation.internal.ScreeningState;
 import org.luvhive.core.ui.Notices;
 import org.luvhive.core.update.UpdateContext;
@@ -115,7 +115,7 @@ public final class Screening {
         OptionalLong fingerprint = send && checker.has(RuleKind.DUPLICATE) ? ContentChecker.fingerprint(text)
                 : OptionalLong.empty();
         // the one round trip of an ordinary message: its mute and its duplicates together
-        ScreeningState state = context.handle().attach(FingerprintDao.class).screeningState(context.userId(),
+        ScreeningState state = ModerationRows.screeningState(context.handle(), context.userId(),
                 fingerprint.isPresent() ? fingerprint.getAsLong() : null, chatId, now,
                 now.minus(policy.duplicateWindow()));
         if (state.mutedUntil() != null) {

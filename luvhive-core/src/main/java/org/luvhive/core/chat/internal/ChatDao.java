@@ -57,16 +57,6 @@ public interface ChatDao {
     @SqlQuery("select count(*) from chats where ended_at is null")
     long countActive();
 
-    @SqlUpdate("""
-            insert into relayed_messages (chat_id, sender_id, source_message_id, recipient_id, copy_message_id,
-                                          relayed_at)
-            select :chatId, :senderId, :sourceId, :recipientId, :copyId, :now
-            where exists (select 1 from chats where id = :chatId)
-            on conflict do nothing
-            """)
-    int insertRelayed(@Bind("chatId") long chatId, @Bind("senderId") long senderId, @Bind("sourceId") int sourceId,
-                      @Bind("recipientId") long recipientId, @Bind("copyId") int copyId, @Bind("now") Instant now);
-
     /** Forgets one mapping (its copy was unsent); 0 when another unsend took it first. */
     @SqlUpdate("delete from relayed_messages where sender_id = :senderId and source_message_id = :sourceId")
     int deleteRelayed(@Bind("senderId") long senderId, @Bind("sourceId") int sourceId);

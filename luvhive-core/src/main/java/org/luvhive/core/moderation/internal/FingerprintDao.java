@@ -1,7 +1,6 @@
 package org.luvhive.core.moderation.internal;
 
 import java.time.Instant;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -30,25 +29,4 @@ public interface FingerprintDao {
 
     @SqlUpdate("delete from message_fingerprints where user_id = :userId")
     int deleteOf(@Bind("userId") long userId);
-
-    /**
-     * What screening a message needs from the database, in one round trip: when the user's
-     * mute ends (null: not muted) and, with a fingerprint, in how many distinct chats the
-     * user sent it since {@code since}, this one included (the fingerprint is recorded).
-     */
-    @SqlQuery("""
-            with added as (
-                insert into message_fingerprints (user_id, fingerprint, chat_id, at)
-                select :userId, cast(:fingerprint as bigint), :chatId, :now where :fingerprint is not null
-            )
-            select (select until from moderation_mutes where user_id = :userId and until > :now) as muted_until,
-                   case when :fingerprint is null then 0 else
-                       (select count(distinct chat_id) + case when bool_or(chat_id = :chatId) then 0 else 1 end
-                        from message_fingerprints
-                        where user_id = :userId and fingerprint = cast(:fingerprint as bigint) and at > :since)
-                   end as partners
-            """)
-    @RegisterConstructorMapper(ScreeningState.class)
-    ScreeningState screeningState(@Bind("userId") long userId, @Bind("fingerprint") Long fingerprint,
-                                  @Bind("chatId") long chatId, @Bind("now") Instant now, @Bind("since") Instant since);
 }

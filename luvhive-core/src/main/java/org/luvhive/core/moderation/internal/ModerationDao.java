@@ -8,12 +8,10 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.luvhive.core.moderation.Ban;
 import org.luvhive.core.moderation.Report;
 
 /** Rows of {@code blocks}, {@code bans}, {@code reports} and {@code admin_audit}. */
 @RegisterConstructorMapper(Report.class)
-@RegisterConstructorMapper(Ban.class)
 public interface ModerationDao {
 
     /** Whether either of the two blocked or reported the other. */
@@ -50,9 +48,6 @@ public interface ModerationDao {
 
     @SqlUpdate("delete from bans where user_id = :userId")
     int unban(@Bind("userId") long userId);
-
-    @SqlQuery("select * from bans where user_id = :userId")
-    Optional<Ban> findBan(@Bind("userId") long userId);
 
     @SqlUpdate("""
             insert into reports (chat_id, reporter_id, reported_id, reason, created_at)
