@@ -77,7 +77,7 @@ public final class DeliveryPipeline implements AutoCloseable {
         RateLimiter globalSends = new ReservingRateLimiter(shared, time, Duration.ofMillis(50));
         OutboxSender sender = new OutboxSender(database.jdbi(), database::openDedicatedConnection, mapper, gateway, globalSends, chats, limits, events,
                 violations, sends, clock, registry, settings.sender());
-        InboundGate gate = new InboundGate(shared, limits, registry, settings.debounceWindow(),
+        InboundGate gate = new InboundGate(limits, registry, settings.debounceWindow(),
                 settings.slowDownCooldown(), settings.backlogAfter());
         InboxProcessor processor = new InboxProcessor(database.jdbi(), mapper, router, gate, outbox,
                 new CurrentGateway(gateway), clock, registry, settings.handlerAttempts(), settings.handlerRetry());

@@ -11,6 +11,7 @@ import org.luvhive.core.Maintenance;
 import org.luvhive.core.RetentionStep;
 import org.luvhive.core.delivery.OutboxRetention;
 import org.luvhive.core.limits.PostgresRateLimiter;
+import org.luvhive.core.limits.TokenBuckets;
 import org.luvhive.core.update.InboxRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,9 @@ public final class PipelineRetention {
                         + RetentionStep.age(keepDead) + " ago", now -> inbox.countQuarantined(now.minus(keepDead)),
                         (now, limit) -> inbox.deleteQuarantined(now.minus(keepDead), limit)),
                 new RetentionStep("rate_buckets", "rate-limit buckets idle long enough to be full again",
-                        now -> buckets.countExpired(), (now, limit) -> buckets.removeExpired(limit)));
+                        now -> buckets.countExpired(), (now, limit) -> buckets.removeExpired(limit)),
+                new RetentionStep("token_buckets", "inbound buckets full again (a full bucket needs no row)",
+                        now -> TokenBuckets.countFull(jdbi, now), (now, limit) -> TokenBuckets.removeFull(jdbi, now, limit)));
         this.activity = List.of(
                 // counted after the deletion above (it runs first): it strips only what that leaves
                 new RetentionStep("inbox_user_ids", "user and chat ids of handled updates older than "

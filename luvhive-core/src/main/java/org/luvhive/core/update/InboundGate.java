@@ -8,8 +8,7 @@ import org.luvhive.core.delivery.OutboundMessage;
 import org.luvhive.core.delivery.Priority;
 import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.LiveLimits;
-import org.luvhive.core.limits.PostgresRateLimiter;
-import org.luvhive.core.limits.RateLimiter;
+import org.luvhive.core.limits.TokenBuckets;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -25,7 +24,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * fast, they were delivered late. Their age is told by the update's own date (when the
  * user sent it), since a backlog fetched after a restart is stored all at once; only
  * kinds without a date (button presses) go by when they were stored. Buckets are shared
- * by all instances. Thread-safe.
+ * by all instances and taken in the update's own transaction ({@link TokenBuckets}): one
+ * statement, no connection or commit of their own, and nothing taken when the handler's
+ * writes are rolled back. Thread-safe.
  */
 public final class InboundGate {
 
@@ -40,16 +41,14 @@ public final class InboundGate {
      */
     static final Duration LATE_ARRIVAL = Duration.ofSeconds(5);
 
-    private final RateLimiter limiter;
     private final LiveLimits limits;
     private final MeterRegistry registry;
     private final Limit debounce;
     private final Limit slowDownNotices;
     private final Duration freshness;
 
-    public InboundGate(RateLimiter limiter, LiveLimits limits, MeterRegistry registry, Duration debounceWindow,
-                       Duration slowDownCooldown, Duration freshness) {
-        this.limiter = limiter;
+    public InboundGate(LiveLimits limits, MeterRegistry registry, Duration debounceWindow, Duration slowDownCooldown,
+                       Duration freshness) {
         this.limits = limits;
         this.registry = registry;
         this.debounce = new Limit(1, 1, debounceWindow);
@@ -70,7 +69,7 @@ public final class InboundGate {
                 || (update.hasMessage() && update.getMessage().getSuccessfulPayment() != null)) {
             return true;
         }
-        if (kind == UpdateKind.CALLBACK_QUERY && isRepeatPress(update.getCallbackQuery())) {
+        if (kind == UpdateKind.CALLBACK_QUERY && isRepeatPress(context, update.getCallbackQuery())) {
             registry.counter(LIMITED, "reason", "debounce").increment();
             answer(context, update.getCallbackQuery(), null);
             return false;
@@ -80,11 +79,12 @@ public final class InboundGate {
                 || Duration.between(sentAt, receivedAt).compareTo(LATE_ARRIVAL) > 0) {
             return true;
         }
-        if (limiter.tryAcquire(INBOUND + userId, limits.current().inboundPerUser()) == 0) {
+        Handle handle = context.handle();
+        if (TokenBuckets.tryTake(handle, INBOUND + userId, limits.current().inboundPerUser(), context.now())) {
             return true;
         }
         registry.counter(LIMITED, "reason", "rate").increment();
-        boolean tellThem = limiter.tryAcquire(SLOW_DOWN + userId, slowDownNotices) == 0;
+        boolean tellThem = TokenBuckets.tryTake(handle, SLOW_DOWN + userId, slowDownNotices, context.now());
         if (kind == UpdateKind.CALLBACK_QUERY) {
             answer(context, update.getCallbackQuery(), tellThem ? context.text("limits.slow_down_toast") : null);
         } else if (tellThem) {
@@ -95,15 +95,15 @@ public final class InboundGate {
 
     /** Drops the user's buckets (inbound rate, slow-down notices, button debounce), in the caller's transaction. */
     public static void forget(Handle handle, long userId) {
-        PostgresRateLimiter.forget(handle, INBOUND + userId + "@");
-        PostgresRateLimiter.forget(handle, SLOW_DOWN + userId + "@");
-        PostgresRateLimiter.forget(handle, DEBOUNCE + userId + ":");
+        TokenBuckets.forget(handle, INBOUND + userId + "@");
+        TokenBuckets.forget(handle, SLOW_DOWN + userId + "@");
+        TokenBuckets.forget(handle, DEBOUNCE + userId + ":");
     }
 
-    private boolean isRepeatPress(CallbackQuery query) {
+    private boolean isRepeatPress(UpdateContext context, CallbackQuery query) {
         Integer messageId = query.getMessage() == null ? null : query.getMessage().getMessageId();
         String key = DEBOUNCE + query.getFrom().getId() + ":" + messageId + ":" + query.getData();
-        return limiter.tryAcquire(key, debounce) != 0;
+        return !TokenBuckets.tryTake(context.handle(), key, debounce, context.now());
     }
 
     private static void answer(UpdateContext context, CallbackQuery query, String text) {

@@ -19,9 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.delivery.ViolationsLog;
-import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LiveLimits;
-import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.telegram.RawUpdate;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -65,11 +63,9 @@ final class InboxDriver {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-        PostgresRateLimiter buckets = new PostgresRateLimiter(database.database().dataSource(),
-                new ClockTimeMeter(clock), Duration.ofHours(1));
         LiveLimits limits = LiveLimits.fixed(new RateLimits("custom", RateLimits.HARD_PER_USER_CEILING, 1000, 1000,
                 1000, 20, true));
-        InboundGate gate = new InboundGate(buckets, limits, registry, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        InboundGate gate = new InboundGate(limits, registry, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
         this.processor = new InboxProcessor(jdbi, mapper, logic.router(), gate, outbox, new AgreeingGateway(), clock,
                 registry, 1, Duration.ofSeconds(1));

@@ -17,10 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
-import org.luvhive.core.limits.ClockTimeMeter;
 import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LiveLimits;
-import org.luvhive.core.limits.PostgresRateLimiter;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.telegram.TelegramFailure;
@@ -48,7 +46,7 @@ class InboxProcessorTest {
 
     @BeforeEach
     void setUp() {
-        database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, rate_limit_buckets, blocked_recipients"));
+        database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, token_buckets, blocked_recipients"));
         processor = processor(LimitsProfile.NORMAL.limits());
     }
 
@@ -78,9 +76,7 @@ class InboxProcessorTest {
                     transactions.add(context.handle().createQuery("select txid_current()").mapTo(Long.class).one());
                 })
                 .build();
-        InboundGate gate = new InboundGate(new PostgresRateLimiter(database.database().dataSource(),
-                new ClockTimeMeter(clock), Duration.ofMinutes(5)), LiveLimits.fixed(limits), registry,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        InboundGate gate = new InboundGate(LiveLimits.fixed(limits), registry, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30));
         store = new InboxStore(database.jdbi(), mapper, clock, registry, () -> { });
         return new InboxProcessor(database.jdbi(), mapper, router, gate, outbox,
                 new TelegramGateway() {

@@ -1,0 +1,69 @@
+package org.luvhive.core.limits;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.db.SqlArguments;
+
+/**
+ * Token buckets taken in the caller's transaction, one statement each (table
+ * {@code token_buckets}): for limits checked while an update is handled, which then cost no
+ * connection, round trip or commit of their own. A bucket is the instant it will be full
+ * again (the generic cell rate algorithm): a take is allowed while that instant is at most
+ * {@code capacity - 1} token intervals ahead of now, and moves it one interval on. The
+ * take locks the bucket's row until the caller's transaction ends, so takes of two
+ * instances are serialised and the limit is exact across instances; one rolled back (a
+ * failed handler, undone to its savepoint) takes nothing. A bucket's key carries the
+ * limit's fingerprint, so a changed limit starts fresh buckets, as with
+ * {@link PostgresRateLimiter}. Stateless; thread-safe.
+ */
+public final class TokenBuckets {
+
+    private static final String TAKE = """
+            insert into token_buckets as bucket (id, due_at)
+            values (:id, cast(:now as timestamptz) + :interval * interval '1 microsecond')
+            on conflict (id) do update
+                set due_at = greatest(bucket.due_at, cast(:now as timestamptz)) + :interval * interval '1 microsecond'
+                where bucket.due_at <= cast(:now as timestamptz) + :tolerance * interval '1 microsecond'
+            returning 1
+            """;
+
+    private TokenBuckets() {
+    }
+
+    /** Takes one token from the bucket {@code key} of {@code limit} at {@code now}; false when there is none. */
+    public static boolean tryTake(Handle handle, String key, Limit limit, Instant now) {
+        long interval = intervalMicros(limit);
+        return handle.createQuery(TAKE).bind("id", SqlArguments.of(key + "@" + limit.fingerprint()))
+                .bind("now", SqlArguments.of(now)).bind("interval", SqlArguments.of(interval))
+                .bind("tolerance", SqlArguments.of(interval * (limit.capacity() - 1)))
+                .map((row, context) -> row.getInt(1)).findOne().isPresent();
+    }
+
+    /** Deletes the buckets whose key starts with {@code prefix}, in the caller's transaction. */
+    public static int forget(Handle handle, String prefix) {
+        return handle.createUpdate("delete from token_buckets where starts_with(id, :prefix)")
+                .bind("prefix", prefix).execute();
+    }
+
+    /** How many buckets are full at {@code now}: a full bucket is what no row says, so they can go. */
+    public static long countFull(Jdbi jdbi, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery("select count(*) from token_buckets where due_at <= :now")
+                .bind("now", now).mapTo(Long.class).one());
+    }
+
+    /** Deletes up to {@code batch} buckets full at {@code now}. */
+    public static int removeFull(Jdbi jdbi, Instant now, int batch) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        delete from token_buckets where id in (
+                            select id from token_buckets where due_at <= :now limit :batch for update skip locked)
+                        and due_at <= :now
+                        """).bind("now", now).bind("batch", batch).execute());
+    }
+
+    /** The time one token takes to come back, in microseconds (the precision of a timestamptz). */
+    static long intervalMicros(Limit limit) {
+        return Math.max(1, Duration.ofNanos(limit.period().toNanos() / limit.tokens()).toNanos() / 1000);
+    }
+}
