@@ -147,6 +147,8 @@ class ChatRelayTest {
 
         bot.text(205, "still there?");
         assertThat(bot.lastText(205)).contains("not in a chat");
+        bot.message(205, EVERY_KIND.get(5));
+        assertThat(bot.lastText(205)).as("a sticker is told the same, in words").contains("not in a chat");
         assertThat(copies(206)).isEmpty();
     }
 

@@ -35,7 +35,7 @@ public final class ModeratedRelay implements UpdateHandler {
     public void handle(UpdateContext context) {
         Optional<ChatMembership> membership = chats.active(context.handle(), context.userId());
         if (membership.isEmpty()) {
-            context.reply(RelayMessage.NOT_IN_CHAT);
+            context.replyText(RelayMessage.NOT_IN_CHAT);
             return;
         }
         relay(context, membership.get(), users.find(context.handle(), context.userId()).map(UserProfile::createdAt)
