@@ -117,8 +117,12 @@ public final class LuvhiveFeatures implements BotFeatures {
     private final ModerationFeature feature;
     private final FraudLimitsSettings fraudLimits;
 
-    /** How long another instance may act on a cached ban lookup after a ban or unban. */
-    public static final Duration BAN_CACHE_EXPIRY = Duration.ofSeconds(5);
+    /**
+     * How long a ban lookup stays cached. A ban or unban anywhere drops every lookup within a
+     * second ({@link Moderation#follow}); this bounds only what an instance acts on whose
+     * settings listener is not running.
+     */
+    public static final Duration BAN_CACHE_EXPIRY = Duration.ofMinutes(1);
 
     /** Without a cache of ban lookups. */
     public LuvhiveFeatures(Jdbi jdbi, Outbox outbox, Clock clock, FeatureSettings settings, MeterRegistry registry,

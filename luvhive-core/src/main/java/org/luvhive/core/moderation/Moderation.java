@@ -16,6 +16,7 @@ import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
 import org.luvhive.core.moderation.internal.ModerationDao;
 import org.luvhive.core.moderation.internal.ModerationRows;
+import org.luvhive.core.settings.OpsSettingsListener;
 import org.luvhive.core.user.Users;
 
 /**
@@ -23,12 +24,18 @@ import org.luvhive.core.user.Users;
  * audit log ({@code bans}, {@code blocks}, {@code reports}, {@code admin_audit} are its
  * tables). A banned user is told once and ignored until the ban ends; taking them out of
  * queue and chat is the composition's part. The ban check runs on every update, so its
- * lookup may go through a short-lived cache: this instance drops a user's entry when its
- * own ban or unban commits, other instances see the change when the entry expires (the
- * cache's expireAfterWrite, a few seconds). Every method works in the caller's
- * transaction. Thread-safe.
+ * lookup may go through a cache: this instance drops a user's entry when its own ban or
+ * unban commits; a change to {@code bans} made anywhere (another instance, the CLI) is
+ * announced by a trigger as {@value #BANS_CHANGED}, and {@link #follow} drops every entry
+ * then, within a second. A notification lost while the listener reconnects is made good
+ * by its re-reading every key (every 30 s, and on reconnecting), which drops them too; the
+ * cache's own expiry bounds what an instance without a listener acts on. Every method
+ * works in the caller's transaction. Thread-safe.
  */
 public final class Moderation {
+
+    /** Announced (a key without a stored value) whenever {@code bans} changes; see migration V59. */
+    public static final String BANS_CHANGED = "moderation.bans_changed";
 
     private final Outbox outbox;
     private final Users users;
@@ -69,6 +76,13 @@ public final class Moderation {
         Optional<Ban> ban = lookups == null ? ModerationRows.ban(handle, userId)
                 : lookups.get(userId, id -> ModerationRows.ban(handle, id));
         return ban.map(found -> found.activeAt(now)).orElse(false); // expiry judged now, never cached
+    }
+
+    /** Drops every cached ban lookup whenever {@value #BANS_CHANGED} is announced (and when the listener re-reads). */
+    public void follow(OpsSettingsListener listener) {
+        if (lookups != null) {
+            listener.subscribe(BANS_CHANGED, announced -> lookups.invalidateAll());
+        }
     }
 
     private void forgetAfterCommit(Handle handle, long userId) {

@@ -21,6 +21,7 @@ import org.luvhive.core.user.Users;
  */
 public final class ModerationFeature {
 
+    private final Moderation moderation;
     private final LiveModeration live;
     private final ModerationJournal journal;
     private final Restrictions restrictions;
@@ -36,6 +37,7 @@ public final class ModerationFeature {
                 .reload();
         this.journal = new ModerationJournal(violations, registry);
         this.restrictions = new Restrictions();
+        this.moderation = moderation;
         this.queue = new ModerationQueue(moderation, restrictions);
         Escalation escalation = new Escalation(journal, restrictions, queue, moderation, chats);
         this.screening = new Screening(live, journal, restrictions, escalation, chats, users, registry);
@@ -44,9 +46,13 @@ public final class ModerationFeature {
         this.cleanup = new ModerationCleanup(jdbi, clock, live);
     }
 
-    /** Follows the level, policy and rules the CLI sets, so a change applies within a second. */
+    /**
+     * Follows the level, policy and rules the CLI sets, and changes to bans made anywhere
+     * (the cached ban lookups go), so a change applies within a second.
+     */
     public void follow(OpsSettingsListener listener) {
         live.follow(listener);
+        moderation.follow(listener);
     }
 
     public LiveModeration live() {
