@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,7 @@ import org.luvhive.core.delivery.internal.DispatchPlan;
 import org.luvhive.core.delivery.internal.MethodTypes;
 import org.luvhive.core.delivery.internal.OutboxRow;
 import org.luvhive.core.delivery.internal.SendOutcomes;
+import org.luvhive.core.limits.Limit;
 import org.luvhive.core.limits.LiveLimits;
 import org.luvhive.core.limits.LocalRateLimiter;
 import org.luvhive.core.limits.RateLimiter;
@@ -183,11 +186,13 @@ public final class OutboxSender implements AutoCloseable {
         skip.addAll(pauses.pausedChats(now));
         skip.addAll(plan.waiting(now));
         List<OutboxRow> rows = plan.due(now, skip);
-        int started = 0;
+        List<Candidate> candidates = new ArrayList<>();
         Duration wait = settings.idlePoll();
+        Duration stop = null;
         for (OutboxRow row : rows) {
-            if (inFlight.size() >= settings.maxInFlight()) {
-                return Duration.ofMillis(5);
+            if (inFlight.size() + candidates.size() >= settings.maxInFlight()) {
+                stop = Duration.ofMillis(5);
+                break;
             }
             if (!skip.add(row.chatId())) {
                 continue; // one call per chat per pass, in order
@@ -204,15 +209,45 @@ public final class OutboxSender implements AutoCloseable {
                 long globalWait = globalLimiter.tryAcquire(GLOBAL_KEY, limits.current().globalSends());
                 if (globalWait > 0) {
                     chatLimiter.release(chatKey, chatLimit);
-                    return Duration.ofNanos(Math.min(globalWait, settings.idlePoll().toNanos()));
+                    stop = Duration.ofNanos(Math.min(globalWait, settings.idlePoll().toNanos()));
+                    break;
                 }
             }
-            ClaimStep.Result claim = claims.claim(row, now);
+            candidates.add(new Candidate(row, limited, chatKey, chatLimit));
+        }
+        int started = start(candidates, now);
+        if (stop != null) {
+            return stop;
+        }
+        if (started > 0) {
+            return Duration.ZERO;
+        }
+        return plan.earliestWait().map(time -> Duration.between(now, time))
+                .filter(until -> until.compareTo(wait) < 0 && !until.isNegative())
+                .orElse(wait);
+    }
+
+    /**
+     * Claims the pass's rows together (one round trip) and hands each claimed one to the
+     * workers; a row not claimed gives its tokens back. Returns how many started.
+     */
+    private int start(List<Candidate> candidates, Instant now) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        Map<Long, ClaimStep.Result> results;
+        try {
+            results = claims.claimAll(candidates.stream().map(Candidate::row).toList(), now);
+        } catch (RuntimeException failure) {
+            candidates.forEach(this::giveBack);
+            throw failure;
+        }
+        int started = 0;
+        for (Candidate candidate : candidates) {
+            OutboxRow row = candidate.row();
+            ClaimStep.Result claim = results.getOrDefault(row.id(), ClaimStep.Result.GONE);
             if (claim != ClaimStep.Result.CLAIMED) {
-                if (limited) {
-                    chatLimiter.release(chatKey, chatLimit);
-                    globalLimiter.release(GLOBAL_KEY, limits.current().globalSends());
-                }
+                giveBack(candidate);
                 if (claim == ClaimStep.Result.WAIT) {
                     plan.waitUntil(row.chatId(), now.plusMillis(100));
                 }
@@ -222,12 +257,18 @@ public final class OutboxSender implements AutoCloseable {
             workers.execute(() -> send(row));
             started++;
         }
-        if (started > 0) {
-            return Duration.ZERO;
+        return started;
+    }
+
+    private void giveBack(Candidate candidate) {
+        if (candidate.limited()) {
+            chatLimiter.release(candidate.chatKey(), candidate.chatLimit());
+            globalLimiter.release(GLOBAL_KEY, limits.current().globalSends());
         }
-        return plan.earliestWait().map(time -> Duration.between(now, time))
-                .filter(until -> until.compareTo(wait) < 0 && !until.isNegative())
-                .orElse(wait);
+    }
+
+    /** A due row whose tokens were taken in this pass, to be claimed with the others. */
+    private record Candidate(OutboxRow row, boolean limited, String chatKey, Limit chatLimit) {
     }
 
     private void send(OutboxRow row) {

@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  * and no row overtakes an earlier one of the same chat (rows of a chat go in the order
  * they were queued; priority orders chats against each other): under a transaction-scoped
  * advisory lock on the chat, the row is claimed only if nothing earlier of that chat is
- * queued or in flight. Rows for a chat that blocked the bot are cancelled instead.
- * Thread-safe.
+ * queued or in flight. Rows for a chat that blocked the bot are cancelled instead. The
+ * dispatcher claims a pass's rows together ({@link #claimAll}). Thread-safe.
  */
 public final class ClaimStep {
 
@@ -48,6 +48,18 @@ public final class ClaimStep {
             }
             return OutboxStatements.claim(handle, row.id(), owner, now.plus(lease)) == 1 ? Result.CLAIMED : Result.GONE;
         });
+    }
+
+    /**
+     * Claims rows of different chats together, each under the rule of {@link #claim}, in one
+     * statement and one commit (the round trip a dispatcher pass pays once, not per row);
+     * the result of each row, by id.
+     */
+    public Map<Long, Result> claimAll(List<OutboxRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(handle -> OutboxStatements.claimAll(handle, rows, LOCK_SPACE, owner, now.plus(lease)));
     }
 
     public int releaseExpiredLeases(Instant now) {

@@ -3,7 +3,9 @@ package org.luvhive.core.delivery.internal;
 import static org.luvhive.core.db.SqlArguments.instant;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.luvhive.core.db.SqlArguments;
@@ -40,6 +42,45 @@ public final class OutboxStatements {
             update outbox set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
                    attempts = attempts + 1
             where id = :id and status = 'queued'
+            """;
+
+    /**
+     * Claims several rows of different chats in one statement and one commit, each under
+     * the rule {@link #tryLockChat}, {@link #isBlocked}, {@link #hasEarlier} and
+     * {@link #claim} apply one by one: a row is claimed only if its chat's claim lock is
+     * free, the chat did not block the bot, and nothing earlier of the chat is queued or in
+     * flight. The queued rows of a blocked chat are cancelled in the same statement. The
+     * order checks read the statement's snapshot, taken before the chat locks: a row is
+     * pending in every snapshot from its insert until it is sent, so a snapshot older than
+     * the lock can only make a claim wait, never let a row overtake an earlier one.
+     */
+    private static final String CLAIM_ALL = """
+            with candidate as (
+                select c.id, c.chat_id from unnest(:ids, :chats) as c(id, chat_id)
+            ), blocked as (
+                select c.chat_id from candidate c
+                where exists (select 1 from blocked_recipients b where b.chat_id = c.chat_id)
+            ), cancelled as (
+                update outbox set status = 'cancelled', payload = null, last_error = 'recipient blocked the bot'
+                where chat_id in (select chat_id from blocked) and status = 'queued'
+                returning id
+            ), claimed as (
+                update outbox o set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
+                       attempts = o.attempts + 1
+                from candidate c
+                where o.id = c.id and o.status = 'queued'
+                  and c.chat_id not in (select chat_id from blocked)
+                  and not exists (select 1 from outbox earlier where earlier.chat_id = o.chat_id
+                                  and (earlier.status = 'sending' or (earlier.status = 'queued' and earlier.id < o.id)))
+                  and pg_try_advisory_xact_lock(:lockSpace, hashtext(o.chat_id::text))
+                returning o.id
+            )
+            select c.id,
+                   case when c.id in (select id from claimed) then 'CLAIMED'
+                        when c.chat_id in (select chat_id from blocked) then 'GONE'
+                        when exists (select 1 from outbox q where q.id = c.id and q.status = 'queued') then 'WAIT'
+                        else 'GONE' end as result
+            from candidate c
             """;
 
     private static final RowMapper<OutboxRow> ROW = (row, context) -> new OutboxRow(row.getLong("id"),
@@ -86,6 +127,23 @@ public final class OutboxStatements {
     public static boolean hasEarlier(Handle handle, long chatId, long id) {
         return handle.createQuery(HAS_EARLIER).bind("chatId", SqlArguments.of(chatId)).bind("id", SqlArguments.of(id))
                 .map(FLAG).one();
+    }
+
+    /**
+     * Claims the given rows (of different chats) for {@code owner} until {@code leaseUntil}
+     * in one statement ({@link #CLAIM_ALL} says under which rule); the result of each, by id.
+     */
+    public static Map<Long, ClaimStep.Result> claimAll(Handle handle, List<OutboxRow> rows, int lockSpace,
+                                                       String owner, Instant leaseUntil) {
+        long[] ids = rows.stream().mapToLong(OutboxRow::id).toArray();
+        long[] chats = rows.stream().mapToLong(OutboxRow::chatId).toArray();
+        Map<Long, ClaimStep.Result> results = new HashMap<>();
+        handle.createQuery(CLAIM_ALL).bind("ids", SqlArguments.of(ids)).bind("chats", SqlArguments.of(chats))
+                .bind("owner", SqlArguments.of(owner)).bind("leaseUntil", SqlArguments.of(leaseUntil))
+                .bind("lockSpace", SqlArguments.of(lockSpace))
+                .map((row, context) -> Map.entry(row.getLong(1), ClaimStep.Result.valueOf(row.getString(2))))
+                .forEach(entry -> results.put(entry.getKey(), entry.getValue()));
+        return results;
     }
 
     /** Claims a queued row for {@code owner} until {@code leaseUntil}; 1 when claimed. */
