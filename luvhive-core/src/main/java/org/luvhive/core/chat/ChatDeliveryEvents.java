@@ -3,8 +3,10 @@ package org.luvhive.core.chat;
 import static org.luvhive.core.ui.Notices.notice;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.luvhive.core.chat.internal.ChatRows;
+import org.luvhive.core.chat.internal.RelayedCopies;
 import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.Outbox;
@@ -32,12 +34,22 @@ public final class ChatDeliveryEvents implements DeliveryEvents {
 
     @Override
     public void delivered(Handle handle, DeliveredMessage delivered) {
-        if (delivered.telegramMessageId().isEmpty()) {
-            return;
+        deliveredAll(handle, List.of(delivered));
+    }
+
+    /** The copies delivered together go into the relay map in one statement. */
+    @Override
+    public void deliveredAll(Handle handle, List<DeliveredMessage> delivered) {
+        List<RelayedCopies.Copy> copies = new ArrayList<>();
+        for (DeliveredMessage message : delivered) {
+            if (message.telegramMessageId().isEmpty()) {
+                continue;
+            }
+            message.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> copies.add(new RelayedCopies.Copy(
+                    relay.chatId(), relay.senderId(), relay.sourceMessageId(), message.chatId(),
+                    message.telegramMessageId().get())));
         }
-        delivered.correlation().flatMap(RelayCorrelation::parse).ifPresent(relay -> ChatRows.insertRelayed(handle,
-                relay.chatId(), relay.senderId(), relay.sourceMessageId(), delivered.chatId(),
-                delivered.telegramMessageId().get(), clock.instant()));
+        RelayedCopies.insertAll(handle, copies, clock.instant());
     }
 
     @Override

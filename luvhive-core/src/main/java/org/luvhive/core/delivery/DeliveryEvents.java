@@ -16,6 +16,15 @@ public interface DeliveryEvents {
     }
 
     /**
+     * Several calls were accepted and are recorded in one transaction; by default
+     * {@link #delivered} for each, in order. A listener that writes a row per message
+     * overrides it to write them in one statement.
+     */
+    default void deliveredAll(Handle handle, List<DeliveredMessage> delivered) {
+        delivered.forEach(message -> delivered(handle, message));
+    }
+
+    /**
      * The recipient blocked the bot (403). Their queued messages are already cancelled
      * and they are marked as having blocked the bot; the owner of their chat ends it.
      */
@@ -39,6 +48,11 @@ public interface DeliveryEvents {
             @Override
             public void delivered(Handle handle, DeliveredMessage delivered) {
                 copy.forEach(listener -> listener.delivered(handle, delivered));
+            }
+
+            @Override
+            public void deliveredAll(Handle handle, List<DeliveredMessage> delivered) {
+                copy.forEach(listener -> listener.deliveredAll(handle, delivered));
             }
 
             @Override

@@ -8,18 +8,11 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Rows of {@code outbox}; queueing, finding due and claiming rows, on the hot path, are {@link OutboxStatements}. */
+/** Rows of {@code outbox}; queueing, finding due, claiming and marking sent, on the hot path, are {@link OutboxStatements}. */
 @RegisterConstructorMapper(OutboxRow.class)
 public interface OutboxDao {
 
     String COLUMNS = "id, chat_id, priority, method, payload::text as payload, correlation, attempts, created_at";
-
-    @SqlUpdate("""
-            update outbox set status = 'sent', payload = null, sent_at = :now, telegram_message_id = :messageId,
-                   lease_owner = null, lease_until = null, last_error = null
-            where id = :id and status = 'sending'
-            """)
-    int markSent(@Bind("id") long id, @Bind("now") Instant now, @Bind("messageId") Integer messageId);
 
     /** Back to the queue; a flood wait does not count as an attempt. */
     @SqlUpdate("""

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.luvhive.core.db.SqlArguments;
 
 /**
- * The outbox statements every relayed message pays for (queue it, find it due, claim it),
+ * The outbox statements every relayed message pays for (queue it, find it due, claim it,
+ * mark it sent),
  * through the fluent API with row mappers and arguments given ({@link SqlArguments} says
  * why); the rest are {@link OutboxDao}'s. Stateless; thread-safe.
  */
@@ -83,6 +84,14 @@ public final class OutboxStatements {
             from candidate c
             """;
 
+    private static final String MARK_SENT = """
+            update outbox o set status = 'sent', payload = null, sent_at = :now,
+                   telegram_message_id = m.message_id::integer, lease_owner = null, lease_until = null, last_error = null
+            from unnest(:ids, :messageIds) as m(id, message_id)
+            where o.id = m.id and o.status = 'sending'
+            returning o.id
+            """;
+
     private static final RowMapper<OutboxRow> ROW = (row, context) -> new OutboxRow(row.getLong("id"),
             row.getLong("chat_id"), row.getInt("priority"), row.getString("method"), row.getString("payload"),
             row.getString("correlation"), row.getInt("attempts"), instant(row, "created_at"));
@@ -144,6 +153,16 @@ public final class OutboxStatements {
                 .map((row, context) -> Map.entry(row.getLong(1), ClaimStep.Result.valueOf(row.getString(2))))
                 .forEach(entry -> results.put(entry.getKey(), entry.getValue()));
         return results;
+    }
+
+    /**
+     * Marks rows in flight as sent, with the id Telegram gave each copy (null where the
+     * call returns none); returns the ids that were in flight and are now marked.
+     */
+    public static List<Long> markSent(Handle handle, long[] ids, Long[] messageIds, Instant now) {
+        return handle.createQuery(MARK_SENT).bind("ids", SqlArguments.of(ids))
+                .bind("messageIds", SqlArguments.ofNullable(messageIds)).bind("now", SqlArguments.of(now))
+                .map((row, context) -> row.getLong(1)).list();
     }
 
     /** Claims a queued row for {@code owner} until {@code leaseUntil}; 1 when claimed. */

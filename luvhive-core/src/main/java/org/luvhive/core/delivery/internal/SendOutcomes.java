@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
-import org.luvhive.core.delivery.DeliveredMessage;
 import org.luvhive.core.delivery.DeliveryEvents;
 import org.luvhive.core.delivery.OutboxSender;
 import org.luvhive.core.delivery.ParkedMessage;
@@ -23,7 +22,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Records what became of a call, each outcome in one transaction with the domain's
- * reaction ({@link DeliveryEvents}): sent; FloodWait (the row goes back, the scope
+ * reaction ({@link DeliveryEvents}): sent (several marks in one commit under load); FloodWait (the row goes back, the scope
  * pauses, the event is logged); blocked (the user is marked, their queue cancelled);
  * refused (parked with Telegram's reason); transient (back-off with jitter, parked after
  * the last attempt). An edit Telegram calls "not modified" counts as sent. Nothing is
@@ -40,6 +39,7 @@ public final class SendOutcomes {
     private final Clock clock;
     private final MeterRegistry registry;
     private final SenderSettings settings;
+    private final SentMarks sentMarks;
 
     public SendOutcomes(Jdbi jdbi, DeliveryEvents events, ChatPauses pauses, ViolationsLog violations, Clock clock,
                         MeterRegistry registry, SenderSettings settings) {
@@ -50,18 +50,18 @@ public final class SendOutcomes {
         this.clock = clock;
         this.registry = registry;
         this.settings = settings;
+        this.sentMarks = new SentMarks(jdbi, events, clock);
     }
 
-    /** Telegram accepted the call that left at {@code sentAt}. */
+    /**
+     * Telegram accepted the call that left at {@code sentAt}: marked sent, with the calls
+     * other workers finished meanwhile, in one commit ({@link SentMarks}); returns once
+     * committed.
+     */
     public void sent(OutboxRow row, Serializable result, Instant sentAt) {
         pauses.accepted(row.chatId(), sentAt, clock.instant());
         Optional<Integer> messageId = messageId(result);
-        jdbi.useTransaction(handle -> {
-            if (handle.attach(OutboxDao.class).markSent(row.id(), clock.instant(), messageId.orElse(null)) == 1) {
-                events.delivered(handle, new DeliveredMessage(row.id(), row.chatId(), row.method(),
-                        Optional.ofNullable(row.correlation()), messageId));
-            }
-        });
+        sentMarks.mark(row, messageId);
     }
 
     /** The call that left at {@code sentAt} failed. */
