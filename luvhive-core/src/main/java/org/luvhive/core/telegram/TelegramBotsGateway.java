@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.luvhive.core.config.BotToken;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -18,6 +20,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * self-hosted Bot API server or the emulator. Thread-safe.
  */
 public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable {
+
+    /**
+     * Calls at once to the Bot API, and idle connections kept for them. OkHttp's default
+     * of 5 calls per host (TelegramBots' client runs every call through OkHttp's
+     * dispatcher) held the sender's 8 workers to 4 calls in flight while a long poll held
+     * the fifth; calls over the limit queued inside OkHttp, and connections over the 5
+     * idle ones kept were closed after each call and opened again for the next.
+     */
+    static final int MAX_CALLS = 64;
+    static final int IDLE_CONNECTIONS = 16;
 
     /** Read timeout: above the longest long poll we make (50 s) with room to spare. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(65);
@@ -39,8 +51,17 @@ public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
+                .dispatcher(dispatcher())
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .build();
         this.client = new OkHttpTelegramClient(httpClient, token.reveal(), telegramUrl(apiUrl));
+    }
+
+    private static Dispatcher dispatcher() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CALLS);
+        return dispatcher;
     }
 
     static TelegramUrl telegramUrl(URI apiUrl) {
