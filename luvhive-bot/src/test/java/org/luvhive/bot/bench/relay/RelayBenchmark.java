@@ -145,6 +145,7 @@ public final class RelayBenchmark {
         load.steadyUntil(log, options.backlogRate(),
                 () -> backlogDelivered(log) || System.nanoTime() > deadline);
         long sendsDone = System.nanoTime();
+        int backlogDelivered = log.deliveredBelowBoundary(); // by the end of the new messages, drained or not
         boolean drained = awaitCondition(() -> log.delivered() >= log.sent(), options.drainTimeout());
         BotProcesses.sleep(Duration.ofSeconds(1));
         PhaseMeter.Costs costs = meter.stop();
@@ -158,11 +159,14 @@ public final class RelayBenchmark {
         PhaseReport newMessages = new PhaseReport("backlog", options.backlogRate(), snapshot, options.backlog(), stages,
                 costs, drained, Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
         ObjectNode json = newMessages.json(options.instances(), options.pairs());
+        boolean backlogDrained = backlogDelivered >= options.backlog();
+        double backlogSeconds = (Math.max(lastBacklogArrival, backlogDrained ? 0 : sendsDone) - ready) / 1e9;
         json.put("backlog", options.backlog())
                 .put("start_s", PhaseReport.round((ready - launched) / 1e9, 1))
-                .put("backlog_drain_s", lastBacklogArrival == 0 ? -1
-                        : PhaseReport.round((lastBacklogArrival - ready) / 1e9, 1))
-                .put("backlog_drained", backlogDelivered(log))
+                .put("backlog_drain_s", backlogDrained ? PhaseReport.round(backlogSeconds, 1) : -1)
+                .put("backlog_drained", backlogDrained)
+                .put("backlog_delivered", backlogDelivered)
+                .put("backlog_drain_per_s", backlogSeconds <= 0 ? 0 : PhaseReport.round(backlogDelivered / backlogSeconds, 1))
                 .put("new_sent", newMessages.sent()).put("new_delivered", newMessages.delivered());
         System.out.println(json);
         return json;
