@@ -303,8 +303,9 @@ public final class OutboxSender implements AutoCloseable {
 
     /**
      * Records a call Telegram accepted; while the database cannot be reached, again every
-     * second for up to half the lease (unless stopping): a row left 'sending' is sent a
-     * second time once its claim is freed.
+     * second for up to half the lease (unless stopping). A row whose claim was freed
+     * meanwhile is still recorded if no other sender has claimed it since; one left
+     * unrecorded is sent a second time.
      */
     private void recordSent(OutboxRow row, Serializable result, Instant sentAt) {
         long attemptsLeft = Math.max(1, settings.lease().toSeconds() / 2);

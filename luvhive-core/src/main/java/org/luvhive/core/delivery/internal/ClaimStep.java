@@ -25,8 +25,19 @@ public final class ClaimStep {
     private final Jdbi jdbi;
     private final String owner;
     private final Duration lease;
-    /** Claim owners found without their session, and since when (this step's own observation). */
-    private final Map<String, Instant> ownersMissingSince = new HashMap<>();
+    /**
+     * How long after a failed sweep (a database outage, as a rule) owners first found
+     * without their session get {@link #AFTER_OUTAGE_GRACE}: the outage may have ended
+     * their sessions too, and a live sender takes its lock again only when its dispatcher
+     * next looks (within a second or two of the database's return).
+     */
+    static final Duration AFTER_OUTAGE = Duration.ofSeconds(10);
+    static final Duration AFTER_OUTAGE_GRACE = Duration.ofSeconds(10);
+
+    /** Claim owners found without their session, and when their claims may be freed (this step's own observation). */
+    private final Map<String, Instant> ownersFreeAfter = new HashMap<>();
+    /** When a sweep last failed. */
+    private Instant sweepFailedAt = Instant.MIN;
 
     public ClaimStep(Jdbi jdbi, String owner, Duration lease) {
         this.jdbi = jdbi;
@@ -70,17 +81,26 @@ public final class ClaimStep {
      * Frees the claims of senders whose session ended (a dead instance): of owners this
      * step has found without their session for {@code grace} and more. A live sender whose
      * connection dropped, or that waited out a database outage, takes its lock again
-     * within a second, and keeps its claims.
+     * within a second, and keeps its claims; owners first found missing within
+     * {@link #AFTER_OUTAGE} of a failed sweep here get {@link #AFTER_OUTAGE_GRACE} instead,
+     * since the outage this step saw may have ended their sessions too.
      */
     public synchronized int releaseOrphanedClaims(Instant now, Duration grace) {
-        return jdbi.withExtension(OutboxDao.class, dao -> {
-            List<String> missing = dao.ownersWithoutSession(ClaimOwnerSession.LOCK_SPACE);
-            ownersMissingSince.keySet().retainAll(missing);
-            missing.forEach(owner -> ownersMissingSince.putIfAbsent(owner, now));
-            String[] gone = ownersMissingSince.entrySet().stream()
-                    .filter(owner -> !owner.getValue().plus(grace).isAfter(now))
-                    .map(Map.Entry::getKey).toArray(String[]::new);
-            return gone.length == 0 ? 0 : dao.releaseClaimsOf(gone, ClaimOwnerSession.LOCK_SPACE);
-        });
+        try {
+            return jdbi.withExtension(OutboxDao.class, dao -> {
+                List<String> missing = dao.ownersWithoutSession(ClaimOwnerSession.LOCK_SPACE);
+                ownersFreeAfter.keySet().retainAll(missing);
+                boolean afterOutage = now.isBefore(sweepFailedAt.plus(AFTER_OUTAGE));
+                Duration firstGrace = afterOutage && AFTER_OUTAGE_GRACE.compareTo(grace) > 0 ? AFTER_OUTAGE_GRACE : grace;
+                missing.forEach(owner -> ownersFreeAfter.putIfAbsent(owner, now.plus(firstGrace)));
+                String[] gone = ownersFreeAfter.entrySet().stream()
+                        .filter(owner -> !owner.getValue().isAfter(now))
+                        .map(Map.Entry::getKey).toArray(String[]::new);
+                return gone.length == 0 ? 0 : dao.releaseClaimsOf(gone, ClaimOwnerSession.LOCK_SPACE);
+            });
+        } catch (RuntimeException failed) {
+            sweepFailedAt = now;
+            throw failed;
+        }
     }
 }

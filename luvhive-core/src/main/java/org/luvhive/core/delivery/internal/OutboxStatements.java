@@ -84,11 +84,21 @@ public final class OutboxStatements {
             from candidate c
             """;
 
+    /**
+     * A row is marked while in flight, or when its claim was freed (its sender's session
+     * was found gone, or its lease ran out) and nobody claimed it since: every claim counts
+     * an attempt, so the attempts it had after our claim say no other sender has it. A send
+     * Telegram accepted is then recorded rather than made again (a database outage can end
+     * a live sender's session long enough for another instance to free its claims).
+     */
     private static final String MARK_SENT = """
             update outbox o set status = 'sent', payload = null, sent_at = :now,
                    telegram_message_id = m.message_id::integer, lease_owner = null, lease_until = null, last_error = null
-            from unnest(:ids, :messageIds) as m(id, message_id)
-            where o.id = m.id and o.status = 'sending'
+            from unnest(:ids, :messageIds, :attempts) as m(id, message_id, attempts)
+            where o.id = m.id
+              and (o.status = 'sending'
+                   or (o.status = 'queued' and o.lease_owner is null and o.attempts = m.attempts
+                       and (o.last_error like 'claim freed:%' or o.last_error like 'lease expired:%')))
             returning o.id
             """;
 
@@ -156,13 +166,14 @@ public final class OutboxStatements {
     }
 
     /**
-     * Marks rows in flight as sent, with the id Telegram gave each copy (null where the
-     * call returns none); returns the ids that were in flight and are now marked.
+     * Marks rows as sent, with the id Telegram gave each copy (null where the call returns
+     * none) and the attempts each had once claimed for this send; returns the ids that
+     * were still ours ({@link #MARK_SENT} says when) and are now marked.
      */
-    public static List<Long> markSent(Handle handle, long[] ids, Long[] messageIds, Instant now) {
+    public static List<Long> markSent(Handle handle, long[] ids, Long[] messageIds, long[] attempts, Instant now) {
         return handle.createQuery(MARK_SENT).bind("ids", SqlArguments.of(ids))
-                .bind("messageIds", SqlArguments.ofNullable(messageIds)).bind("now", SqlArguments.of(now))
-                .map((row, context) -> row.getLong(1)).list();
+                .bind("messageIds", SqlArguments.ofNullable(messageIds)).bind("attempts", SqlArguments.of(attempts))
+                .bind("now", SqlArguments.of(now)).map((row, context) -> row.getLong(1)).list();
     }
 
     /** Claims a queued row for {@code owner} until {@code leaseUntil}; 1 when claimed. */

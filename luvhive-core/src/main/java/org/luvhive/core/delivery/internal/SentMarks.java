@@ -100,8 +100,10 @@ final class SentMarks {
         long[] ids = batch.stream().mapToLong(mark -> mark.row().id()).toArray();
         Long[] messageIds = batch.stream().map(mark -> mark.messageId().map(Integer::longValue).orElse(null))
                 .toArray(Long[]::new);
+        long[] attempts = batch.stream().mapToLong(mark -> mark.row().attempts() + 1L).toArray(); // as claimed
         jdbi.useTransaction(handle -> {
-            Set<Long> marked = new HashSet<>(OutboxStatements.markSent(handle, ids, messageIds, clock.instant()));
+            Set<Long> marked = new HashSet<>(OutboxStatements.markSent(handle, ids, messageIds, attempts,
+                    clock.instant()));
             List<DeliveredMessage> delivered = batch.stream().filter(mark -> marked.contains(mark.row().id()))
                     .map(mark -> new DeliveredMessage(mark.row().id(), mark.row().chatId(), mark.row().method(),
                             Optional.ofNullable(mark.row().correlation()), mark.messageId()))

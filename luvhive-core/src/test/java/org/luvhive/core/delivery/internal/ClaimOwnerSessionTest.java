@@ -1,11 +1,16 @@
 package org.luvhive.core.delivery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +121,43 @@ class ClaimOwnerSessionTest {
         } finally {
             owner.close();
         }
+    }
+
+    @Test
+    void afterAnOutageASenderWhoseSessionItEndedHasTimeToTakeItsLockAgain() {
+        AtomicBoolean down = new AtomicBoolean();
+        ClaimStep outageSweeper = new ClaimStep(Jdbi.create(() -> {
+            if (down.get()) {
+                throw new SQLException("Connection refused");
+            }
+            return database.database().dataSource().getConnection();
+        }).installPlugin(new SqlObjectPlugin()), "session:outage-sweeper", LEASE);
+        long row = claimed("session:outage", Duration.ofSeconds(30)); // its session ended with the outage
+        down.set(true);
+        assertThatThrownBy(() -> outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE))
+                .hasMessageContaining("Connection refused");
+        down.set(false);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE)).as("found missing").isZero();
+        clock.advance(GRACE.plusSeconds(1));
+        assertThat(outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE)).as("the usual grace is not enough")
+                .isZero();
+        ClaimOwnerSession owner = session("session:outage");
+        try {
+            assertThat(owner.held()).as("back within seconds of the database").isTrue();
+            clock.advance(ClaimStep.AFTER_OUTAGE_GRACE);
+            assertThat(outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE)).isZero();
+            assertThat(row(row)).containsEntry("status", "sending").containsEntry("lease_owner", "session:outage");
+        } finally {
+            owner.close();
+        }
+        awaitSessionGone("session:outage");
+        clock.advance(ClaimStep.AFTER_OUTAGE);
+        assertThat(outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE)).as("long after the outage").isZero();
+        clock.advance(GRACE);
+        assertThat(outageSweeper.releaseOrphanedClaims(clock.instant(), GRACE)).as("a dead one: the usual grace")
+                .isEqualTo(1);
     }
 
     @Test

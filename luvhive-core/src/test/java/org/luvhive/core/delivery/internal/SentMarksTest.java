@@ -74,10 +74,11 @@ class SentMarksTest {
 
     private OutboxRow sending(long chatId) {
         long id = database.jdbi().withHandle(handle -> handle.createQuery("""
-                insert into outbox (chat_id, priority, method, payload, status, not_before, created_at, lease_owner)
-                values (:chat, 0, 'sendMessage', '{}', 'sending', :at, :at, 'session:test') returning id""")
+                insert into outbox (chat_id, priority, method, payload, status, not_before, created_at, lease_owner,
+                                    attempts)
+                values (:chat, 0, 'sendMessage', '{}', 'sending', :at, :at, 'session:test', 1) returning id""")
                 .bind("chat", chatId).bind("at", clock.instant()).mapTo(Long.class).one());
-        return new OutboxRow(id, chatId, 0, "sendMessage", "{}", null, 1, clock.instant());
+        return new OutboxRow(id, chatId, 0, "sendMessage", "{}", null, 0, clock.instant()); // as read before the claim
     }
 
     private Map<String, Object> stored(long id) {
@@ -160,6 +161,34 @@ class SentMarksTest {
 
         assertThat(batches).isEmpty();
         assertThat(stored(freed.id())).containsEntry("status", "queued");
+    }
+
+    @Test
+    void aSendWhoseClaimWasFreedIsRecordedUnlessAnotherSenderClaimedTheRowSince() {
+        firstWriteMayEnd.countDown();
+        OutboxRow freed = sending(1);
+        OutboxRow expired = sending(2);
+        OutboxRow retaken = sending(3);
+        database.jdbi().useHandle(handle -> {
+            handle.execute("update outbox set attempts = 1, status = 'queued', lease_owner = null, last_error = "
+                    + "'claim freed: the sending instance is gone (its database session ended)' where id = ?", freed.id());
+            handle.execute("update outbox set attempts = 1, status = 'queued', lease_owner = null, last_error = "
+                    + "'lease expired: the sending instance stopped before recording the outcome' where id = ?",
+                    expired.id());
+            // freed, claimed by another sender (an attempt more) and put back after its failure
+            handle.execute("update outbox set attempts = 2, status = 'queued', lease_owner = null, last_error = "
+                    + "'claim freed: the sending instance is gone (its database session ended)' where id = ?",
+                    retaken.id());
+        });
+
+        marks.mark(freed, Optional.of(11));
+        marks.mark(expired, Optional.of(12));
+        marks.mark(retaken, Optional.of(13));
+
+        assertThat(stored(freed.id())).containsEntry("status", "sent").containsEntry("telegram_message_id", 11);
+        assertThat(stored(expired.id())).containsEntry("status", "sent").containsEntry("telegram_message_id", 12);
+        assertThat(stored(retaken.id())).as("another sender has had it since").containsEntry("status", "queued");
+        assertThat(batches).containsExactly(List.of(freed.id()), List.of(expired.id()));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
