@@ -60,6 +60,9 @@ final class SentMarks {
         try {
             mark.done().join();
         } catch (CompletionException failed) {
+            if (failed.getCause() instanceof Error fatal) {
+                throw fatal;
+            }
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
@@ -77,6 +80,16 @@ final class SentMarks {
         if (batch.isEmpty()) {
             return;
         }
+        try {
+            writeAll(batch);
+        } catch (Error fatal) {
+            // every mark taken must end, or its worker would wait for it for ever
+            batch.forEach(mark -> mark.done().completeExceptionally(fatal));
+            throw fatal;
+        }
+    }
+
+    private void writeAll(List<Mark> batch) {
         try {
             write(batch);
             batch.forEach(mark -> mark.done().complete(null));

@@ -35,6 +35,7 @@ import org.luvhive.core.testing.TestDatabase;
 class SentMarksTest {
 
     private static final long FAILING_CHAT = 13;
+    private static final long BROKEN_CHAT = 66;
 
     private final TestDatabase database;
     private final ManualClock clock = ManualClock.at("2026-12-06T12:00:00Z");
@@ -57,6 +58,9 @@ class SentMarksTest {
                 batches.add(delivered.stream().map(DeliveredMessage::outboxId).toList());
                 if (batches.size() == 1) {
                     awaitQuietly(firstWriteMayEnd);
+                }
+                if (delivered.stream().anyMatch(message -> message.chatId() == BROKEN_CHAT)) {
+                    throw new LinkageError("a class of the owner of chat 66 is gone");
                 }
                 if (delivered.stream().anyMatch(message -> message.chatId() == FAILING_CHAT)) {
                     throw new IllegalStateException("the owner of chat 13 cannot record it");
@@ -149,6 +153,19 @@ class SentMarksTest {
         assertThat(batches).as("the three together, then each on its own").hasSize(5);
         assertThat(batches.get(1)).containsExactlyInAnyOrder(before.id(), failing.id(), after.id());
         assertThat(batches.subList(2, 5)).allSatisfy(alone -> assertThat(alone).hasSize(1));
+    }
+
+    @Test
+    void anErrorInTheWriteEndsEveryMarkItTookRatherThanLeavingTheirWorkersWaiting() throws Exception {
+        Future<?> firstDone = firstWriteHeld(sending(1));
+        List<Future<?>> done = markWhileHeld(List.of(sending(2), sending(BROKEN_CHAT), sending(4)));
+
+        firstWriteMayEnd.countDown();
+        firstDone.get(30, TimeUnit.SECONDS);
+        for (Future<?> mark : done) {
+            assertThatThrownBy(() -> mark.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(LinkageError.class);
+        }
+        assertThat(marks.waiting()).isZero();
     }
 
     @Test
