@@ -63,6 +63,21 @@ final class BackupCli {
         };
     }
 
+    /**
+     * As {@link #belonging}, when the configured database {@code configured} is missing (a
+     * restore after a loss): matched against its identity as the last create saw it, so the
+     * lost database's own backup says so instead of "another database".
+     */
+    static String belongingToMissing(DatabaseMatch match, String database, String configured) {
+        String missing = "the configured database '" + configured + "', missing now";
+        return switch (match) {
+            case SAME -> " (of " + missing + ")";
+            case IDENTITY_UNKNOWN -> " (of " + database + " by name and server; " + missing
+                    + ", its identity not known here)";
+            case FOREIGN -> " (of another database: " + database + "; " + missing + ")";
+        };
+    }
+
     /** One line naming the sets of other databases a command left out, or empty when there are none. */
     static Optional<String> otherDatabases(List<BackupSet> others, String leftOut) {
         if (others.isEmpty()) {

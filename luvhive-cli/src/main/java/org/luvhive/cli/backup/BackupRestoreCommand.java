@@ -74,10 +74,13 @@ public final class BackupRestoreCommand implements Callable<Integer>, DocumentsE
             out.put("replaced", result.replaced());
             out.put("database", result.database());
             out.put("database_match", result.match().label());
+            out.put("configured_database_missing", result.missing().isPresent());
             context.out().println(context.json().render(out));
         } else {
             context.out().printf("Restored %s%s into database '%s'%s: %d tables, %d rows, row counts equal the "
-                    + "manifest's.%n", result.backup(), BackupCli.belonging(result.match(), result.database()),
+                    + "manifest's.%n", result.backup(), result.missing().map(configured -> BackupCli.belongingToMissing(result.match(),
+                            result.database(), configured)).orElseGet(() -> BackupCli.belonging(result.match(),
+                            result.database())),
                     result.target(), result.replaced() ? " (replacing the old one)" : "", result.tables(), result.rows());
             context.out().printf("Its URL: %s%s. To move the running bots to it (live, no restart):%n"
                     + "  luvhive switch-database %s%n", result.maskedUrl(),

@@ -250,6 +250,26 @@ class BackupIdentityTest {
         assertThat(verify.out()).contains("Backup " + before + " (of another database: " + again.database() + "@");
     }
 
+    @Test
+    void afterALossTheRestoreCallsTheBackupTheMissingDatabasesOwnNotAnothers() throws Exception {
+        DatabaseUrl lost = otherDatabase();
+        String backup = create(lost);
+        server.dropDatabase(lost.database());
+        clock.advance(Duration.ofMinutes(5));
+
+        String target = newDatabaseName("recovered");
+        CliRun restore = CliRun.run(environmentFor(lost), home, clock, "restore", "--latest", "--target", target);
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).startsWith("Restored " + backup + " (of the configured database '" + lost.database()
+                + "', missing now) into database '" + target + "'").doesNotContain("another database");
+
+        String again = newDatabaseName("again");
+        CliRun json = CliRun.run(environmentFor(lost), home, clock, "restore", backup, "--target", again, "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json(json).get("database_match").asText()).isEqualTo("same");
+        assertThat(json(json).get("configured_database_missing").asBoolean()).isTrue();
+    }
+
     // --- helpers ---
 
     /** A second database on the same server, with contents of its own. */

@@ -87,8 +87,16 @@ public final class Backups {
         return catalog;
     }
 
-    /** The catalog matched against {@code live}'s identity as its server tells it (the cached one if it cannot). */
+    /**
+     * The catalog matched against {@code live}'s identity as its server tells it (the cached one if it cannot).
+     * When {@code live} is the server's maintenance database (the configured one is missing: lost or dropped),
+     * its identity is no database's whose backups matter: the sets are matched against the configured
+     * database's identity as the last create saw it, so a backup of the lost database is its own.
+     */
     private BackupCatalog catalogFor(Database live) {
+        if (configuredMissing(live)) {
+            return catalog();
+        }
         try {
             DatabaseIdentity identity = live.jdbi().withHandle(handle -> handle.createQuery(BackupDao.IDENTITY)
                     .map((row, context) -> new DatabaseIdentity(row.getString(1), row.getString(2),
@@ -166,6 +174,11 @@ public final class Backups {
         }, VerifyResult::bytesRead, result -> result.state().label());
     }
 
+    /** Whether {@code live} is not the configured database but its server's (the configured one is missing). */
+    private boolean configuredMissing(Database live) {
+        return !live.url().database().equals(configured.database());
+    }
+
     /** Whether {@code name} exists on the live database's server (for the restore prompt). */
     public static boolean databaseExists(Database live, String name) {
         return live.jdbi().onDemand(BackupDao.class).databaseExists(name);
@@ -205,7 +218,8 @@ public final class Backups {
                             .restoreAs(live, set, target, exists, jobs, clock.instant());
                     return new RestoreResult(set.name(), target, live.url().withDatabase(target).masked(),
                             set.manifest().tables().size(), rows, exists, live.url().password().isPresent(),
-                            set.match(), set.manifest().databaseAndServer());
+                            set.match(), set.manifest().databaseAndServer(),
+                            configuredMissing(live) ? Optional.of(configured.database()) : Optional.empty());
                 } catch (BackupCorruptException corrupt) {
                     if (!run.guard().stopping()) { // recorded as verify records it: list and check must see it
                         json.write(set.manifestPath(), set.manifest().withVerification(new Verification(

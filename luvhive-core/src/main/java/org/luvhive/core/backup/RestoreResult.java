@@ -1,5 +1,7 @@
 package org.luvhive.core.backup;
 
+import java.util.Optional;
+
 /**
  * A finished restore.
  *
@@ -12,7 +14,11 @@ package org.luvhive.core.backup;
  * @param hasPassword  whether the URL carries a password (masked in {@code maskedUrl})
  * @param match        whether the backup is of this database
  * @param database     the database it is of, as its manifest names it ({@code name@host:port})
+ * @param missing      the configured database's name when it is missing (the restore ran through its
+ *                     server's maintenance database; {@code match} then compares with its identity as the
+ *                     last create saw it)
  */
 public record RestoreResult(String backup, String target, String maskedUrl, int tables, long rows, boolean replaced,
-                            boolean hasPassword, DatabaseMatch match, String database) {
+                            boolean hasPassword, DatabaseMatch match, String database,
+                            Optional<String> missing) {
 }
