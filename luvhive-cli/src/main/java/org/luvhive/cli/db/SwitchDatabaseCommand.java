@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.luvhive.cli.support.CliContext;
@@ -12,9 +13,12 @@ import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.DurationConverter;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.core.config.ConfigKeys;
+import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseSwitch;
+import org.luvhive.core.ops.RuntimeSettings;
 import org.luvhive.core.ops.alerts.StatusReport;
+import org.luvhive.core.settings.OpsSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +64,10 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
         }
         try (DatabaseSwitch.Checked checked = check()) {
             DatabaseSwitch.Target target = checked.target();
+            String previousName = context.config().databaseUrl().map(DatabaseUrl::database)
+                    .orElse(context.config().embeddedDatabase());
+            Optional<Database> previous = previous();
+            Optional<RuntimeSettings> previousSettings = previous.map(this::settings);
             Path envFile = context.envFile();
             Instant written = context.clock().instant();
             DatabaseSwitch.write(envFile, target);
@@ -68,6 +76,8 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
                     name, target.url().masked(), checked.level(), checked.pendingMigrations() > 0
                             ? " (" + checked.pendingMigrations() + " migration(s) the bots apply)" : "",
                     key, target.embedded() ? name : target.url().masked(), envFile);
+            SwitchedSettingsView.print(context.out(), context.err(), name, settings(checked.database()), previousName,
+                    previousSettings);
             if (context.environment().containsKey(key)) {
                 context.err().println("luvhive: warning: " + key + " is set in this environment; a bot started with"
                         + " it there stays where it is (the environment wins over the env file)");
@@ -78,9 +88,16 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
             }
             List<String> moved = awaitReports(checked.database(), written);
             if (moved.isEmpty()) {
-                throw new CliFailure(ExitCode.NO_BOT_REPORTING, "no bot reported from '" + name + "' within "
-                        + DbText.duration(wait) + ": is one running, and started without " + key
-                        + " in its environment? read RUNBOOK.md \"No bot reporting\"");
+                List<String> stayed = previous.map(database -> reportedSince(database,
+                        written.plus(DatabaseSwitch.FOLLOWED_WITHIN))).orElse(List.of());
+                throw new CliFailure(ExitCode.NO_BOT_REPORTING, stayed.isEmpty()
+                        ? "no bot reported from '" + name + "' within " + DbText.duration(wait) + ": a bot started with "
+                                + key + " in its process environment ignores the env file; remove it from the bot's "
+                                + "unit, then systemctl restart luvhive-bot (no bot running: read RUNBOOK.md \"No bot "
+                                + "reporting\")"
+                        : String.join(", ", stayed) + " still report(s) from '" + previousName + "', not '" + name
+                                + "': started with " + key + " in the process environment, which wins over the env "
+                                + "file; remove it from the bot's unit, then systemctl restart luvhive-bot");
             }
             context.out().printf("Bots now on '%s': %s.%n", name, String.join(", ", moved));
             return ExitCode.OK.code();
@@ -99,15 +116,36 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
     private List<String> awaitReports(Database database, Instant since) throws InterruptedException {
         Instant deadline = context.clock().instant().plus(wait);
         while (true) {
-            List<String> moved = StatusReport.read(database.jdbi(), context.clock()).instances().stream()
-                    .filter(instance -> instance.reportedAt().isAfter(since))
-                    .map(StatusReport.InstanceAlerts::instance)
-                    .toList();
+            List<String> moved = reportedSince(database, since);
             if (!moved.isEmpty() || !context.clock().instant().isBefore(deadline)) {
                 return moved;
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private List<String> reportedSince(Database database, Instant since) {
+        try {
+            return StatusReport.read(database.jdbi(), context.clock()).instances().stream()
+                    .filter(instance -> instance.reportedAt().isAfter(since))
+                    .map(StatusReport.InstanceAlerts::instance)
+                    .toList();
+        } catch (RuntimeException unreadable) {
+            return List.of(); // the old database went away meanwhile: nobody can report there
+        }
+    }
+
+    /** The database the bots are on before the switch, when it can still be read (not after a loss). */
+    private Optional<Database> previous() {
+        try {
+            return Optional.of(context.database());
+        } catch (RuntimeException goneOrUnreachable) {
+            return Optional.empty();
+        }
+    }
+
+    private RuntimeSettings settings(Database database) {
+        return RuntimeSettings.read(new OpsSettings(database.jdbi(), context.clock()), context.config());
     }
 
     @Override

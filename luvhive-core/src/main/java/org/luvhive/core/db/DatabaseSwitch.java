@@ -2,6 +2,7 @@ package org.luvhive.core.db;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,13 @@ import org.luvhive.core.config.LuvhiveConfig;
  * server {@code EMBEDDED_DATABASE} names it. Stateless and thread-safe.
  */
 public final class DatabaseSwitch {
+
+    /**
+     * How soon after the env file names another database a running bot writes only to that
+     * one: it re-reads the file every second; a report into the old database later than this
+     * comes from a bot that does not follow the file.
+     */
+    public static final Duration FOLLOWED_WITHIN = Duration.ofSeconds(3);
 
     private DatabaseSwitch() {
     }
