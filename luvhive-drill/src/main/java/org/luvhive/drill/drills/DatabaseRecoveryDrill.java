@@ -16,8 +16,10 @@ import org.luvhive.drill.world.World;
  * say the database is gone and point here (nothing re-creates it empty); the runbook's
  * {@code list-backups}, {@code backup verify} and {@code restore --target luvhive_recovery}
  * bring the data back into a new database, and {@code switch-database} moves the running
- * bot to it with no restart. The users and chats are those of the backup, and every text
- * written while the database was gone reaches its partner once.
+ * bot to it with no restart, listing the settings it now follows (the backup's), which the
+ * runbook's {@code limits} and {@code moderation status} show. The users and chats are
+ * those of the backup, and every text written while the database was gone reaches its
+ * partner once.
  */
 public final class DatabaseRecoveryDrill implements Drill {
 
@@ -72,7 +74,11 @@ public final class DatabaseRecoveryDrill implements Drill {
 
                 run.expect(operator, run.line("luvhive list-backups --all-databases"), 0);
                 run.expect(operator, run.line("luvhive backup verify --latest --all-databases"), 0);
-                run.expect(operator, run.line("luvhive restore --latest --all-databases --target " + RECOVERY), 0);
+                Operator.Outcome restore = run.expect(operator,
+                        run.line("luvhive restore --latest --all-databases --target " + RECOVERY), 0);
+                if (!restore.out().contains("(of the configured database '" + database + "', missing now)")) {
+                    throw new AssertionError("the restore should name the backup the lost database's: " + restore.out());
+                }
                 Jdbi recovered = world.adminJdbi(RECOVERY);
                 long usersBack = count(recovered, "select count(*) from users");
                 long chatsBack = count(recovered, "select count(*) from chats");
@@ -82,7 +88,12 @@ public final class DatabaseRecoveryDrill implements Drill {
                 }
                 run.step("restored", usersBack + " users and " + chatsBack + " chats in " + RECOVERY);
 
-                run.expect(operator, run.line("luvhive switch-database " + RECOVERY), 0);
+                Operator.Outcome switched = run.expect(operator, run.line("luvhive switch-database " + RECOVERY), 0);
+                if (!switched.out().contains("The bots follow the runtime settings stored in '" + RECOVERY + "'")
+                        || !switched.out().contains("The settings of '" + database + "' are not known here")) {
+                    throw new AssertionError("switch-database should list the settings the bots now follow: "
+                            + switched.out());
+                }
                 String now = world.jdbi().withHandle(handle -> handle.createQuery("select current_database()")
                         .mapTo(String.class).one());
                 if (!RECOVERY.equals(now)) {
@@ -90,6 +101,8 @@ public final class DatabaseRecoveryDrill implements Drill {
                 }
                 Waits.until("texts written during the loss reach their partners", Duration.ofSeconds(60),
                         () -> traffic.delivered() > deliveredAtLoss + 4);
+                run.expect(operator, run.line("luvhive limits"), 0);
+                run.expect(operator, run.line("luvhive moderation status"), 0);
                 run.expect(operator, run.line("luvhive db info"), 0);
                 run.await(operator, run.line("luvhive status"), outcome -> outcome.exitCode() == 0,
                         Duration.ofSeconds(60));
