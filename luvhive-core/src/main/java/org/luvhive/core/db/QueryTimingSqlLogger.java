@@ -32,6 +32,14 @@ public final class QueryTimingSqlLogger implements SqlLogger {
     private final StatementTimings statements;
     /** The statements running now, by when each started (Jdbi's execution moment). */
     private final Map<StatementContext, Instant> running = new ConcurrentHashMap<>();
+    /**
+     * Each statement's name by its method or raw SQL (the same String for a statement
+     * written as a constant): working a name out again collapsed the whitespace of the whole
+     * SQL with a regular expression on every execution, 4% of the bot's CPU on the relay's
+     * path (docs/performance.md). Bounded like {@link StatementTimings}: beyond it, names
+     * are worked out each time.
+     */
+    private final Map<Object, String> names = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public QueryTimingSqlLogger(MeterRegistry registry) {
@@ -102,11 +110,19 @@ public final class QueryTimingSqlLogger implements SqlLogger {
     }
 
     /** {@code Dao.method} for a SqlObject's statement, else the statement's text. */
-    private static String statementName(StatementContext context) {
+    private String statementName(StatementContext context) {
         ExtensionMethod method = context.getExtensionMethod();
-        if (method != null && method.getMethod() != null) {
-            return method.getType().getSimpleName() + "." + method.getMethod().getName();
+        Object source = method != null && method.getMethod() != null ? method.getMethod()
+                : context.getRawSql() == null ? "?" : context.getRawSql();
+        String name = names.get(source);
+        if (name == null) {
+            name = method != null && method.getMethod() != null
+                    ? method.getType().getSimpleName() + "." + method.getMethod().getName()
+                    : StatementTimings.textKey((String) source);
+            if (names.size() < StatementTimings.MAX_STATEMENTS) {
+                names.putIfAbsent(source, name);
+            }
         }
-        return StatementTimings.textKey(context.getRawSql() == null ? "?" : context.getRawSql());
+        return name;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * This process's time in the database per statement, since it started: what
@@ -22,6 +23,7 @@ public final class StatementTimings {
     public static final String OTHERS = "(other statements)";
     static final int MAX_STATEMENTS = 1000;
     static final int MAX_TEXT = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
 
@@ -45,7 +47,7 @@ public final class StatementTimings {
 
     /** The name a statement is recorded under when it has no DAO method: its text, whitespace collapsed. */
     public static String textKey(String sql) {
-        String collapsed = sql.strip().replaceAll("\\s+", " ");
+        String collapsed = WHITESPACE.matcher(sql.strip()).replaceAll(" ");
         return collapsed.length() <= MAX_TEXT ? collapsed : collapsed.substring(0, MAX_TEXT) + "…";
     }
 

@@ -30,17 +30,19 @@ class StatementTimingsTest {
 
     @Test
     void statementsAreNamedByTheirDaoMethodOrTheirTextAndTimed() {
-        database.jdbi().useHandle(handle -> {
-            handle.createQuery("select   1 +\n 1").mapTo(Integer.class).one();
-            handle.createQuery("select 1 + 1").mapTo(Integer.class).one();
-        });
+        for (int round = 0; round < 2; round++) { // the second round finds each name worked out already
+            database.jdbi().useHandle(handle -> {
+                handle.createQuery("select   1 +\n 1").mapTo(Integer.class).one();
+                handle.createQuery("select 1 + 1").mapTo(Integer.class).one();
+            });
+        }
         database.jdbi().useExtension(SleepDao.class, SleepDao::sleep);
         assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute("select from no_such_table")))
                 .isInstanceOf(Exception.class);
 
         List<StatementTiming> timings = database.database().statementTimings().snapshot();
 
-        assertThat(find(timings, "select 1 + 1").calls()).isEqualTo(2);
+        assertThat(find(timings, "select 1 + 1").calls()).isEqualTo(4);
         StatementTiming sleep = find(timings, "SleepDao.sleep");
         assertThat(sleep.calls()).isEqualTo(1);
         assertThat(sleep.maxMillis()).isGreaterThanOrEqualTo(15);
