@@ -246,6 +246,9 @@ public final class OutboxSender implements AutoCloseable {
         for (Candidate candidate : candidates) {
             OutboxRow row = candidate.row();
             ClaimStep.Result claim = results.getOrDefault(row.id(), ClaimStep.Result.GONE);
+            if (claim != ClaimStep.Result.WAIT) {
+                plan.taken(row);
+            }
             if (claim != ClaimStep.Result.CLAIMED) {
                 giveBack(candidate);
                 if (claim == ClaimStep.Result.WAIT) {
