@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +20,7 @@ import org.luvhive.core.db.PoolSettings;
 import org.luvhive.core.telegram.RawUpdate;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.RecordingJdbi;
 import org.luvhive.core.testing.TestDatabase;
 
 /**
@@ -137,13 +135,7 @@ class InboxStoreTest {
     @Test
     void aBatchIsStoredInOneStatementAndItsRedeliveredUpdatesAreToldFromNewOnes() {
         List<String> statements = new CopyOnWriteArrayList<>();
-        Jdbi counted = Jdbi.create(database.database().dataSource()).installPlugin(new SqlObjectPlugin());
-        counted.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRawSql());
-            }
-        });
+        Jdbi counted = RecordingJdbi.on(database.database().dataSource(), statements);
         InboxStore countedStore = new InboxStore(counted, new ObjectMapper(), clock, registry, wakeUps::incrementAndGet);
         countedStore.store(List.of(raw(text(1, 10, "a")), raw(text(2, 20, "b"))), InboxStore.Source.POLLING);
         statements.clear();

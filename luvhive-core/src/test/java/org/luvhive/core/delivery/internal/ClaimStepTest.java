@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.RecordingJdbi;
 import org.luvhive.core.testing.TestDatabase;
 
 /**
@@ -42,13 +41,7 @@ class ClaimStepTest {
     @BeforeEach
     void empty() {
         database.jdbi().useHandle(handle -> handle.execute("truncate outbox, blocked_recipients"));
-        Jdbi counted = Jdbi.create(database.database().dataSource());
-        counted.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRawSql());
-            }
-        });
+        Jdbi counted = RecordingJdbi.on(database.database().dataSource(), statements);
         claims = new ClaimStep(counted, "session:test", LEASE);
     }
 

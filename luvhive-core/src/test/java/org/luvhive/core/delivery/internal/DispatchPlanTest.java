@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.RecordingJdbi;
 import org.luvhive.core.testing.TestDatabase;
 
 /**
@@ -36,13 +35,7 @@ class DispatchPlanTest {
     @BeforeEach
     void empty() {
         database.jdbi().useHandle(handle -> handle.execute("truncate outbox"));
-        Jdbi counted = Jdbi.create(database.database().dataSource());
-        counted.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.add(context.getRawSql());
-            }
-        });
+        Jdbi counted = RecordingJdbi.on(database.database().dataSource(), statements);
         plan = new DispatchPlan(counted);
     }
 
