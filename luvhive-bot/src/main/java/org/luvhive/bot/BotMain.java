@@ -74,9 +74,11 @@ public final class BotMain {
      * {@link BotApplication}. Also the sandbox's way to run the real bot in its own process.
      */
     public static BotApplication start(Supplier<LuvhiveConfig> configSource, Clock clock, RunnerSettings settings) {
-        FeatureSettings behaviour = FeatureSettings.from(configSource.get());
+        LuvhiveConfig config = configSource.get();
+        FeatureSettings behaviour = FeatureSettings.from(config);
         // the ban lookup is cached; moderation counts and logs its decisions
-        return BotApplication.start(configSource, clock, settings, (jdbi, outbox, caches, registry, violations) ->
+        return BotApplication.start(configSource, clock, settings.withSendConcurrency(config.sendConcurrency()),
+                (jdbi, outbox, caches, registry, violations) ->
                 new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations));
     }
 }

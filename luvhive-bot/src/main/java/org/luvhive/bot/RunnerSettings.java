@@ -36,6 +36,11 @@ public record RunnerSettings(Duration pollTimeout, Duration shutdownGrace, Durat
         return new RunnerSettings(pollTimeout, shutdownGrace, electionTick, settings, databaseOps, instance);
     }
 
+    /** The sender's calls in flight at once ({@code SEND_CONCURRENCY}). */
+    public RunnerSettings withSendConcurrency(int calls) {
+        return withPipeline(pipeline.withSender(pipeline.sender().withMaxInFlight(calls)));
+    }
+
     public RunnerSettings withDatabaseOps(DatabaseOps.Settings settings) {
         return new RunnerSettings(pollTimeout, shutdownGrace, electionTick, pipeline, settings, instance);
     }

@@ -137,6 +137,8 @@ public final class ConfigLoader {
             SearchConfig search = search();
             long cacheMaxEntries = optional(CACHE_MAX_ENTRIES, ConfigLoader::cacheMaxEntries)
                     .orElse(LuvhiveConfig.DEFAULT_CACHE_MAX_ENTRIES);
+            int sendConcurrency = optional(SEND_CONCURRENCY, raw -> intInRange(raw, 1, LuvhiveConfig.MAX_SEND_CONCURRENCY))
+                    .orElse(LuvhiveConfig.DEFAULT_SEND_CONCURRENCY);
 
             if (directUrl.isPresent() && !values.containsKey(DATABASE_URL)) {
                 problems.add(DATABASE_DIRECT_URL + ": is set but DATABASE_URL is not (it is for a DATABASE_URL that "
@@ -159,7 +161,7 @@ public final class ConfigLoader {
             }
             return new LuvhiveConfig(botToken, databaseUrl, directUrl, embeddedDatabase, runMode, externalUrl, secretToken,
                     port, apiUrl, adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, search,
-                    cacheMaxEntries,
+                    cacheMaxEntries, sendConcurrency,
                     new ListenAddress(managementBind, managementPort));
         }
 

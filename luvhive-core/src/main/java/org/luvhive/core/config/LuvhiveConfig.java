@@ -52,6 +52,7 @@ public record LuvhiveConfig(
         PremiumPrices premiumPrices,
         SearchConfig search,
         long cacheMaxEntries,
+        int sendConcurrency,
         ListenAddress management) {
 
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
@@ -61,6 +62,9 @@ public record LuvhiveConfig(
     public static final String DEFAULT_EMBEDDED_DATABASE = "luvhive";
     public static final long DEFAULT_CACHE_MAX_ENTRIES = 1_000;
     public static final long MAX_CACHE_MAX_ENTRIES = 10_000_000;
+    public static final int DEFAULT_SEND_CONCURRENCY = 8;
+    /** As many calls as the Bot API client lets run at once (TelegramBotsGateway's dispatcher). */
+    public static final int MAX_SEND_CONCURRENCY = 64;
 
     public LuvhiveConfig {
         Objects.requireNonNull(botToken, "botToken");
@@ -105,7 +109,7 @@ public record LuvhiveConfig(
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
         return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), embeddedDatabase, runMode,
                 externalUrl, secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile,
-                premiumPrices, search, cacheMaxEntries, management);
+                premiumPrices, search, cacheMaxEntries, sendConcurrency, management);
     }
 
     @Override

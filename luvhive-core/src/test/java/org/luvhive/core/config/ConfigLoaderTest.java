@@ -220,6 +220,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSendersCallsInFlightAreEightUnlessSetWithinOneToSixtyFour() {
+        assertThat(load(Map.of()).sendConcurrency()).isEqualTo(8);
+        assertThat(load(Map.of("SEND_CONCURRENCY", "32")).sendConcurrency()).isEqualTo(32);
+        assertThat(failure(Map.of("SEND_CONCURRENCY", "0")).problems())
+                .containsExactly("SEND_CONCURRENCY: must be between 1 and 64, not 0");
+        assertThat(failure(Map.of("SEND_CONCURRENCY", "65")).problems())
+                .containsExactly("SEND_CONCURRENCY: must be between 1 and 64, not 65");
+        assertThat(failure(Map.of("SEND_CONCURRENCY", "many")).problems())
+                .containsExactly("SEND_CONCURRENCY: must be a whole number, not 'many'");
+    }
+
+    @Test
     void searchingIsConfiguredInSecondsAndStarsAndCheckedWithTheOtherKeys() {
         assertThat(load(Map.of()).search()).isEqualTo(SearchConfig.defaults());
         SearchConfig search = load(Map.of("SEARCH_WIDEN_AFTER", "45", "SEARCH_PROMISE", "300", "BOOST_PRICE", "40"))
