@@ -16,19 +16,14 @@ public final class BlockedRecipients {
     }
 
     /**
-     * Clears the mark, if there is one; returns whether there was. Takes the recipient's
-     * lock for the rest of the transaction (waiting while the sender records a 403 for
-     * them), so whatever the transaction queues for the user is not cancelled by a refusal
+     * Clears the marks of these users, if there are any. Takes their recipient locks first,
+     * for the rest of the transaction (waiting while the sender records a 403 for one of
+     * them), so whatever the transaction queues for them is not cancelled by a refusal
      * older than their return.
      */
-    public static boolean reachableAgain(Handle handle, long chatId) {
-        RecipientLock.lock(handle, chatId);
-        return handle.attach(DeliveryDao.class).unblock(chatId) > 0;
-    }
-
-    /** Clears the marks of these users, if there are any, in one statement. */
     public static void reachableAgain(Handle handle, Collection<Long> chatIds) {
         if (!chatIds.isEmpty()) {
+            RecipientLock.lockAll(handle, chatIds);
             handle.attach(DeliveryDao.class).unblockAll(chatIds.stream().mapToLong(Long::longValue).toArray());
         }
     }

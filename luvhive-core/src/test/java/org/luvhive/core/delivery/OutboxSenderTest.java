@@ -226,7 +226,7 @@ class OutboxSenderTest {
 
         try (Handle returning = database.jdbi().open()) {
             returning.begin();
-            BlockedRecipients.reachableAgain(returning, back.id());
+            BlockedRecipients.reachableAgain(returning, List.of(back.id())); // as the intake does, for a batch
             returning.createUpdate("""
                     insert into inbox (update_id, kind, user_id, chat_id, payload, status, next_attempt_at, received_at,
                                        handled_at)

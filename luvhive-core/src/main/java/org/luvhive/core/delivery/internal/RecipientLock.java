@@ -1,5 +1,6 @@
 package org.luvhive.core.delivery.internal;
 
+import java.util.Collection;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,5 +27,16 @@ public final class RecipientLock {
     /** Takes the chat's lock for the rest of {@code handle}'s transaction, waiting for a holder. */
     public static void lock(Handle handle, long chatId) {
         handle.attach(DeliveryDao.class).lockRecipient(LOCK_SPACE, chatId);
+    }
+
+    /**
+     * Takes the locks of these chats for the rest of {@code handle}'s transaction, in one
+     * statement and in ascending order, so that two transactions taking several never wait
+     * on each other in a circle.
+     */
+    public static void lockAll(Handle handle, Collection<Long> chatIds) {
+        long[] ascending = chatIds.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+        handle.createQuery("select count(pg_advisory_xact_lock(:lockSpace, hashtext(id::text))) from unnest(:ids) as id")
+                .bind("lockSpace", LOCK_SPACE).bind("ids", ascending).mapTo(Long.class).one();
     }
 }
