@@ -63,7 +63,7 @@ public record LuvhiveConfig(
     public static final long DEFAULT_CACHE_MAX_ENTRIES = 1_000;
     public static final long MAX_CACHE_MAX_ENTRIES = 10_000_000;
     public static final int DEFAULT_SEND_CONCURRENCY = 8;
-    /** As many calls as the Bot API client lets run at once (TelegramBotsGateway's dispatcher). */
+    /** The Bot API client lets this many sends, and the long poll, run at once (TelegramBotsGateway). */
     public static final int MAX_SEND_CONCURRENCY = 64;
 
     public LuvhiveConfig {

@@ -11,7 +11,6 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,15 +66,6 @@ public final class PostgresRateLimiter implements RateLimiter {
         return proxyManager.removeExpired(batch);
     }
 
-    /**
-     * Deletes the buckets whose id starts with {@code prefix} (a bucket's id is its key,
-     * '@' and the limit's fingerprint), in the caller's transaction: how a user's buckets
-     * go when the user is forgotten.
-     */
-    public static int forget(Handle handle, String prefix) {
-        return handle.createUpdate("delete from " + TABLE + " where starts_with(id, :prefix)").bind("prefix", prefix)
-                .execute();
-    }
 
     /**
      * How many rows {@link #removeExpired} would delete now. Bucket4j stamps and expires

@@ -119,21 +119,6 @@ public abstract sealed class SendMediaById extends BotApiMethod<Message>
     @JsonIgnore
     public abstract String fileId();
 
-    @JsonIgnore
-    public Long chatId() {
-        return chatId;
-    }
-
-    @JsonIgnore
-    public boolean spoiler() {
-        return Boolean.TRUE.equals(hasSpoiler);
-    }
-
-    @JsonIgnore
-    public Optional<String> caption() {
-        return Optional.ofNullable(caption);
-    }
-
     @Override
     public Message deserializeResponse(String answer) throws TelegramApiRequestException {
         return deserializeResponse(answer, Message.class);

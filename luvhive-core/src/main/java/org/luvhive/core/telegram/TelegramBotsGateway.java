@@ -8,6 +8,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.luvhive.core.config.BotToken;
+import org.luvhive.core.config.LuvhiveConfig;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -26,9 +27,10 @@ public final class TelegramBotsGateway implements TelegramGateway, AutoCloseable
      * of 5 calls per host (TelegramBots' client runs every call through OkHttp's
      * dispatcher) held the sender's 8 workers to 4 calls in flight while a long poll held
      * the fifth; calls over the limit queued inside OkHttp, and connections over the 5
-     * idle ones kept were closed after each call and opened again for the next.
+     * idle ones kept were closed after each call and opened again for the next. The most
+     * sends {@code SEND_CONCURRENCY} allows, and one more for the long poll.
      */
-    static final int MAX_CALLS = 64;
+    static final int MAX_CALLS = LuvhiveConfig.MAX_SEND_CONCURRENCY + 1;
     static final int IDLE_CONNECTIONS = 16;
 
     /** Read timeout: above the longest long poll we make (50 s) with room to spare. */

@@ -22,9 +22,9 @@ public final class OnboardingInput {
                 int age = Ages.parse(text);
                 if (age < 0) {
                     if (Ages.isMinor(text)) {
-                    context.handle().attach(MinorDeclarationDao.class).declare(user.userId(), context.now());
-                }
-                context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
+                        context.handle().attach(MinorDeclarationDao.class).declare(user.userId(), context.now());
+                    }
+                    context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
                     return;
                 }
                 users.setPendingAge(user.userId(), age, context.now());

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Claims one outbox row for sending, so no two senders (threads or instances) send it,
+ * Claims outbox rows for sending, so no two senders (threads or instances) send it,
  * and no row overtakes an earlier one of the same chat (rows of a chat go in the order
  * they were queued; priority orders chats against each other): under a transaction-scoped
  * advisory lock on the chat, the row is claimed only if nothing earlier of that chat is
@@ -45,24 +45,8 @@ public final class ClaimStep {
         this.lease = lease;
     }
 
-    public Result claim(OutboxRow row, Instant now) {
-        return jdbi.inTransaction(handle -> {
-            if (!OutboxStatements.tryLockChat(handle, LOCK_SPACE, row.chatId())) {
-                return Result.WAIT;
-            }
-            if (OutboxStatements.isBlocked(handle, row.chatId())) {
-                handle.attach(OutboxDao.class).cancelQueuedFor(row.chatId(), "recipient blocked the bot");
-                return Result.GONE;
-            }
-            if (OutboxStatements.hasEarlier(handle, row.chatId(), row.id())) {
-                return Result.WAIT;
-            }
-            return OutboxStatements.claim(handle, row.id(), owner, now.plus(lease)) == 1 ? Result.CLAIMED : Result.GONE;
-        });
-    }
-
     /**
-     * Claims rows of different chats together, each under the rule of {@link #claim}, in one
+     * Claims rows of different chats together, each under the rule above, in one
      * statement and one commit (the round trip a dispatcher pass pays once, not per row);
      * the result of each row, by id.
      */

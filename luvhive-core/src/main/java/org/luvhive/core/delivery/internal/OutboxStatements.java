@@ -30,26 +30,9 @@ public final class OutboxStatements {
             + "    and earlier.status in ('queued', 'sending') and earlier.id < o.id) "
             + "order by priority, id limit :limit";
 
-    private static final String TRY_LOCK_CHAT = "select pg_try_advisory_xact_lock(:lockSpace, hashtext(:chatId::text))";
-
-    private static final String IS_BLOCKED = "select exists (select 1 from blocked_recipients where chat_id = :chatId)";
-
-    private static final String HAS_EARLIER = """
-            select exists (select 1 from outbox where chat_id = :chatId
-                           and (status = 'sending' or (status = 'queued' and id < :id)))
-            """;
-
-    private static final String CLAIM = """
-            update outbox set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
-                   attempts = attempts + 1
-            where id = :id and status = 'queued'
-            """;
-
     /**
-     * Claims several rows of different chats in one statement and one commit, each under
-     * the rule {@link #tryLockChat}, {@link #isBlocked}, {@link #hasEarlier} and
-     * {@link #claim} apply one by one: a row is claimed only if its chat's claim lock is
-     * free, the chat did not block the bot, and nothing earlier of the chat is queued or in
+     * Claims several rows of different chats in one statement and one commit: a row is
+     * claimed only if its chat's claim lock is free, the chat did not block the bot, and nothing earlier of the chat is queued or in
      * flight. The queued rows of a blocked chat are cancelled in the same statement. The
      * order checks read the statement's snapshot, taken before the chat locks: a row is
      * pending in every snapshot from its insert until it is sent, so a snapshot older than
@@ -106,8 +89,6 @@ public final class OutboxStatements {
             row.getLong("chat_id"), row.getInt("priority"), row.getString("method"), row.getString("payload"),
             row.getString("correlation"), row.getInt("attempts"), instant(row, "created_at"));
 
-    private static final RowMapper<Boolean> FLAG = (row, context) -> row.getBoolean(1);
-
     private OutboxStatements() {
     }
 
@@ -129,23 +110,6 @@ public final class OutboxStatements {
     public static List<OutboxRow> due(Handle handle, Instant now, long[] excluded, int limit) {
         return handle.createQuery(DUE).bind("now", SqlArguments.of(now)).bind("excluded", SqlArguments.of(excluded))
                 .bind("limit", SqlArguments.of(limit)).map(ROW).list();
-    }
-
-    /** The chat's claim lock for this transaction, if no other sender holds it. */
-    public static boolean tryLockChat(Handle handle, int lockSpace, long chatId) {
-        return handle.createQuery(TRY_LOCK_CHAT).bind("lockSpace", SqlArguments.of(lockSpace))
-                .bind("chatId", SqlArguments.of(chatId)).map(FLAG).one();
-    }
-
-    /** Whether the chat blocked the bot (marked unreachable). */
-    public static boolean isBlocked(Handle handle, long chatId) {
-        return handle.createQuery(IS_BLOCKED).bind("chatId", SqlArguments.of(chatId)).map(FLAG).one();
-    }
-
-    /** Whether the chat has a row in flight or an earlier one still queued (per-chat order). */
-    public static boolean hasEarlier(Handle handle, long chatId, long id) {
-        return handle.createQuery(HAS_EARLIER).bind("chatId", SqlArguments.of(chatId)).bind("id", SqlArguments.of(id))
-                .map(FLAG).one();
     }
 
     /**
@@ -174,11 +138,5 @@ public final class OutboxStatements {
         return handle.createQuery(MARK_SENT).bind("ids", SqlArguments.of(ids))
                 .bind("messageIds", SqlArguments.ofNullable(messageIds)).bind("attempts", SqlArguments.of(attempts))
                 .bind("now", SqlArguments.of(now)).map((row, context) -> row.getLong(1)).list();
-    }
-
-    /** Claims a queued row for {@code owner} until {@code leaseUntil}; 1 when claimed. */
-    public static int claim(Handle handle, long id, String owner, Instant leaseUntil) {
-        return handle.createUpdate(CLAIM).bind("id", SqlArguments.of(id)).bind("owner", SqlArguments.of(owner))
-                .bind("leaseUntil", SqlArguments.of(leaseUntil)).execute();
     }
 }

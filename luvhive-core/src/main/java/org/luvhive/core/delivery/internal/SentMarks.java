@@ -74,7 +74,7 @@ final class SentMarks {
 
     private void writeWaiting() {
         List<Mark> batch = new ArrayList<>();
-        for (Mark next = waiting.poll(); next != null; next = batch.size() + 1 < MAX_BATCH ? waiting.poll() : null) {
+        for (Mark next = waiting.poll(); next != null; next = batch.size() < MAX_BATCH ? waiting.poll() : null) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
