@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param pairs          pairs of users chatting (each user sends and receives)
  * @param instances      bot processes sharing the database
+ * @param warmUp         how long the bots relay at {@code warmUpRate} before the first measured phase, so
+ *                       that phase does not measure the JIT compiling the bot (0: no warm-up)
+ * @param warmUpRate     the warm-up's steady rate, messages a second in all
  * @param burst          messages every user sends at once in the saturation phase (0: no such phase)
  * @param rates          the open-loop steady rates, messages a second in all
  * @param phase          how long each steady phase sends
@@ -23,21 +26,25 @@ import java.util.List;
  * @param jfr            where each bot writes a JFR recording (a profile of the whole run), or null
  * @param work           where the run keeps its database and the bots' logs
  */
-record RelayBenchOptions(int pairs, int instances, int burst, List<Integer> rates, Duration phase, int backlog,
+record RelayBenchOptions(int pairs, int instances, Duration warmUp, int warmUpRate, int burst, List<Integer> rates, Duration phase, int backlog,
                          int backlogRate, Duration drainTimeout, Path bot, String javaOpts, int poolSize, Path jfr,
                          Path work) {
 
     static final String USAGE = """
-            usage: scripts/bench-relay [--pairs P] [--instances N] [--burst K] [--rates R,R,...|none] [--seconds S]
-                                       [--backlog N [--backlog-rate R]] [--drain-timeout S] [--bot LAUNCHER]
-                                       [--java-opts OPTS] [--pool-size N] [--jfr DIR] [--work DIR]
-              defaults: 2000 pairs, 1 instance, burst 5, rates 100,500,1000,3000, 20 s each, no backlog
-              (--backlog-rate 100), drain timeout 120 s, this tree's scripts/luvhive-bot, the launcher's
-              JVM options and pool size, no JFR, a fresh directory under target/""";
+            usage: scripts/bench-relay [--pairs P] [--instances N] [--warmup S [--warmup-rate R]] [--burst K]
+                                       [--rates R,R,...|none] [--seconds S] [--backlog N [--backlog-rate R]]
+                                       [--drain-timeout S] [--bot LAUNCHER] [--java-opts OPTS] [--pool-size N]
+                                       [--jfr DIR] [--work DIR]
+              defaults: 2000 pairs, 1 instance, a 60 s warm-up at 200/s (reported, not summed), burst 5,
+              rates 100,500,1000,3000, 20 s each, no backlog (--backlog-rate 100), drain timeout 120 s, this
+              tree's scripts/luvhive-bot, the launcher's JVM options and pool size, no JFR, a fresh
+              directory under target/""";
 
     static RelayBenchOptions parse(String[] args, Path repository) {
         int pairs = 2000;
         int instances = 1;
+        int warmUp = 60;
+        int warmUpRate = 200;
         int burst = 5;
         List<Integer> rates = List.of(100, 500, 1000, 3000);
         int seconds = 20;
@@ -54,6 +61,8 @@ record RelayBenchOptions(int pairs, int instances, int burst, List<Integer> rate
             switch (option) {
                 case "--pairs" -> pairs = number(args, ++index, 1);
                 case "--instances" -> instances = number(args, ++index, 1);
+                case "--warmup" -> warmUp = number(args, ++index, 0);
+                case "--warmup-rate" -> warmUpRate = number(args, ++index, 1);
                 case "--burst" -> burst = number(args, ++index, 0);
                 case "--rates" -> rates = rates(value(args, ++index));
                 case "--seconds" -> seconds = number(args, ++index, 1);
@@ -75,7 +84,8 @@ record RelayBenchOptions(int pairs, int instances, int burst, List<Integer> rate
         if (!Files.isExecutable(bot)) {
             usage("--bot " + bot + " is not an executable launcher");
         }
-        return new RelayBenchOptions(pairs, instances, burst, rates, Duration.ofSeconds(seconds), backlog, backlogRate,
+        return new RelayBenchOptions(pairs, instances, Duration.ofSeconds(warmUp), warmUpRate, burst, rates,
+                Duration.ofSeconds(seconds), backlog, backlogRate,
                 Duration.ofSeconds(drain), bot, javaOpts, poolSize, jfr, work);
     }
 

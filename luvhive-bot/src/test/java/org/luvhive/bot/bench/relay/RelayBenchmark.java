@@ -85,6 +85,11 @@ public final class RelayBenchmark {
         }
         progress(String.format("warm-up: %d users said /start and were answered in %.1f s", warmUp.size(),
                 (System.nanoTime() - started) / 1e9));
+        if (!options.warmUp().isZero()) {
+            // JIT compilation took most of the bot's CPU for its first minutes: a cold first
+            // phase measured the compiler (docs/performance.md). Reported, left out of the summary.
+            phase("warmup", options.warmUpRate(), log -> load.steady(log, options.warmUpRate(), options.warmUp()));
+        }
         List<PhaseReport> reports = new ArrayList<>();
         if (options.burst() > 0) {
             reports.add(phase("saturation", null, log -> load.burst(log, options.burst())));
