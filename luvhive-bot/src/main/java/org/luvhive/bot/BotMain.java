@@ -77,7 +77,8 @@ public final class BotMain {
         LuvhiveConfig config = configSource.get();
         FeatureSettings behaviour = FeatureSettings.from(config);
         // the ban lookup is cached; moderation counts and logs its decisions
-        return BotApplication.start(configSource, clock, settings.withSendConcurrency(config.sendConcurrency()),
+        return BotApplication.start(configSource, clock, settings.withSendConcurrency(config.sendConcurrency())
+                        .withHandlerThreads(config.handlerThreads()),
                 (jdbi, outbox, caches, registry, violations) ->
                 new LuvhiveFeatures(jdbi, outbox, clock, behaviour, caches, registry, violations));
     }

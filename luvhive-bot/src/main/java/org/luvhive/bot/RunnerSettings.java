@@ -41,6 +41,11 @@ public record RunnerSettings(Duration pollTimeout, Duration shutdownGrace, Durat
         return withPipeline(pipeline.withSender(pipeline.sender().withMaxInFlight(calls)));
     }
 
+    /** Threads handling stored updates ({@code HANDLER_THREADS}). */
+    public RunnerSettings withHandlerThreads(int threads) {
+        return withPipeline(pipeline.withInboxThreads(threads));
+    }
+
     public RunnerSettings withDatabaseOps(DatabaseOps.Settings settings) {
         return new RunnerSettings(pollTimeout, shutdownGrace, electionTick, pipeline, settings, instance);
     }

@@ -42,11 +42,14 @@ public final class ConfigKeys {
     /** Calls to Telegram one instance's sender has in flight at once. */
     public static final String SEND_CONCURRENCY = "SEND_CONCURRENCY";
 
+    /** Threads of one instance that handle stored updates. */
+    public static final String HANDLER_THREADS = "HANDLER_THREADS";
+
     /** Every key LuvHive reads, in the order the README documents them. */
     public static final List<String> ALL = List.of(BOT_TOKEN, DATABASE_URL, DATABASE_DIRECT_URL, EMBEDDED_DATABASE, RUN_MODE, EXTERNAL_URL,
             SECRET_TOKEN, PORT, MANAGEMENT_PORT, MANAGEMENT_BIND, TELEGRAM_API_URL, ADMIN_IDS, DB_POOL_SIZE, LUVHIVE_HOME,
             LUVHIVE_BACKUP_DIR, LUVHIVE_LOG_DIR, LUVHIVE_ENV_FILE, PREMIUM_PRICES, SEARCH_WIDEN_AFTER, SEARCH_PROMISE,
-            BOOST_PRICE, CACHE_MAX_ENTRIES, SEND_CONCURRENCY);
+            BOOST_PRICE, CACHE_MAX_ENTRIES, SEND_CONCURRENCY, HANDLER_THREADS);
 
     private ConfigKeys() {
     }

@@ -139,6 +139,8 @@ public final class ConfigLoader {
                     .orElse(LuvhiveConfig.DEFAULT_CACHE_MAX_ENTRIES);
             int sendConcurrency = optional(SEND_CONCURRENCY, raw -> intInRange(raw, 1, LuvhiveConfig.MAX_SEND_CONCURRENCY))
                     .orElse(LuvhiveConfig.DEFAULT_SEND_CONCURRENCY);
+            int handlerThreads = optional(HANDLER_THREADS, raw -> intInRange(raw, 1, LuvhiveConfig.MAX_HANDLER_THREADS))
+                    .orElse(LuvhiveConfig.DEFAULT_HANDLER_THREADS);
 
             if (directUrl.isPresent() && !values.containsKey(DATABASE_URL)) {
                 problems.add(DATABASE_DIRECT_URL + ": is set but DATABASE_URL is not (it is for a DATABASE_URL that "
@@ -161,7 +163,7 @@ public final class ConfigLoader {
             }
             return new LuvhiveConfig(botToken, databaseUrl, directUrl, embeddedDatabase, runMode, externalUrl, secretToken,
                     port, apiUrl, adminIds, poolSize, home, backupDir, logDir, envFile, premiumPrices, search,
-                    cacheMaxEntries, sendConcurrency,
+                    cacheMaxEntries, sendConcurrency, handlerThreads,
                     new ListenAddress(managementBind, managementPort));
         }
 

@@ -53,6 +53,7 @@ public record LuvhiveConfig(
         SearchConfig search,
         long cacheMaxEntries,
         int sendConcurrency,
+        int handlerThreads,
         ListenAddress management) {
 
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
@@ -69,6 +70,9 @@ public record LuvhiveConfig(
     public static final int DEFAULT_SEND_CONCURRENCY = 8;
     /** The Bot API client lets this many sends, and the long poll, run at once (TelegramBotsGateway). */
     public static final int MAX_SEND_CONCURRENCY = 64;
+    public static final int DEFAULT_HANDLER_THREADS = 2;
+    /** Each holds a pooled connection while it handles a batch: more than the pool would only wait for one. */
+    public static final int MAX_HANDLER_THREADS = 16;
 
     public LuvhiveConfig {
         Objects.requireNonNull(botToken, "botToken");
@@ -113,7 +117,7 @@ public record LuvhiveConfig(
     public LuvhiveConfig withDatabaseUrl(DatabaseUrl otherDatabase) {
         return new LuvhiveConfig(botToken, Optional.of(otherDatabase), Optional.empty(), embeddedDatabase, runMode,
                 externalUrl, secretToken, port, telegramApiUrl, adminIds, dbPoolSize, home, backupDir, logDir, envFile,
-                premiumPrices, search, cacheMaxEntries, sendConcurrency, management);
+                premiumPrices, search, cacheMaxEntries, sendConcurrency, handlerThreads, management);
     }
 
     @Override

@@ -58,7 +58,7 @@ class ConfigLoaderTest {
         assertThat(config.management().toString()).isEqualTo("127.0.0.1:8090");
         assertThat(config.management().isLoopback()).isTrue();
         assertThat(config.premiumPrices().starsByDays()).isEqualTo(Map.of(7, 100, 30, 250, 180, 600, 365, 1000));
-        assertThat(config.cacheMaxEntries()).isEqualTo(1000);
+        assertThat(config.cacheMaxEntries()).isEqualTo(10_000);
     }
 
     @Test
@@ -229,6 +229,18 @@ class ConfigLoaderTest {
                 .containsExactly("SEND_CONCURRENCY: must be between 1 and 64, not 65");
         assertThat(failure(Map.of("SEND_CONCURRENCY", "many")).problems())
                 .containsExactly("SEND_CONCURRENCY: must be a whole number, not 'many'");
+    }
+
+    @Test
+    void twoThreadsHandleUpdatesUnlessSetWithinOneToSixteen() {
+        assertThat(load(Map.of()).handlerThreads()).isEqualTo(2);
+        assertThat(load(Map.of("HANDLER_THREADS", "4")).handlerThreads()).isEqualTo(4);
+        assertThat(failure(Map.of("HANDLER_THREADS", "0")).problems())
+                .containsExactly("HANDLER_THREADS: must be between 1 and 16, not 0");
+        assertThat(failure(Map.of("HANDLER_THREADS", "17")).problems())
+                .containsExactly("HANDLER_THREADS: must be between 1 and 16, not 17");
+        assertThat(failure(Map.of("HANDLER_THREADS", "few")).problems())
+                .containsExactly("HANDLER_THREADS: must be a whole number, not 'few'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.luvhive.bot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,11 +26,12 @@ import org.luvhive.testkit.telegram.SimulatedUser;
 import org.luvhive.testkit.telegram.TelegramEmulator;
 
 /**
- * {@code SEND_CONCURRENCY} reaches the production bot's sender: with 2, six answers held
- * up by a slow Bot API go out two at a time (the default of 8 would send all six at once).
+ * The concurrency keys reach the production bot: {@code SEND_CONCURRENCY} its sender (with
+ * 2, six answers held up by a slow Bot API go out two at a time; the default of 8 would send
+ * all six at once), {@code HANDLER_THREADS} the threads handling stored updates.
  */
 @ExtendWith(PostgresExtension.class)
-class SendConcurrencyTest {
+class ConcurrencyKeysTest {
 
     private static final String TOKEN = "626262:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw8";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -40,7 +44,7 @@ class SendConcurrencyTest {
     @TempDir
     Path home;
 
-    SendConcurrencyTest(TestDatabase database) {
+    ConcurrencyKeysTest(TestDatabase database) {
         this.database = database;
     }
 
@@ -70,5 +74,23 @@ class SendConcurrencyTest {
         await().atMost(WAIT).during(Duration.ofSeconds(2))
                 .until(() -> application.pipeline().sender().inFlight() <= 2);
         users.forEach(user -> user.awaitMessage(WAIT));
+    }
+
+    @Test
+    void handlerThreadsSetsHowManyThreadsHandleUpdates() {
+        Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home,
+                Map.of("HANDLER_THREADS", "5"));
+        application = BotMain.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
+                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)));
+
+        await().atMost(WAIT).until(() -> liveThreads().contains("luvhive-inbox-5"));
+        assertThat(liveThreads()).doesNotContain("luvhive-inbox-6");
+        // no update sent: both tests share the class's database, and a second emulator numbers
+        // its updates from the same first update_id, which the inbox would take for redeliveries
+    }
+
+    private static Set<String> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .collect(Collectors.toSet());
     }
 }
