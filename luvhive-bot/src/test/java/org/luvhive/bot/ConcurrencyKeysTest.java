@@ -58,10 +58,7 @@ class ConcurrencyKeysTest {
 
     @Test
     void theSenderKeepsAtMostSendConcurrencyCallsInFlight() {
-        Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home,
-                Map.of("SEND_CONCURRENCY", "2"));
-        application = BotMain.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)));
+        startProductionBot("SEND_CONCURRENCY", "2");
         bot.faults().failFor("sendMessage", Duration.ofMinutes(2), Fault.delay(Duration.ofMillis(1500)));
         List<SimulatedUser> users = new ArrayList<>();
         for (int index = 0; index < 6; index++) {
@@ -78,15 +75,19 @@ class ConcurrencyKeysTest {
 
     @Test
     void handlerThreadsSetsHowManyThreadsHandleUpdates() {
-        Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home,
-                Map.of("HANDLER_THREADS", "5"));
-        application = BotMain.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
-                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)));
+        startProductionBot("HANDLER_THREADS", "5");
 
         await().atMost(WAIT).until(() -> liveThreads().contains("luvhive-inbox-5"));
         assertThat(liveThreads()).doesNotContain("luvhive-inbox-6");
         // no update sent: both tests share the class's database, and a second emulator numbers
         // its updates from the same first update_id, which the inbox would take for redeliveries
+    }
+
+    /** The bot as BotMain wires it, with one configuration key set. */
+    private void startProductionBot(String key, String value) {
+        Map<String, String> environment = Runners.environment(database, emulator, TOKEN, home, Map.of(key, value));
+        application = BotMain.start(() -> new ConfigLoader(home).load(environment), Clock.systemUTC(),
+                RunnerSettings.defaults().withPollTimeout(Duration.ofSeconds(1)).withShutdownGrace(Duration.ofSeconds(5)));
     }
 
     private static Set<String> liveThreads() {
