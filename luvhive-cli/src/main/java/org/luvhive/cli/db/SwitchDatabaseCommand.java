@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.luvhive.cli.support.CliContext;
 import org.luvhive.cli.support.CliFailure;
 import org.luvhive.cli.support.DocumentsExitCodes;
 import org.luvhive.cli.support.DurationConverter;
 import org.luvhive.cli.support.ExitCode;
 import org.luvhive.core.config.ConfigKeys;
+import org.luvhive.core.config.DatabaseNames;
 import org.luvhive.core.config.DatabaseUrl;
 import org.luvhive.core.db.Database;
 import org.luvhive.core.db.DatabaseSwitch;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Parameters;
                 "for the embedded server), and waits until a bot reports from it."})
 public final class SwitchDatabaseCommand implements Callable<Integer>, DocumentsExitCodes {
 
-    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final CliContext context;
@@ -58,9 +57,8 @@ public final class SwitchDatabaseCommand implements Callable<Integer>, Documents
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!NAME.matcher(name).matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "NAME must be a database name: 1-63 of a-z 0-9 _, starting with a letter or _");
+        if (!DatabaseNames.isPlain(name)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "NAME must be a database name: " + DatabaseNames.RULE);
         }
         try (DatabaseSwitch.Checked checked = check()) {
             DatabaseSwitch.Target target = checked.target();

@@ -2,8 +2,8 @@ package org.luvhive.core.backup;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.luvhive.core.backup.internal.ConnectionBudget;
+import org.luvhive.core.config.DatabaseNames;
 
 /**
  * What to restore where.
@@ -16,12 +16,9 @@ import org.luvhive.core.backup.internal.ConnectionBudget;
  */
 public record RestoreRequest(Optional<String> backup, String target, int jobs, boolean force, DatabaseScope scope) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-
     public RestoreRequest {
-        if (!NAME.matcher(target).matches()) {
-            throw new IllegalArgumentException("target '" + target
-                    + "' is not a plain database name (lower-case letters, digits and _, at most 63)");
+        if (!DatabaseNames.isPlain(target)) {
+            throw new IllegalArgumentException("target '" + target + "' is not a plain database name: " + DatabaseNames.RULE);
         }
         ConnectionBudget.requireValid(jobs);
         Objects.requireNonNull(scope, "scope");

@@ -32,7 +32,6 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final Pattern SECRET_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** The most connections DB_POOL_SIZE (and {@code luvhive db pool size}) may give a pool. */
     public static final int MAX_POOL_SIZE = 200;
 
@@ -227,8 +226,8 @@ public final class ConfigLoader {
 
     /** A plain PostgreSQL name, as {@code backup restore --target} takes it. */
     private static String databaseName(String raw) {
-        if (!DATABASE_NAME.matcher(raw).matches()) {
-            throw new IllegalArgumentException("must be a database name: 1-63 of a-z 0-9 _, starting with a letter or _");
+        if (!DatabaseNames.isPlain(raw)) {
+            throw new IllegalArgumentException("must be a database name: " + DatabaseNames.RULE);
         }
         return raw;
     }
