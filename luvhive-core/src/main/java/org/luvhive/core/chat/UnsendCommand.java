@@ -52,7 +52,8 @@ public final class UnsendCommand implements UpdateHandler {
         }
         ChatDao chats = context.handle().attach(ChatDao.class);
         long userId = context.userId();
-        if (chats.bySource(userId, repliedTo.getMessageId()).isEmpty()) {
+        Optional<RelayedMessage> own = chats.bySource(userId, repliedTo.getMessageId());
+        if (own.isEmpty()) {
             if (consent.withdraw(context.handle(), userId, repliedTo.getMessageId())) {
                 context.replyText("chat.unsend.withdrawn");
                 return;
@@ -62,7 +63,7 @@ public final class UnsendCommand implements UpdateHandler {
                 return;
             }
         }
-        context.replyText(unsend(context, repliedTo.getMessageId()));
+        context.replyText(unsend(context, own));
     }
 
     /**
@@ -70,9 +71,13 @@ public final class UnsendCommand implements UpdateHandler {
      * returns the key of what to tell the user.
      */
     public String unsend(UpdateContext context, int sourceMessageId) {
+        return unsend(context, context.handle().attach(ChatDao.class).bySource(context.userId(), sourceMessageId));
+    }
+
+    /** Unsends {@code own}, the relay map's entry of the user's message, when there is one. */
+    private String unsend(UpdateContext context, Optional<RelayedMessage> own) {
         ChatDao chats = context.handle().attach(ChatDao.class);
         long userId = context.userId();
-        Optional<RelayedMessage> own = chats.bySource(userId, sourceMessageId);
         if (own.isEmpty()) {
             return "chat.unsend.unknown";
         }

@@ -54,10 +54,11 @@ public final class SettingsCallback implements UpdateHandler {
         answerCallback(context, context.text(done), false);
         MaybeInaccessibleMessage shown = context.update().getCallbackQuery().getMessage();
         if (shown != null) {
+            SettingsCommand.Switches switches = view.switches(context.handle(), userId);
             context.send(OutboundMessage.of(userId, Priority.NOTICE, EditMessageText.builder()
                     .chatId(shown.getChatId()).messageId(shown.getMessageId())
-                    .text(view.text(context.handle(), userId, context.language()))
-                    .replyMarkup(view.buttons(context.handle(), userId, context.language())).build()));
+                    .text(view.text(switches, context.language()))
+                    .replyMarkup(view.buttons(switches, context.language())).build()));
         }
     }
 }

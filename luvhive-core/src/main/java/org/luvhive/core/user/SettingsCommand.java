@@ -27,22 +27,29 @@ public final class SettingsCommand implements UpdateHandler {
 
     @Override
     public void handle(UpdateContext context) {
-        context.send(notice(context.userId(), text(context.handle(), context.userId(), context.language()),
-                buttons(context.handle(), context.userId(), context.language())));
+        Switches switches = switches(context.handle(), context.userId());
+        context.send(notice(context.userId(), text(switches, context.language()), buttons(switches, context.language())));
     }
 
-    /** What the settings message says, as the switches stand now. */
-    String text(Handle handle, long userId, Language language) {
+    /** The user's switches as they stand now, read once for the message and its buttons. */
+    record Switches(boolean spoilers, boolean wide) {
+    }
+
+    Switches switches(Handle handle, long userId) {
+        return new Switches(users.wantsSpoilers(handle, userId), users.acceptsWideAgeRange(handle, userId));
+    }
+
+    /** What the settings message says. */
+    String text(Switches switches, Language language) {
         return Texts.of(language, "settings.title") + "\n\n"
-                + Texts.of(language, users.wantsSpoilers(handle, userId) ? "settings.spoilers.on" : "settings.spoilers.off")
-                + "\n\n" + Texts.of(language, users.acceptsWideAgeRange(handle, userId) ? "settings.wide_age.on"
-                : "settings.wide_age.off");
+                + Texts.of(language, switches.spoilers() ? "settings.spoilers.on" : "settings.spoilers.off")
+                + "\n\n" + Texts.of(language, switches.wide() ? "settings.wide_age.on" : "settings.wide_age.off");
     }
 
     /** One button per switch, saying what a tap does. */
-    InlineKeyboardMarkup buttons(Handle handle, long userId, Language language) {
-        boolean spoilers = users.wantsSpoilers(handle, userId);
-        boolean wide = users.acceptsWideAgeRange(handle, userId);
+    InlineKeyboardMarkup buttons(Switches switches, Language language) {
+        boolean spoilers = switches.spoilers();
+        boolean wide = switches.wide();
         return keyboard(
                 row(button(Texts.of(language, spoilers ? "settings.button.spoilers_off" : "settings.button.spoilers_on"),
                         SettingsCallback.PREFIX + "spoilers:" + (spoilers ? "off" : "on"))),
