@@ -60,14 +60,17 @@ final class BotProcesses implements AutoCloseable {
     private Bot launch(int number) {
         try {
             int managementPort = freePort();
+            int port = freePort();
             Path envFile = home.resolve("bot-" + number + ".env");
             Files.deleteIfExists(envFile);
             Files.createFile(envFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(envFile, String.join("\n",
                     "BOT_TOKEN=" + token,
                     "TELEGRAM_API_URL=" + telegramUrl,
-                    "PORT=" + freePort(),
+                    "PORT=" + port,
                     "MANAGEMENT_PORT=" + managementPort,
+                    options.webhook() ? "RUN_MODE=webhook\nEXTERNAL_URL=http://127.0.0.1:" + port
+                            + "\nSECRET_TOKEN=bench-" + Long.toHexString(System.nanoTime()) : "",
                     options.poolSize() > 0 ? "DB_POOL_SIZE=" + options.poolSize() : "") + "\n");
             Path log = home.resolve("bot-" + number + ".log");
             ProcessBuilder builder = new ProcessBuilder(options.bot().toString())

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param pairs          pairs of users chatting (each user sends and receives)
  * @param instances      bot processes sharing the database
+ * @param webhook        whether the bot takes updates by webhook (the emulator posting them) instead of long polling
  * @param warmUp         how long the bots relay at {@code warmUpRate} before the first measured phase, so
  *                       that phase does not measure the JIT compiling the bot (0: no warm-up)
  * @param warmUpRate     the warm-up's steady rate, messages a second in all
@@ -26,16 +27,17 @@ import java.util.List;
  * @param jfr            where each bot writes a JFR recording (a profile of the whole run), or null
  * @param work           where the run keeps its database and the bots' logs
  */
-record RelayBenchOptions(int pairs, int instances, Duration warmUp, int warmUpRate, int burst, List<Integer> rates, Duration phase, int backlog,
+record RelayBenchOptions(int pairs, int instances, boolean webhook, Duration warmUp, int warmUpRate, int burst,
+                         List<Integer> rates, Duration phase, int backlog,
                          int backlogRate, Duration drainTimeout, Path bot, String javaOpts, int poolSize, Path jfr,
                          Path work) {
 
     static final String USAGE = """
-            usage: scripts/bench-relay [--pairs P] [--instances N] [--warmup S [--warmup-rate R]] [--burst K]
+            usage: scripts/bench-relay [--pairs P] [--instances N | --webhook] [--warmup S [--warmup-rate R]] [--burst K]
                                        [--rates R,R,...|none] [--seconds S] [--backlog N [--backlog-rate R]]
                                        [--drain-timeout S] [--bot LAUNCHER] [--java-opts OPTS] [--pool-size N]
                                        [--jfr DIR] [--work DIR]
-              defaults: 2000 pairs, 1 instance, a 60 s warm-up at 200/s (reported, not summed), burst 5,
+              defaults: 2000 pairs, 1 instance long polling, a 60 s warm-up at 200/s (reported, not summed), burst 5,
               rates 100,500,1000,3000, 20 s each, no backlog (--backlog-rate 100), drain timeout 120 s, this
               tree's scripts/luvhive-bot, the launcher's JVM options and pool size, no JFR, a fresh
               directory under target/""";
@@ -43,6 +45,7 @@ record RelayBenchOptions(int pairs, int instances, Duration warmUp, int warmUpRa
     static RelayBenchOptions parse(String[] args, Path repository) {
         int pairs = 2000;
         int instances = 1;
+        boolean webhook = false;
         int warmUp = 60;
         int warmUpRate = 200;
         int burst = 5;
@@ -61,6 +64,7 @@ record RelayBenchOptions(int pairs, int instances, Duration warmUp, int warmUpRa
             switch (option) {
                 case "--pairs" -> pairs = number(args, ++index, 1);
                 case "--instances" -> instances = number(args, ++index, 1);
+                case "--webhook" -> webhook = true;
                 case "--warmup" -> warmUp = number(args, ++index, 0);
                 case "--warmup-rate" -> warmUpRate = number(args, ++index, 1);
                 case "--burst" -> burst = number(args, ++index, 0);
@@ -84,7 +88,10 @@ record RelayBenchOptions(int pairs, int instances, Duration warmUp, int warmUpRa
         if (!Files.isExecutable(bot)) {
             usage("--bot " + bot + " is not an executable launcher");
         }
-        return new RelayBenchOptions(pairs, instances, Duration.ofSeconds(warmUp), warmUpRate, burst, rates,
+        if (webhook && instances > 1) {
+            usage("--webhook takes one instance: Telegram posts to one URL (a load balancer would spread them)");
+        }
+        return new RelayBenchOptions(pairs, instances, webhook, Duration.ofSeconds(warmUp), warmUpRate, burst, rates,
                 Duration.ofSeconds(seconds), backlog, backlogRate,
                 Duration.ofSeconds(drain), bot, javaOpts, poolSize, jfr, work);
     }

@@ -123,7 +123,8 @@ public final class RelayBenchmark {
                 nanosToEpoch);
         PhaseReport report = new PhaseReport(name, rate, snapshot, 0, stages, costs, drained,
                 Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
-        System.out.println(report.json(options.instances(), options.pairs()));
+        System.out.println(report.json(options.instances(), options.pairs())
+                .put("intake", options.webhook() ? "webhook" : "polling"));
         progress("top statements: " + database.topStatements(8));
         return report;
     }

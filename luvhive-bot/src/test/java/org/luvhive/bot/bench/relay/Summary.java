@@ -17,7 +17,8 @@ final class Summary {
     static ObjectNode of(List<PhaseReport> reports, List<PhaseLog.Snapshot> finals, boolean settled, ObjectNode backlog,
                          RelayBenchOptions options) {
         ObjectNode json = new ObjectMapper().createObjectNode().put("summary", true)
-                .put("instances", options.instances()).put("pairs", options.pairs())
+                .put("instances", options.instances()).put("intake", options.webhook() ? "webhook" : "polling")
+                .put("pairs", options.pairs())
                 .put("cpus", Runtime.getRuntime().availableProcessors());
         reports.stream().filter(report -> report.rate() == null).findFirst().ifPresent(saturation -> {
             json.put("relayed_per_s", saturation.relayedPerSecond());
