@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.luvhive.core.config.Secret;
 import org.luvhive.core.update.InboxStore;
+import org.luvhive.core.update.WebhookGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -17,7 +18,8 @@ import org.xnio.IoUtils;
 /**
  * Telegram's webhook POSTs: the secret header compared in constant time (401 when wrong
  * or missing), bodies over 1 MiB refused (413); an update is stored in the inbox (or, when
- * it cannot be stored or understood, in the quarantine) and answered 200 at once —
+ * it cannot be stored or understood, in the quarantine) and answered 200 at once (posts
+ * arriving together are stored together: {@link WebhookGroups}) —
  * an empty body, which Telegram never sends, is refused (400) and stored nowhere —
  * handling happens afterwards, so Telegram never waits on a handler and never redelivers
  * because of one. While the database is down the answer is 503, so Telegram keeps it.
@@ -34,7 +36,7 @@ final class WebhookHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final Supplier<Optional<Secret>> secret;
-    private final InboxStore inbox;
+    private final WebhookGroups inbox;
     private final MeterRegistry registry;
     private final WorkerPool pool;
     private final Duration bodyTimeout;
@@ -42,7 +44,7 @@ final class WebhookHandler implements HttpHandler {
     WebhookHandler(Supplier<Optional<Secret>> secret, InboxStore inbox, MeterRegistry registry, WorkerPool pool,
                    Duration bodyTimeout) {
         this.secret = secret;
-        this.inbox = inbox;
+        this.inbox = new WebhookGroups(inbox); // posts arriving together share an insert and a commit
         this.registry = registry;
         this.pool = pool;
         this.bodyTimeout = bodyTimeout;
@@ -97,7 +99,7 @@ final class WebhookHandler implements HttpHandler {
         }
         InboxStore.Outcome outcome;
         try {
-            outcome = inbox.storeWebhookBody(body);
+            outcome = inbox.store(body);
         } catch (RuntimeException storeFailure) {
             // not stored: a non-2xx makes Telegram deliver it again later
             count("store_failed");

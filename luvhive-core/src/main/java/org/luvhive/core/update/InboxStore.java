@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,22 @@ public final class InboxStore {
         if (updates.isEmpty()) {
             return new Stored(0, 0, 0);
         }
+        Tally tally = storeTallied(updates, source);
+        return new Stored(tally.stored, tally.duplicates, tally.quarantined);
+    }
+
+    /**
+     * As {@link #store(List, Source)}, with what became of each update, in order: for
+     * webhook posts stored together ({@link WebhookGroups}), each answered on its own.
+     */
+    public List<Outcome> storeEach(List<RawUpdate> updates, Source source) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        return List.of(storeTallied(updates, source).outcomes);
+    }
+
+    private Tally storeTallied(List<RawUpdate> updates, Source source) {
         Instant now = clock.instant();
         List<IncomingUpdate> examined = updates.stream().map(raw -> IncomingUpdate.examine(raw, mapper)).toList();
         Tally tally;
@@ -102,16 +119,12 @@ public final class InboxStore {
         if (tally.stored > 0) {
             wakeProcessor.run();
         }
-        return new Stored(tally.stored, tally.duplicates, tally.quarantined);
+        return tally;
     }
 
     /** Stores one update as a webhook received it. */
     public Outcome storeWebhookBody(byte[] body) {
-        Stored stored = store(List.of(RawUpdate.of(body)), Source.WEBHOOK);
-        if (stored.quarantined() > 0) {
-            return Outcome.QUARANTINED;
-        }
-        return stored.stored() > 0 ? Outcome.STORED : Outcome.DUPLICATE;
+        return storeEach(List.of(RawUpdate.of(body)), Source.WEBHOOK).get(0);
     }
 
     /** Stores updates already mapped (tests, tools); returns how many were new. */
@@ -133,7 +146,7 @@ public final class InboxStore {
      */
     private Tally storeAll(Handle handle, List<RawUpdate> updates, List<IncomingUpdate> examined, Source source,
                            Instant now, boolean eachOnItsOwn) {
-        Tally tally = new Tally();
+        Tally tally = new Tally(updates.size());
         if (!eachOnItsOwn) {
             insertTogether(handle, examined, now, tally);
         }
@@ -144,7 +157,7 @@ public final class InboxStore {
                 if (!eachOnItsOwn) {
                     continue;
                 }
-                Optional<String> refusal = insertAlone(handle, storable, now, tally);
+                Optional<String> refusal = insertAlone(handle, index, storable, now, tally);
                 if (refusal.isEmpty()) {
                     continue;
                 }
@@ -153,12 +166,12 @@ public final class InboxStore {
             }
             IncomingUpdate.Poison poison = (IncomingUpdate.Poison) incoming;
             if (quarantine(handle.attach(QuarantineDao.class), raw, poison, source, now) == 1) {
-                tally.quarantined(poison.category());
+                tally.quarantined(index, poison.category());
                 LOG.warn("Update {} quarantined ({}): {}; 'luvhive inbox quarantine' lists it",
                         raw.updateId().map(String::valueOf).orElse("without update_id"), poison.category(),
                         loggable(poison));
             } else {
-                tally.duplicates++;
+                tally.duplicate(index);
             }
         }
         return tally;
@@ -167,9 +180,11 @@ public final class InboxStore {
     /** The batch's storable updates in one insert; a refused value loses the transaction ({@link RefusedValue}). */
     private static void insertTogether(Handle handle, List<IncomingUpdate> examined, Instant now, Tally tally) {
         List<IncomingUpdate.Storable> storables = new ArrayList<>(examined.size());
-        for (IncomingUpdate incoming : examined) {
-            if (incoming instanceof IncomingUpdate.Storable storable) {
+        List<Integer> indexes = new ArrayList<>(examined.size());
+        for (int index = 0; index < examined.size(); index++) {
+            if (examined.get(index) instanceof IncomingUpdate.Storable storable) {
                 storables.add(storable);
+                indexes.add(index);
             }
         }
         if (storables.isEmpty()) {
@@ -184,8 +199,13 @@ public final class InboxStore {
             }
             throw new RefusedValue(failure);
         }
-        for (IncomingUpdate.Storable storable : storables) {
-            tally.inserted(storable.kind(), fresh.contains(storable.updateId()) ? 1 : 0);
+        // the same update twice in one batch (Telegram posting it again while the first post
+        // was still being stored): the first is the one stored, the other a duplicate
+        Set<Long> counted = new HashSet<>();
+        for (int at = 0; at < storables.size(); at++) {
+            IncomingUpdate.Storable storable = storables.get(at);
+            boolean isNew = fresh.contains(storable.updateId()) && counted.add(storable.updateId());
+            tally.inserted(indexes.get(at), storable.kind(), isNew ? 1 : 0);
         }
     }
 
@@ -202,7 +222,7 @@ public final class InboxStore {
     }
 
     /** Inserts one update under a savepoint; the refusal when PostgreSQL refuses a value of it. */
-    private static Optional<String> insertAlone(Handle handle, IncomingUpdate.Storable update, Instant now,
+    private static Optional<String> insertAlone(Handle handle, int index, IncomingUpdate.Storable update, Instant now,
                                                 Tally tally) {
         String savepoint = "store_" + update.updateId();
         handle.savepoint(savepoint);
@@ -211,7 +231,7 @@ public final class InboxStore {
                     update.userId() == 0 ? null : update.userId(), update.chatId() == 0 ? null : update.chatId(),
                     update.json(), now);
             handle.releaseSavepoint(savepoint);
-            tally.inserted(update.kind(), fresh);
+            tally.inserted(index, update.kind(), fresh);
             return Optional.empty();
         } catch (JdbiException failure) {
             Optional<String> refusal = refusedValue(failure);
@@ -263,19 +283,32 @@ public final class InboxStore {
     private static final class Tally {
         private final Map<String, Integer> receivedByKind = new HashMap<>();
         private final Map<String, Integer> quarantinedByCategory = new HashMap<>();
+        /** What became of each update of the batch, by its place in it. */
+        private final Outcome[] outcomes;
         private int stored;
         private int duplicates;
         private int quarantined;
 
-        void inserted(UpdateKind kind, int fresh) {
+        Tally(int size) {
+            outcomes = new Outcome[size];
+        }
+
+        void inserted(int index, UpdateKind kind, int fresh) {
             receivedByKind.merge(kind.apiName(), 1, Integer::sum);
             stored += fresh;
             duplicates += 1 - fresh;
+            outcomes[index] = fresh == 1 ? Outcome.STORED : Outcome.DUPLICATE;
         }
 
-        void quarantined(String category) {
+        void duplicate(int index) {
+            duplicates++;
+            outcomes[index] = Outcome.DUPLICATE;
+        }
+
+        void quarantined(int index, String category) {
             quarantinedByCategory.merge(category, 1, Integer::sum);
             quarantined++;
+            outcomes[index] = Outcome.QUARANTINED;
         }
 
         void count(MeterRegistry registry) {
