@@ -129,9 +129,6 @@ class WebhookGroupsTest {
 
     @Test
     void aGroupWhoseTransactionFailsFailsItsPostsAndTheNextGroupIsStoredByAWaitingPost() throws Exception {
-        InboxStore broken = new InboxStore(RecordingJdbi.on(database.database().dataSource(), statements),
-                new ObjectMapper(), ManualClock.at("2026-12-06T12:00:00Z"), new SimpleMeterRegistry(), () -> { });
-        groups = new WebhookGroups(broken);
         Future<InboxStore.Outcome> first;
         List<Future<InboxStore.Outcome>> more;
         try (Handle lock = database.jdbi().open()) {
