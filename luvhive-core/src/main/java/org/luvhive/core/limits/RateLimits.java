@@ -2,8 +2,10 @@ package org.luvhive.core.limits;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rate limits in force, as stored in the ops settings ({@code limits}) and changed
@@ -97,6 +99,24 @@ public record RateLimits(String profile, double perUser, int perUserBurst, doubl
         return profile + " (per user " + format(perUser) + "/s burst " + perUserBurst
                 + ", global " + format(global) + "/s burst " + globalBurst
                 + ", groups " + groupPerMinute + "/min" + (forced ? ", forced" : "") + ")";
+    }
+
+    /**
+     * The {@code luvhive set-limits} arguments that store these limits again: the profile
+     * when they are a runbook profile's, every value otherwise.
+     */
+    public String setLimitsArguments() {
+        Optional<LimitsProfile> named = named();
+        if (named.isPresent()) {
+            return "--profile " + named.get().label();
+        }
+        return "--per-user " + format(perUser) + " --per-user-burst " + perUserBurst + " --global " + format(global)
+                + " --global-burst " + globalBurst + " --group-per-minute " + groupPerMinute + (forced ? " --force" : "");
+    }
+
+    /** The runbook profile these limits are, if they are one's exactly. */
+    public Optional<LimitsProfile> named() {
+        return Arrays.stream(LimitsProfile.values()).filter(profile -> profile.limits().equals(this)).findFirst();
     }
 
     /** What one user may send the bot. */

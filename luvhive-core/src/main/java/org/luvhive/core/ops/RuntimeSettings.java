@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.luvhive.core.config.LuvhiveConfig;
+import org.luvhive.core.limits.LimitsProfile;
 import org.luvhive.core.limits.LimitsSettings;
 import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.moderation.ModerationSettings;
@@ -38,14 +39,15 @@ public record RuntimeSettings(List<Setting> settings) {
 
     /** What the database of {@code ops} holds; {@code config} gives the run mode when none is stored. */
     public static RuntimeSettings read(OpsSettings ops, LuvhiveConfig config) {
-        LimitsSettings limits = new LimitsSettings(ops, new ObjectMapper());
-        String profile = limits.stored().map(LimitsSettings.StoredLimits::limits).map(RateLimits::profile)
-                .orElseGet(() -> RateLimits.defaults().profile());
+        RateLimits limits = new LimitsSettings(ops, new ObjectMapper()).stored()
+                .map(LimitsSettings.StoredLimits::limits).orElseGet(RateLimits::defaults);
+        // custom limits are told (and compared) by their values: two of them share the name "custom"
+        String profile = limits.named().map(LimitsProfile::label).orElseGet(limits::describe);
         String mode = new RunModeSettings(ops).mode(config).label();
         String strictness = new ModerationSettings(ops).level().code();
         return new RuntimeSettings(List.of(
                 new Setting("limits profile", profile, ops.find(LimitsSettings.KEY),
-                        "luvhive set-limits --profile " + profile),
+                        "luvhive set-limits " + limits.setLimitsArguments()),
                 new Setting("run mode", mode, ops.find(RunModeSettings.MODE_KEY), "luvhive switch-mode " + mode),
                 new Setting("moderation", strictness, ops.find(ModerationSettings.STRICTNESS),
                         "luvhive moderation strictness " + strictness)));
