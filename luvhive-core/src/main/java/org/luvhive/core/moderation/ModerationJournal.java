@@ -3,6 +3,7 @@ package org.luvhive.core.moderation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Handle;
+import org.luvhive.core.db.CommitHooks;
 import org.luvhive.core.delivery.ViolationsLog;
 import org.luvhive.core.moderation.internal.DecisionDao;
 
@@ -31,7 +32,7 @@ public final class ModerationJournal {
                 entry.rules().toArray(String[]::new), entry.kinds().toArray(String[]::new),
                 entry.level() == null ? null : entry.level().code(), entry.strike(), entry.until(), entry.excerpt(),
                 entry.decidedBy(), entry.caseId(), entry.at());
-        handle.afterCommit(() -> {
+        CommitHooks.afterCommit(handle, () -> {
             Counter.builder(METER).tag("action", entry.action().code()).register(registry).increment();
             log.event("moderation", entry.at(), json -> {
                 json.put("decision", id).put("action", entry.action().code()).put("user", entry.userId());
