@@ -2,6 +2,10 @@ package org.luvhive.core.limits;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.db.SqlArguments;
@@ -29,6 +33,25 @@ public final class TokenBuckets {
             returning 1
             """;
 
+    /** {@link #TAKE} for several buckets: the ones that had a token are returned. Rows are taken in id order. */
+    private static final String TAKE_ALL = """
+            insert into token_buckets as bucket (id, due_at)
+            select id, cast(:now as timestamptz) + :interval * interval '1 microsecond'
+            from unnest(cast(:ids as text[])) as id order by id
+            on conflict (id) do update
+                set due_at = greatest(bucket.due_at, cast(:now as timestamptz)) + :interval * interval '1 microsecond'
+                where bucket.due_at <= cast(:now as timestamptz) + :tolerance * interval '1 microsecond'
+            returning id
+            """;
+
+    /**
+     * Undoes a take: the take moved the bucket to {@code max(due, now) + interval}, so this
+     * leaves {@code max(due, now)}, which every later take treats as the bucket it was.
+     */
+    private static final String GIVE_BACK = """
+            update token_buckets set due_at = due_at - :interval * interval '1 microsecond' where id = any(:ids)
+            """;
+
     private TokenBuckets() {
     }
 
@@ -39,6 +62,37 @@ public final class TokenBuckets {
                 .bind("now", SqlArguments.of(now)).bind("interval", SqlArguments.of(interval))
                 .bind("tolerance", SqlArguments.of(interval * (limit.capacity() - 1)))
                 .map((row, context) -> row.getInt(1)).findOne().isPresent();
+    }
+
+    /**
+     * Takes one token from each of the buckets {@code keys} (distinct) of {@code limit} at
+     * {@code now}, in one statement; returns the keys that had one.
+     */
+    public static Set<String> tryTakeAll(Handle handle, Collection<String> keys, Limit limit, Instant now) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        long interval = intervalMicros(limit);
+        String suffix = "@" + limit.fingerprint();
+        List<String> taken = handle.createQuery(TAKE_ALL)
+                .bind("ids", SqlArguments.of(keys.stream().map(key -> key + suffix).toArray(String[]::new)))
+                .bind("now", SqlArguments.of(now)).bind("interval", SqlArguments.of(interval))
+                .bind("tolerance", SqlArguments.of(interval * (limit.capacity() - 1)))
+                .map((row, context) -> row.getString(1)).list();
+        Set<String> keysTaken = new HashSet<>(taken.size() * 2);
+        taken.forEach(id -> keysTaken.add(id.substring(0, id.length() - suffix.length())));
+        return keysTaken;
+    }
+
+    /** Gives back the tokens just taken, in this transaction, from the buckets {@code keys} of {@code limit}. */
+    public static void giveBack(Handle handle, Collection<String> keys, Limit limit) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String suffix = "@" + limit.fingerprint();
+        handle.createUpdate(GIVE_BACK)
+                .bind("ids", SqlArguments.of(keys.stream().map(key -> key + suffix).toArray(String[]::new)))
+                .bind("interval", SqlArguments.of(intervalMicros(limit))).execute();
     }
 
     /** Deletes the buckets whose key starts with {@code prefix}, in the caller's transaction. */

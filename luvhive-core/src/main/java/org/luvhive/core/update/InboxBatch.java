@@ -24,6 +24,11 @@ public final class InboxBatch {
         handle.define(END, Boolean.TRUE);
     }
 
+    /** The request was undone with the writes of the handler that made it (rolled back to a savepoint). */
+    static void forgetEnd(Handle handle) {
+        handle.define(END, Boolean.FALSE);
+    }
+
     static boolean endRequested(Handle handle) {
         return Boolean.TRUE.equals(handle.getConfig(SqlStatements.class).getAttribute(END));
     }

@@ -3,18 +3,20 @@ package org.luvhive.core.update;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.luvhive.core.db.CommitHooks;
 import org.luvhive.core.delivery.BlockedRecipients;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.telegram.TelegramGateway;
@@ -27,15 +29,16 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Hands stored updates to their handlers, a batch of up to {@value #CLAIM_BATCH} at a time
- * in one transaction: claim the rows, then for each (under a savepoint of its own) gate it
- * (rate limit, debounce), run the handler, mark it handled — so each handler's state
- * changes, its outbox rows and its "handled" mark commit together or not at all, with one
- * commit for the batch. A batch holds at most one pending update per user (the claim keeps
- * a user's updates in order). A failing handler's writes are rolled back to its savepoint
- * and it is retried with back-off up to {@code maxAttempts}, then parked as dead with its
- * error; it never blocks other users' updates, in its batch or after. A handler that takes a
- * lock all instances contend for ends the batch after itself ({@link InboxBatch}). Thread-safe: several
- * threads and instances may call {@link #processNext()} at once.
+ * in one transaction: claim the rows, then for each gate it (rate limit, debounce), run
+ * the handler, mark it handled — so each handler's state changes, its outbox rows and its
+ * "handled" mark commit together or not at all, with one commit for the batch. A batch
+ * holds at most one pending update per user (the claim keeps a user's updates in order).
+ * A failing handler's writes are undone (the batch goes back to a savepoint and runs the
+ * others again, each under a savepoint of its own) and it is retried with back-off up to
+ * {@code maxAttempts}, then parked as dead with its error; it never blocks other users'
+ * updates, in its batch or after. A handler that takes a lock all instances contend for
+ * ends the batch after itself ({@link InboxBatch}). Thread-safe: several threads and
+ * instances may call {@link #processNext()} at once.
  */
 public final class InboxProcessor {
 
@@ -86,19 +89,29 @@ public final class InboxProcessor {
             }
             return rows.size();
         });
-        failures.forEach(this::recordFailure);
+        failures.forEach(this::logFailure);
         return claimed > 0;
     }
 
     /**
      * Per batch, not per update: users who write to us are reachable again, and the
-     * handled (or skipped) marks are written, each in one statement. Per update: the
-     * handler under its own savepoint.
+     * handled (or skipped) marks are written, each in one statement. The handlers run one
+     * after another without a savepoint each (a savepoint is a round trip): one savepoint
+     * is taken before them, and when a handler fails, the batch goes back to it and runs
+     * again with a savepoint per update, so only the failing update's writes are undone
+     * ({@link #handleAlone}). A handler that called Telegram directly is never run again
+     * for a later one's failure: a savepoint after it keeps it ({@link UpdateContext#calledTelegram}).
+     * Run again, a handler sees the state as it was before its first run; only its own
+     * in-memory effects (a log line, a count) may show twice, and {@link CommitHooks} keeps
+     * the hooks of undone runs from running. The batch's inbound tokens are taken together,
+     * in one statement, after the first savepoint ({@link InboundGate#takeTogether}); the
+     * tokens of updates that did not finish (failed, or left for the next claim) are given
+     * back before the commit, so each update spends one token, as when each took its own.
      */
     private void handleBatch(Handle handle, List<InboxRow> rows, List<Failure> failures) {
         Instant now = clock.instant();
         List<InboxRow> readable = new ArrayList<>(rows.size());
-        List<UpdateContext> contexts = new ArrayList<>(rows.size());
+        List<Update> updates = new ArrayList<>(rows.size());
         Set<Long> writing = new LinkedHashSet<>();
         for (InboxRow row : rows) {
             Update update;
@@ -109,42 +122,153 @@ public final class InboxProcessor {
                 registry.counter(FAILED, "outcome", "dead").increment();
                 continue;
             }
-            UpdateContext context = new UpdateContext(update, handle, outbox, now, gateway, router.languages());
-            if (writesToUs(update) && context.userId() != 0) {
-                writing.add(context.userId());
+            long userId = UpdateKind.userId(update);
+            if (writesToUs(update) && userId != 0) {
+                writing.add(userId);
             }
             readable.add(row);
-            contexts.add(context);
+            updates.add(update);
         }
         BlockedRecipients.reachableAgain(handle, writing);
         Finished finished = new Finished(readable.size());
+        Checkpoint checkpoint = Checkpoint.take(handle, 0);
+        List<UpdateContext> contexts = new ArrayList<>(readable.size());
+        List<Instant> receivedAt = new ArrayList<>(readable.size());
         for (int index = 0; index < readable.size(); index++) {
-            handleRow(handle, readable.get(index), contexts.get(index), finished).ifPresent(failures::add);
+            contexts.add(context(handle, updates.get(index), now));
+            receivedAt.add(readable.get(index).receivedAt());
+        }
+        InboundGate.BatchTokens tokens = contexts.isEmpty() ? InboundGate.BatchTokens.NONE
+                : gate.takeTogether(handle, contexts, receivedAt);
+        boolean eachAlone = false;
+        for (int index = 0; index < readable.size(); index++) {
+            InboxRow row = readable.get(index);
+            if (eachAlone) {
+                handleAlone(handle, row, context(handle, updates.get(index), now), tokens, finished)
+                        .ifPresent(failures::add);
+            } else {
+                UpdateContext context = contexts.get(index);
+                try {
+                    runHandler(row, context, tokens, finished);
+                    if (context.calledTelegram()) {
+                        checkpoint = Checkpoint.take(handle, index + 1);
+                    }
+                } catch (RuntimeException handlerFailure) {
+                    checkpoint.rollBack(handle);
+                    finished.truncate(checkpoint.index);
+                    if (checkpoint.index == 0) {
+                        tokens = InboundGate.BatchTokens.NONE; // undone with the rest: each takes its own again
+                    }
+                    eachAlone = true;
+                    if (!redo(handle, readable, updates, checkpoint.index, index, now, tokens, finished, failures)) {
+                        break; // a handler run again ended the batch: this update waits for the next claim
+                    }
+                    failures.add(recordFailure(handle, row, handlerFailure, now));
+                }
+            }
             if (InboxBatch.endRequested(handle)) {
                 break; // the rest of the claim waits again, unlocked at the commit
             }
         }
+        tokens.giveBackUnused(handle, finished.users());
         if (finished.count > 0) {
             InboxClaims.finishAll(handle, Arrays.copyOf(finished.updateIds, finished.count),
                     Arrays.copyOf(finished.statuses, finished.count), now);
         }
+        finished.count(registry);
     }
 
-    /** The updates of a batch whose handler ran (or was skipped by the gate), to be marked together. */
+    /**
+     * Runs the updates {@code from} (inclusive) to {@code to} (exclusive) again, each under its
+     * own savepoint; false when one of them ended the batch.
+     */
+    private boolean redo(Handle handle, List<InboxRow> rows, List<Update> updates, int from, int to, Instant now,
+                         InboundGate.BatchTokens tokens, Finished finished, List<Failure> failures) {
+        for (int index = from; index < to; index++) {
+            handleAlone(handle, rows.get(index), context(handle, updates.get(index), now), tokens, finished)
+                    .ifPresent(failures::add);
+            if (InboxBatch.endRequested(handle)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private UpdateContext context(Handle handle, Update update, Instant now) {
+        return new UpdateContext(update, handle, outbox, now, gateway, router.languages());
+    }
+
+    /** A savepoint the batch may go back to; the updates before {@code index} are final. */
+    private record Checkpoint(String name, int index, int hooks) {
+
+        static Checkpoint take(Handle handle, int index) {
+            String name = "batch_" + index;
+            handle.savepoint(name);
+            return new Checkpoint(name, index, CommitHooks.mark(handle));
+        }
+
+        void rollBack(Handle handle) {
+            handle.rollbackToSavepoint(name);
+            CommitHooks.discardFrom(handle, hooks);
+            InboxBatch.forgetEnd(handle);
+        }
+    }
+
+    /** The updates of a batch whose handler ran (or was skipped by the gate), to be marked and counted together. */
     private static final class Finished {
         private final long[] updateIds;
+        private final long[] userIds;
         private final String[] statuses;
+        private final String[] kinds;
+        private final long[] nanos;
         private int count;
 
         Finished(int capacity) {
             updateIds = new long[capacity];
+            userIds = new long[capacity];
             statuses = new String[capacity];
+            kinds = new String[capacity];
+            nanos = new long[capacity];
         }
 
-        void add(long updateId, String status) {
-            updateIds[count] = updateId;
+        void add(InboxRow row, long userId, String status, long took) {
+            updateIds[count] = row.updateId();
+            userIds[count] = userId;
+            kinds[count] = row.kind();
+            nanos[count] = took;
             statuses[count++] = status;
         }
+
+        /** The users whose update finished: their inbound token, if one was taken, was used. */
+        Set<Long> users() {
+            Set<Long> users = new HashSet<>(count * 2);
+            for (int index = 0; index < count; index++) {
+                users.add(userIds[index]);
+            }
+            return users;
+        }
+
+        /** Forgets the updates from {@code kept} on: their writes were undone. */
+        void truncate(int kept) {
+            count = Math.min(count, kept);
+        }
+
+        void count(MeterRegistry registry) {
+            for (int index = 0; index < count; index++) {
+                registry.timer(HANDLER_TIME, "kind", kinds[index]).record(nanos[index], TimeUnit.NANOSECONDS);
+                registry.counter(HANDLED, "kind", kinds[index], "outcome", statuses[index]).increment();
+            }
+        }
+    }
+
+    /** Gates the update and runs its handler; what it wrote stays unless the caller rolls it back. */
+    private void runHandler(InboxRow row, UpdateContext context, InboundGate.BatchTokens tokens, Finished finished) {
+        long started = System.nanoTime();
+        boolean admitted = gate.admit(context, row.receivedAt(), tokens);
+        if (admitted) {
+            router.route(context.update()).handle(context);
+        }
+        finished.add(row, context.userId(), admitted ? "handled" : "skipped", System.nanoTime() - started);
     }
 
     /**
@@ -152,33 +276,31 @@ public final class InboxProcessor {
      * the claim (the row lock) is kept until the failure is recorded. A savepoint that
      * is not rolled back is left to the commit (releasing it would be one more round trip).
      */
-    private Optional<Failure> handleRow(Handle handle, InboxRow row, UpdateContext context,
-                                        Finished finished) {
+    private Optional<Failure> handleAlone(Handle handle, InboxRow row, UpdateContext context,
+                                          InboundGate.BatchTokens tokens, Finished finished) {
         String savepoint = "update_" + row.updateId();
         handle.savepoint(savepoint);
+        int hooks = CommitHooks.mark(handle);
         try {
-            Timer.Sample sample = Timer.start(registry);
-            boolean admitted = gate.admit(context, row.receivedAt());
-            if (admitted) {
-                router.route(context.update()).handle(context);
-            }
-            finished.add(row.updateId(), admitted ? "handled" : "skipped");
-            sample.stop(registry.timer(HANDLER_TIME, "kind", row.kind()));
-            registry.counter(HANDLED, "kind", row.kind(), "outcome", admitted ? "handled" : "skipped").increment();
+            runHandler(row, context, tokens, finished);
             return Optional.empty();
         } catch (RuntimeException handlerFailure) {
             handle.rollbackToSavepoint(savepoint);
-            Instant now = context.now();
-            Failure failure = new Failure(row, handlerFailure);
-            InboxDao dao = handle.attach(InboxDao.class);
-            if (row.attempts() + 1 >= maxAttempts) {
-                dao.park(row.updateId(), now, failure.describe());
-                failure = failure.parked();
-            } else {
-                dao.retryLater(row.updateId(), now.plus(backoff(row.attempts())), failure.describe());
-            }
-            return Optional.of(failure);
+            CommitHooks.discardFrom(handle, hooks);
+            return Optional.of(recordFailure(handle, row, handlerFailure, context.now()));
         }
+    }
+
+    /** Schedules the update's next attempt, or parks it after its last. */
+    private Failure recordFailure(Handle handle, InboxRow row, RuntimeException handlerFailure, Instant now) {
+        Failure failure = new Failure(row, handlerFailure);
+        InboxDao dao = handle.attach(InboxDao.class);
+        if (row.attempts() + 1 >= maxAttempts) {
+            dao.park(row.updateId(), now, failure.describe());
+            return failure.parked();
+        }
+        dao.retryLater(row.updateId(), now.plus(backoff(row.attempts())), failure.describe());
+        return failure;
     }
 
     /**
@@ -197,7 +319,7 @@ public final class InboxProcessor {
         return firstRetry.multipliedBy(1L << Math.min(attemptsBefore, 10));
     }
 
-    private void recordFailure(Failure failure) {
+    private void logFailure(Failure failure) {
         registry.counter(FAILED, "outcome", failure.dead ? "dead" : "retry").increment();
         if (failure.dead) {
             LOG.error("Update {} ({}) parked after {} attempts: {}", failure.row.updateId(), failure.row.kind(),

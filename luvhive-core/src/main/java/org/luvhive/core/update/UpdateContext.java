@@ -33,6 +33,7 @@ public final class UpdateContext {
     private final TelegramGateway gateway;
     private final LanguageLookup languages;
     private Language language;
+    private boolean calledTelegram;
 
     /** A context in which nobody's language is stored (Telegram's {@code language_code} decides). */
     public UpdateContext(Update update, Handle handle, Outbox outbox, Instant now, TelegramGateway gateway) {
@@ -158,6 +159,12 @@ public final class UpdateContext {
      * query within its 10 s); everything else goes through {@link #send}.
      */
     public <T extends Serializable> T callNow(BotApiMethod<T> method) {
+        calledTelegram = true;
         return gateway.execute(method);
+    }
+
+    /** Whether the handler called Telegram directly ({@link #callNow}): what it did cannot be run again unseen. */
+    public boolean calledTelegram() {
+        return calledTelegram;
     }
 }

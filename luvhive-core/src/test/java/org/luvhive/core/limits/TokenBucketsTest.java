@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,37 @@ class TokenBucketsTest {
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(second.get(30, TimeUnit.SECONDS)).as("two instances never admit more than the burst").isFalse();
+    }
+
+    @Test
+    void takenTogetherEachBucketIsTakenFromAsAlone() {
+        Limit limit = Limit.perSecond(1, 2);
+        takes("spent", limit, START, 2);
+        take("half", limit, START);
+
+        Set<String> taken = database.jdbi().inTransaction(handle ->
+                TokenBuckets.tryTakeAll(handle, List.of("spent", "half", "new"), limit, START));
+
+        assertThat(taken).containsExactlyInAnyOrder("half", "new");
+        assertThat(take("half", limit, START)).as("its burst of two spent").isFalse();
+        assertThat(take("new", limit, START)).as("one of two left").isTrue();
+        assertThat(take("spent", limit, START.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void aTokenGivenBackLeavesTheBucketAsItWas() {
+        Limit limit = Limit.perSecond(1, 2);
+        take("used", limit, START);
+        takes("idle", limit, START.minusSeconds(60), 2);
+
+        database.jdbi().useTransaction(handle -> {
+            TokenBuckets.tryTakeAll(handle, List.of("used", "idle", "new"), limit, START);
+            TokenBuckets.giveBack(handle, List.of("used", "idle", "new"), limit);
+        });
+
+        assertThat(takes("used", limit, START, 3)).as("one of two left, as before").isEqualTo(1);
+        assertThat(takes("idle", limit, START, 3)).as("full, as before").isEqualTo(2);
+        assertThat(takes("new", limit, START, 3)).as("full, as before").isEqualTo(2);
     }
 
     @Test

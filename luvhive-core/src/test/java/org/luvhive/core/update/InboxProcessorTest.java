@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.luvhive.core.db.CommitHooks;
 import org.luvhive.core.delivery.Outbox;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.Texts;
@@ -26,6 +31,7 @@ import org.luvhive.core.telegram.TelegramGateway;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 
 @ExtendWith(PostgresExtension.class)
 class InboxProcessorTest {
@@ -37,7 +43,11 @@ class InboxProcessorTest {
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final List<Long> transactions = new CopyOnWriteArrayList<>();
+    private final List<String> telegramCalls = new CopyOnWriteArrayList<>();
+    private final List<Long> hooksRun = new CopyOnWriteArrayList<>();
+    private final AtomicInteger savepoints = new AtomicInteger();
     private InboxStore store;
+    private TransactionHandler production;
     private InboxProcessor processor;
 
     InboxProcessorTest(TestDatabase database) {
@@ -48,6 +58,19 @@ class InboxProcessorTest {
     void setUp() {
         database.jdbi().useHandle(handle -> handle.execute("truncate inbox, outbox, token_buckets, blocked_recipients"));
         processor = processor(LimitsProfile.NORMAL.limits());
+        production = database.jdbi().getTransactionHandler();
+        database.jdbi().setTransactionHandler(new DelegatingTransactionHandler(production) {
+            @Override
+            public void savepoint(Handle handle, String name) {
+                savepoints.incrementAndGet();
+                super.savepoint(handle, name);
+            }
+        });
+    }
+
+    @AfterEach
+    void restoreTransactions() {
+        database.jdbi().setTransactionHandler(production);
     }
 
     private InboxProcessor processor(RateLimits limits) {
@@ -59,10 +82,27 @@ class InboxProcessorTest {
                 })
                 .command("fail", context -> {
                     context.reply("this row must vanish with the rollback");
+                    long updateId = context.update().getUpdateId();
+                    CommitHooks.afterCommit(context.handle(), () -> hooksRun.add(updateId));
                     if (failuresLeft.getAndDecrement() > 0) {
                         throw new IllegalStateException("handler broke");
                     }
                     handled.add("fail " + context.update().getUpdateId());
+                })
+                .command("call", context -> {
+                    context.reply("told Telegram");
+                    context.callNow(AnswerCallbackQuery.builder().callbackQueryId("q" + context.update().getUpdateId())
+                            .build());
+                    handled.add("call " + context.update().getUpdateId());
+                })
+                .command("hook", context -> {
+                    long updateId = context.update().getUpdateId();
+                    CommitHooks.afterCommit(context.handle(), () -> hooksRun.add(updateId));
+                    handled.add("hook " + updateId);
+                })
+                .command("contend_then_fail", context -> {
+                    InboxBatch.endAfterThisUpdate(context.handle());
+                    throw new IllegalStateException("broke after taking the lock");
                 })
                 .command("contend", context -> {
                     handled.add("contend " + context.update().getUpdateId());
@@ -81,8 +121,13 @@ class InboxProcessorTest {
         return new InboxProcessor(database.jdbi(), mapper, router, gate, outbox,
                 new TelegramGateway() {
                     @Override
+                    @SuppressWarnings("unchecked")
                     public <T extends java.io.Serializable> T execute(
                             org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<T> method) {
+                        if (method instanceof AnswerCallbackQuery answer) {
+                            telegramCalls.add(answer.getCallbackQueryId());
+                            return (T) Boolean.TRUE;
+                        }
                         throw new TelegramCallException(TelegramFailure.TRANSIENT, 0, "no Telegram in this test", null, null);
                     }
 
@@ -177,6 +222,19 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aBatchTakesOneSavepointNotOnePerUpdate() {
+        for (int index = 1; index <= 16; index++) {
+            store.store(List.of(Updates.text(index, 100 + index, "hello " + index)));
+        }
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).hasSize(16);
+        assertThat(savepoints).as("a savepoint is a round trip: one for the batch").hasValue(1);
+        assertThat(registry.get(InboxProcessor.HANDLED).tag("outcome", "handled").counter().count()).isEqualTo(16);
+    }
+
+    @Test
     void aFailingHandlerInABatchUndoesOnlyItsOwnWrites() {
         failuresLeft.set(1);
         store.store(List.of(Updates.text(1, 10, "/echo one"), Updates.text(2, 20, "/fail"),
@@ -184,11 +242,104 @@ class InboxProcessorTest {
 
         assertThat(processor.processNext()).isTrue();
 
-        assertThat(handled).containsExactly("echo 1", "echo 3");
-        assertThat(outboxTexts()).containsExactly("echo: one", "echo: three");
+        assertThat(handled).as("the update before the failure runs again, under a savepoint of its own")
+                .containsExactly("echo 1", "echo 1", "echo 3");
+        assertThat(outboxTexts()).as("the first run's writes undone").containsExactly("echo: one", "echo: three");
         assertThat(row(1)).containsEntry("status", "handled");
         assertThat(row(2)).containsEntry("status", "retry").containsEntry("attempts", 1);
         assertThat(row(3)).containsEntry("status", "handled");
+        assertThat(registry.get(InboxProcessor.HANDLED).tag("outcome", "handled").counter().count())
+                .as("counted once, at the end of the batch").isEqualTo(2);
+        assertThat(savepoints).as("the batch's, then one per update from the failure on").hasValue(3);
+    }
+
+    @Test
+    void aHandlerThatCalledTelegramIsNotRunAgainWhenALaterOneFails() {
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/echo one"), Updates.text(2, 20, "/call"),
+                Updates.text(3, 30, "/echo three"), Updates.text(4, 40, "/fail"), Updates.text(5, 50, "/echo five")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(telegramCalls).as("Telegram told once").containsExactly("q2");
+        assertThat(handled).containsExactly("echo 1", "call 2", "echo 3", "echo 3", "echo 5");
+        assertThat(outboxTexts()).containsExactly("echo: one", "told Telegram", "echo: three", "echo: five");
+        assertThat(row(4)).containsEntry("status", "retry");
+    }
+
+    @Test
+    void whatAnUndoneRunLeftForAfterTheCommitIsDropped() {
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/hook"), Updates.text(2, 20, "/fail"), Updates.text(3, 30, "/hook")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).containsExactly("hook 1", "hook 1", "hook 3");
+        assertThat(hooksRun).as("each kept run's hook once; the failed update's none").containsExactly(1L, 3L);
+    }
+
+    @Test
+    void aHandlerThatEndsTheBatchAndThenFailsDoesNotEndTheRest() {
+        store.store(List.of(Updates.text(1, 10, "/echo one"), Updates.text(2, 20, "/contend_then_fail"),
+                Updates.text(3, 30, "/echo three")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).as("its request undone with its writes").containsExactly("echo 1", "echo 1", "echo 3");
+        assertThat(row(2)).containsEntry("status", "retry");
+        assertThat(row(3)).containsEntry("status", "handled");
+    }
+
+    /** One token per 10 s: a token taken twice for one message shows as a refused retry. */
+    private static final RateLimits ONE_PER_TEN_SECONDS = new RateLimits("custom", 0.1, 1, 15, 15, 20, false);
+
+    @Test
+    void theTokensOfUpdatesLeftForTheNextClaimAreGivenBack() {
+        processor = processor(ONE_PER_TEN_SECONDS);
+        store.store(List.of(Updates.text(1, 10, "/contend"), Updates.text(2, 20, "hello"), Updates.text(3, 30, "hi")));
+
+        assertThat(processor.processNext()).isTrue();
+        assertThat(handled).containsExactly("contend 1");
+        drain();
+
+        assertThat(handled).as("taken with the first batch, given back when it ended early")
+                .containsExactly("contend 1", "text 2", "text 3");
+        assertThat(row(2)).containsEntry("status", "handled");
+        store.store(List.of(Updates.text(4, 20, "again")));
+        drain();
+        assertThat(row(4)).as("one token spent, not two: the limit is as exact as before").containsEntry("status", "skipped");
+    }
+
+    @Test
+    void aFailedUpdatesTokenIsGivenBackForItsRetry() {
+        processor = processor(ONE_PER_TEN_SECONDS);
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/call"), Updates.text(2, 20, "/fail"), Updates.text(3, 30, "/echo x")));
+
+        assertThat(processor.processNext()).isTrue();
+        assertThat(row(2)).containsEntry("status", "retry");
+        clock.advance(Duration.ofSeconds(1));
+        drain();
+
+        assertThat(row(2)).as("its token was not spent by the failed attempt").containsEntry("status", "handled");
+        assertThat(handled).containsExactly("call 1", "echo 3", "fail 2");
+        assertThat(telegramCalls).containsExactly("q1");
+    }
+
+    @Test
+    void tokensTakenTogetherAreUndoneWithTheBatchAndTakenOnceByItsRedo() {
+        processor = processor(ONE_PER_TEN_SECONDS);
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/echo one"), Updates.text(2, 20, "/fail")));
+
+        assertThat(processor.processNext()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        store.store(List.of(Updates.text(3, 10, "/echo too soon")));
+        drain();
+
+        assertThat(row(1)).containsEntry("status", "handled");
+        assertThat(row(2)).as("the undone take left its token").containsEntry("status", "handled");
+        assertThat(row(3)).as("user 10 spent one token, once").containsEntry("status", "skipped");
     }
 
     @Test
