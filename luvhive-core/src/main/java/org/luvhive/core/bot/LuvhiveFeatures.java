@@ -151,7 +151,7 @@ public final class LuvhiveFeatures implements BotFeatures {
         Guards guards = new Guards(moderation, users);
         BotBlockedHandler botBlocked = new BotBlockedHandler(chats, matcher, clock);
         MediaConsent mediaConsent = new MediaConsent(users);
-        ModeratedRelay relay = new ModeratedRelay(chats, users, new RelayMessage(mediaConsent), screening);
+        ModeratedRelay relay = new ModeratedRelay(chats, new RelayMessage(mediaConsent), screening);
         UnsendCommand unsend = new UnsendCommand(users, mediaConsent);
         SettingsCommand userSettings = new SettingsCommand(users);
         FiltersCommand filters = new FiltersCommand(users);
@@ -219,7 +219,7 @@ public final class LuvhiveFeatures implements BotFeatures {
                 .callback(ModActionCallback.PREFIX, new AdminOnly(admins, moderation, "mod-action",
                         new ModActionCallback(banning, moderation, feature, users)))
                 .message(MessageKind.TEXT, guards.open(
-                        new TextMessage(relay, new ReportDetailsInput(users), users, chats)))
+                        new TextMessage(relay, new ReportDetailsInput(users), chats)))
                 .message(MessageKind.SUCCESSFUL_PAYMENT,
                         new SuccessfulPaymentHandler(payments, users, settings.catalog(), paymentSignals, paidBoosts))
                 .message(MessageKind.OTHER, guards.open(new UnsupportedMessage()))

@@ -73,6 +73,11 @@ public final class Chats {
     }
 
     /** The user's chat, while it is on. */
+    /** The user's profile and the chat they are in, in one statement; empty for someone not registered. */
+    public Optional<SenderState> sender(Handle handle, long userId) {
+        return ChatRows.sender(handle, userId);
+    }
+
     public Optional<ChatMembership> active(Handle handle, long userId) {
         return ChatRows.active(handle, userId);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.luvhive.core.i18n.Language;
 import org.luvhive.core.i18n.LanguageLookup;
 import org.luvhive.core.user.internal.MinorDeclarationDao;
@@ -19,6 +20,18 @@ import org.luvhive.core.user.internal.UserSettingsDao;
  * Every method works in the caller's transaction. Stateless; thread-safe.
  */
 public final class Users implements LanguageLookup {
+
+    /**
+     * The columns {@link #profileMapper()} reads, for another feature's query that reads a
+     * profile with rows of its own in one statement: select them from {@code users} in a
+     * subquery, so no name is ambiguous.
+     */
+    public static final String PROFILE_COLUMNS = UserDao.COLUMNS;
+
+    /** Maps a row holding {@link #PROFILE_COLUMNS}. */
+    public static RowMapper<UserProfile> profileMapper() {
+        return UserRows.PROFILE;
+    }
 
     public Optional<UserProfile> find(Handle handle, long userId) {
         return UserRows.find(handle, userId);

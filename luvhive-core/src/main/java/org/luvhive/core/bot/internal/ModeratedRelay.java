@@ -5,11 +5,10 @@ import java.util.Optional;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RelayMessage;
+import org.luvhive.core.chat.SenderState;
 import org.luvhive.core.moderation.Screening;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
-import org.luvhive.core.user.UserProfile;
-import org.luvhive.core.user.Users;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -20,26 +19,24 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 public final class ModeratedRelay implements UpdateHandler {
 
     private final Chats chats;
-    private final Users users;
     private final RelayMessage relay;
     private final Screening screening;
 
-    public ModeratedRelay(Chats chats, Users users, RelayMessage relay, Screening screening) {
+    public ModeratedRelay(Chats chats, RelayMessage relay, Screening screening) {
         this.chats = chats;
-        this.users = users;
         this.relay = relay;
         this.screening = screening;
     }
 
     @Override
     public void handle(UpdateContext context) {
-        Optional<ChatMembership> membership = chats.active(context.handle(), context.userId());
+        Optional<SenderState> sender = chats.sender(context.handle(), context.userId());
+        Optional<ChatMembership> membership = sender.flatMap(SenderState::chat);
         if (membership.isEmpty()) {
             context.replyText(RelayMessage.NOT_IN_CHAT);
             return;
         }
-        relay(context, membership.get(), users.find(context.handle(), context.userId()).map(UserProfile::createdAt)
-                .orElse(null));
+        relay(context, membership.get(), sender.get().profile().createdAt());
     }
 
     /**

@@ -4,13 +4,13 @@ import java.util.Optional;
 import org.luvhive.core.chat.ChatMembership;
 import org.luvhive.core.chat.Chats;
 import org.luvhive.core.chat.RelayMessage;
+import org.luvhive.core.chat.SenderState;
 import org.luvhive.core.moderation.ReportDetailsInput;
 import org.luvhive.core.update.UpdateContext;
 import org.luvhive.core.update.UpdateHandler;
 import org.luvhive.core.user.OnboardingInput;
 import org.luvhive.core.user.ProfileInput;
 import org.luvhive.core.user.UserProfile;
-import org.luvhive.core.user.Users;
 
 /**
  * Plain text, which means different things by the user's state: an onboarding answer, a
@@ -23,20 +23,19 @@ public final class TextMessage implements UpdateHandler {
     private final ProfileInput profile = new ProfileInput();
     private final ReportDetailsInput reportDetails;
     private final ModeratedRelay relay;
-    private final Users users;
     private final Chats chats;
 
-    public TextMessage(ModeratedRelay relay, ReportDetailsInput reportDetails, Users users, Chats chats) {
+    public TextMessage(ModeratedRelay relay, ReportDetailsInput reportDetails, Chats chats) {
         this.relay = relay;
         this.reportDetails = reportDetails;
-        this.users = users;
         this.chats = chats;
     }
 
     @Override
     public void handle(UpdateContext context) {
         String text = context.update().getMessage().getText();
-        Optional<UserProfile> user = users.find(context.handle(), context.userId());
+        Optional<SenderState> sender = chats.sender(context.handle(), context.userId());
+        Optional<UserProfile> user = sender.map(SenderState::profile);
         if (text.startsWith("/")) {
             if (user.isEmpty() || !reportDetails.handle(context, user.get(), text)) {
                 context.replyText("command.unknown");
@@ -51,7 +50,7 @@ public final class TextMessage implements UpdateHandler {
             onboarding.handle(context, user.get());
             return;
         }
-        Optional<ChatMembership> chat = chats.active(context.handle(), context.userId());
+        Optional<ChatMembership> chat = sender.get().chat();
         if (chat.isPresent()) {
             relay.relay(context, chat.get(), user.get().createdAt());
             return;

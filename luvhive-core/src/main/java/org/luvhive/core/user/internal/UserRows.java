@@ -22,7 +22,8 @@ public final class UserRows {
 
     private static final String FIND = "select " + UserDao.COLUMNS + " from users where user_id = :userId";
 
-    private static final RowMapper<UserProfile> PROFILE = (row, context) -> new UserProfile(row.getLong("user_id"),
+    /** Reads a row of {@link UserDao#COLUMNS}. */
+    public static final RowMapper<UserProfile> PROFILE = (row, context) -> new UserProfile(row.getLong("user_id"),
             named(OnboardingStep.class, row, "onboarding_step"), instant(row, "consent_at"),
             named(Gender.class, row, "gender"), integer(row, "age"), integer(row, "pending_age"),
             row.getString("country"), row.getString("city"), row.getString("interests"), row.getString("pending_input"),
