@@ -118,9 +118,13 @@ public final class InboundGate {
         Map<Long, Integer> asking = new HashMap<>();
         for (int index = 0; index < contexts.size(); index++) {
             UpdateContext context = contexts.get(index);
-            if (context.kind() != UpdateKind.CALLBACK_QUERY && !exempt(context)
-                    && !arrivedLate(context, receivedAt.get(index))) {
-                asking.merge(context.userId(), 1, Integer::sum);
+            try {
+                if (context.kind() != UpdateKind.CALLBACK_QUERY && !exempt(context)
+                        && !arrivedLate(context, receivedAt.get(index))) {
+                    asking.merge(context.userId(), 1, Integer::sum);
+                }
+            } catch (RuntimeException unexpected) {
+                asking.put(context.userId(), 2); // whatever it is, it fails on its own path: not asked for here
             }
         }
         asking.values().removeIf(count -> count > 1);

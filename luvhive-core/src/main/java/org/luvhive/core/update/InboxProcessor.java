@@ -138,8 +138,7 @@ public final class InboxProcessor {
             contexts.add(context(handle, updates.get(index), now));
             receivedAt.add(readable.get(index).receivedAt());
         }
-        InboundGate.BatchTokens tokens = contexts.isEmpty() ? InboundGate.BatchTokens.NONE
-                : gate.takeTogether(handle, contexts, receivedAt);
+        InboundGate.BatchTokens tokens = takeTogether(handle, checkpoint, contexts, receivedAt);
         boolean eachAlone = false;
         for (int index = 0; index < readable.size(); index++) {
             InboxRow row = readable.get(index);
@@ -176,6 +175,24 @@ public final class InboxProcessor {
                     Arrays.copyOf(finished.statuses, finished.count), now);
         }
         finished.count(registry);
+    }
+
+    /**
+     * The batch's inbound tokens in one statement; none when it fails, and then each update
+     * takes its own under its own failure handling, so no update can stop the batch.
+     */
+    private InboundGate.BatchTokens takeTogether(Handle handle, Checkpoint checkpoint, List<UpdateContext> contexts,
+                                                 List<Instant> receivedAt) {
+        if (contexts.isEmpty()) {
+            return InboundGate.BatchTokens.NONE;
+        }
+        try {
+            return gate.takeTogether(handle, contexts, receivedAt);
+        } catch (RuntimeException failure) {
+            checkpoint.rollBack(handle);
+            LOG.warn("Taking a batch's inbound tokens together failed, each takes its own: {}", failure.toString());
+            return InboundGate.BatchTokens.NONE;
+        }
     }
 
     /**

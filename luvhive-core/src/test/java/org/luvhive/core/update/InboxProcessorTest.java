@@ -343,6 +343,37 @@ class InboxProcessorTest {
     }
 
     @Test
+    void whenTheBatchsTokenStatementFailsEachUpdateTakesItsOwn() {
+        processor = processor(ONE_PER_TEN_SECONDS);
+        database.jdbi().useHandle(handle -> handle.execute("""
+                create function refuse_batch_takes() returns trigger language plpgsql as $$
+                begin
+                    if current_query() like '%unnest%' then
+                        raise exception 'no batch takes today';
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_batch_takes before insert on token_buckets
+                    for each row execute function refuse_batch_takes();
+                """));
+        try {
+            store.store(List.of(Updates.text(1, 10, "one"), Updates.text(2, 20, "two"), Updates.text(3, 30, "three")));
+
+            assertThat(processor.processNext()).isTrue();
+
+            assertThat(handled).containsExactly("text 1", "text 2", "text 3");
+            store.store(List.of(Updates.text(4, 10, "too soon")));
+            drain();
+            assertThat(row(4)).as("the limit held on the fallback path").containsEntry("status", "skipped");
+        } finally {
+            database.jdbi().useHandle(handle -> handle.execute("""
+                    drop trigger refuse_batch_takes on token_buckets;
+                    drop function refuse_batch_takes();
+                    """));
+        }
+    }
+
+    @Test
     void failingHandlerIsRetriedWithBackoffAndItsWritesRolledBack() {
         failuresLeft.set(1);
         store.store(List.of(Updates.text(1, 10, "/fail")));
