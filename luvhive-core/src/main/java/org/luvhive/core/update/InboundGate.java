@@ -115,29 +115,32 @@ public final class InboundGate {
      * @param receivedAt when each of {@code contexts} was stored
      */
     public BatchTokens takeTogether(Handle handle, List<UpdateContext> contexts, List<Instant> receivedAt) {
-        Map<Long, Integer> asking = new HashMap<>();
+        // a user with two updates in the batch (a retried one and a new one) takes a token per update, alone
+        Map<Long, Integer> updatesOfUser = new HashMap<>();
+        Set<Long> asking = new HashSet<>();
         for (int index = 0; index < contexts.size(); index++) {
             UpdateContext context = contexts.get(index);
+            updatesOfUser.merge(context.userId(), 1, Integer::sum);
             try {
                 if (context.kind() != UpdateKind.CALLBACK_QUERY && !exempt(context)
                         && !arrivedLate(context, receivedAt.get(index))) {
-                    asking.merge(context.userId(), 1, Integer::sum);
+                    asking.add(context.userId());
                 }
             } catch (RuntimeException unexpected) {
-                asking.put(context.userId(), 2); // whatever it is, it fails on its own path: not asked for here
+                // whatever it is, it fails on the update's own path: not asked for here
             }
         }
-        asking.values().removeIf(count -> count > 1);
+        asking.removeIf(userId -> updatesOfUser.get(userId) > 1);
         if (asking.isEmpty()) {
             return BatchTokens.NONE;
         }
         Limit limit = limits.current().inboundPerUser();
         List<String> keys = new ArrayList<>(asking.size());
-        asking.keySet().forEach(userId -> keys.add(INBOUND + userId));
+        asking.forEach(userId -> keys.add(INBOUND + userId));
         Set<String> taken = TokenBuckets.tryTakeAll(handle, keys, limit, contexts.get(0).now());
         Set<Long> got = new HashSet<>(taken.size() * 2);
         taken.forEach(key -> got.add(Long.parseLong(key.substring(INBOUND.length()))));
-        return new BatchTokens(asking.keySet(), got, limit);
+        return new BatchTokens(asking, got, limit);
     }
 
     /** Payments, chat-member changes and updates of nobody are never limited. */

@@ -189,7 +189,7 @@ public final class InboxProcessor {
         try {
             return gate.takeTogether(handle, contexts, receivedAt);
         } catch (RuntimeException failure) {
-            checkpoint.rollBack(handle);
+            checkpoint.rollBackAndKeep(handle);
             LOG.warn("Taking a batch's inbound tokens together failed, each takes its own: {}", failure.toString());
             return InboundGate.BatchTokens.NONE;
         }
@@ -228,6 +228,12 @@ public final class InboxProcessor {
             handle.rollbackToSavepoint(name);
             CommitHooks.discardFrom(handle, hooks);
             InboxBatch.forgetEnd(handle);
+        }
+
+        /** Rolls back and stays a checkpoint the batch may go back to again (Jdbi forgets a savepoint rolled back to). */
+        void rollBackAndKeep(Handle handle) {
+            rollBack(handle);
+            handle.savepoint(name);
         }
     }
 
@@ -304,6 +310,7 @@ public final class InboxProcessor {
         } catch (RuntimeException handlerFailure) {
             handle.rollbackToSavepoint(savepoint);
             CommitHooks.discardFrom(handle, hooks);
+            InboxBatch.forgetEnd(handle); // undone with its writes (the lock it took is released)
             return Optional.of(recordFailure(handle, row, handlerFailure, context.now()));
         }
     }

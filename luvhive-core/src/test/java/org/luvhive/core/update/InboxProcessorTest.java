@@ -109,6 +109,12 @@ class InboxProcessorTest {
                     InboxBatch.endAfterThisUpdate(context.handle());
                 })
                 .callback("press:", context -> handled.add("press " + context.update().getUpdateId()))
+                .callback("flaky:", context -> {
+                    if (failuresLeft.getAndDecrement() > 0) {
+                        throw new IllegalStateException("button handler broke");
+                    }
+                    handled.add("flaky " + context.update().getUpdateId());
+                })
                 .preCheckoutQuery(context -> handled.add("pre-checkout " + context.update().getUpdateId()))
                 .message(MessageKind.SUCCESSFUL_PAYMENT, context -> handled.add("paid " + context.update().getUpdateId()))
                 .message(MessageKind.TEXT, context -> {
@@ -357,11 +363,15 @@ class InboxProcessorTest {
                     for each row execute function refuse_batch_takes();
                 """));
         try {
-            store.store(List.of(Updates.text(1, 10, "one"), Updates.text(2, 20, "two"), Updates.text(3, 30, "three")));
+            failuresLeft.set(1);
+            store.store(List.of(Updates.text(1, 10, "one"), Updates.text(2, 20, "two"), Updates.text(3, 30, "three"),
+                    Updates.text(5, 50, "/fail")));
 
             assertThat(processor.processNext()).isTrue();
 
-            assertThat(handled).containsExactly("text 1", "text 2", "text 3");
+            assertThat(handled).as("a handler failing after it goes back to the batch's savepoint again")
+                    .containsExactly("text 1", "text 2", "text 3", "text 1", "text 2", "text 3");
+            assertThat(row(5)).containsEntry("status", "retry");
             store.store(List.of(Updates.text(4, 10, "too soon")));
             drain();
             assertThat(row(4)).as("the limit held on the fallback path").containsEntry("status", "skipped");
@@ -371,6 +381,36 @@ class InboxProcessorTest {
                     drop function refuse_batch_takes();
                     """));
         }
+    }
+
+    @Test
+    void aRetriedButtonPressAndANewMessageOfOneUserInOneBatchSpendATokenEach() {
+        processor = processor(ONE_PER_TEN_SECONDS);
+        failuresLeft.set(1);
+        store.store(List.of(Updates.callback(1, 10, 50, "flaky:yes")));
+        assertThat(processor.processNext()).isTrue();
+        assertThat(row(1)).containsEntry("status", "retry");
+        clock.advance(Duration.ofSeconds(1));
+        store.store(List.of(Updates.text(2, 10, "and a message")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(handled).as("the retry and the new message in one batch, one token between them")
+                .containsExactly("flaky 1");
+        assertThat(row(1)).containsEntry("status", "handled");
+        assertThat(row(2)).containsEntry("status", "skipped");
+    }
+
+    @Test
+    void aHandlerRunAloneThatEndsTheBatchAndThenFailsDoesNotEndTheRest() {
+        failuresLeft.set(1);
+        store.store(List.of(Updates.text(1, 10, "/fail"), Updates.text(2, 20, "/contend_then_fail"),
+                Updates.text(3, 30, "/echo three")));
+
+        assertThat(processor.processNext()).isTrue();
+
+        assertThat(row(2)).containsEntry("status", "retry");
+        assertThat(row(3)).as("handled in the same batch").containsEntry("status", "handled");
     }
 
     @Test
