@@ -82,13 +82,15 @@ public final class InboxProcessor {
     /** Handles the next due updates, if there are any; returns whether there were. */
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
+        List<Finished> committed = new ArrayList<>(1);
         int claimed = jdbi.inTransaction(handle -> {
             List<InboxRow> rows = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
             if (!rows.isEmpty()) {
-                handleBatch(handle, rows, failures);
+                committed.add(handleBatch(handle, rows, failures));
             }
             return rows.size();
         });
+        committed.forEach(finished -> finished.count(registry)); // counted once the batch committed
         failures.forEach(this::logFailure);
         return claimed > 0;
     }
@@ -108,7 +110,7 @@ public final class InboxProcessor {
      * tokens of updates that did not finish (failed, or left for the next claim) are given
      * back before the commit, so each update spends one token, as when each took its own.
      */
-    private void handleBatch(Handle handle, List<InboxRow> rows, List<Failure> failures) {
+    private Finished handleBatch(Handle handle, List<InboxRow> rows, List<Failure> failures) {
         Instant now = clock.instant();
         List<InboxRow> readable = new ArrayList<>(rows.size());
         List<Update> updates = new ArrayList<>(rows.size());
@@ -174,7 +176,7 @@ public final class InboxProcessor {
             InboxClaims.finishAll(handle, Arrays.copyOf(finished.updateIds, finished.count),
                     Arrays.copyOf(finished.statuses, finished.count), now);
         }
-        finished.count(registry);
+        return finished;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.luvhive.core.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.luvhive.core.bot.Updates.preCheckout;
 import static org.luvhive.core.bot.Updates.successfulPayment;
 
@@ -411,6 +412,31 @@ class InboxProcessorTest {
 
         assertThat(row(2)).containsEntry("status", "retry");
         assertThat(row(3)).as("handled in the same batch").containsEntry("status", "handled");
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsNotCounted() {
+        database.jdbi().useHandle(handle -> handle.execute("""
+                create function refuse_commit() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'commit refused';
+                end $$;
+                create constraint trigger refuse_commit after update on inbox deferrable initially deferred
+                    for each row execute function refuse_commit();
+                """));
+        try {
+            store.store(List.of(Updates.text(1, 10, "lost with the commit")));
+
+            assertThatThrownBy(processor::processNext).hasRootCauseMessage("ERROR: commit refused");
+
+            assertThat(registry.find(InboxProcessor.HANDLED).counter()).isNull();
+            assertThat(row(1)).containsEntry("status", "pending");
+        } finally {
+            database.jdbi().useHandle(handle -> handle.execute("""
+                    drop trigger refuse_commit on inbox;
+                    drop function refuse_commit();
+                    """));
+        }
     }
 
     @Test
