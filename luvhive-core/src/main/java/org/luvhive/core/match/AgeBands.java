@@ -1,6 +1,7 @@
 package org.luvhive.core.match;
 
 import java.util.Arrays;
+import org.luvhive.core.user.UserProfile;
 
 /**
  * Whom an adult may be matched with by age: the one place the bands are defined (README,
@@ -24,12 +25,12 @@ import java.util.Arrays;
  */
 public final class AgeBands {
 
-    public static final int ADULT = 18;
-    public static final int OLDEST = 99;
+    public static final int ADULT = UserProfile.MINIMUM_AGE;
+    public static final int OLDEST = UserProfile.MAXIMUM_AGE;
 
     /** Band start ages and the oldest partner of each band, in order. */
-    private static final int[] BAND_FROM = {18, 21, 24, 28, 33, 40, 50};
-    private static final int[] BAND_OLDEST = {23, 27, 32, 39, 49, 62, 99};
+    private static final int[] BAND_FROM = {ADULT, 21, 24, 28, 33, 40, 50};
+    private static final int[] BAND_OLDEST = {23, 27, 32, 39, 49, 62, OLDEST};
 
     /** Both computed once; handed out as copies. */
     private static final int[] YOUNGEST_BY_AGE = byAge(true);

@@ -39,8 +39,8 @@ public final class FiltersCommand implements UpdateHandler {
         String gender = user.filterGender() == null ? Texts.of(language, "filters.gender.any")
                 : user.filterGender().label(language);
         String ages = user.filterAgeMin() == null && user.filterAgeMax() == null ? Texts.of(language, "filters.age.any")
-                : (user.filterAgeMin() == null ? 18 : user.filterAgeMin()) + "–"
-                + (user.filterAgeMax() == null ? 99 : user.filterAgeMax());
+                : (user.filterAgeMin() == null ? UserProfile.MINIMUM_AGE : user.filterAgeMin()) + "–"
+                + (user.filterAgeMax() == null ? UserProfile.MAXIMUM_AGE : user.filterAgeMax());
         String city = user.filterSameCity() ? Texts.of(language, "filters.city.same", user.city())
                 : Texts.of(language, "filters.city.any");
         String speaks = user.filterSameLanguage() ? Texts.of(language, "filters.language.same", user.language().nativeName())

@@ -16,6 +16,11 @@ public record UserProfile(long userId, OnboardingStep onboardingStep, Instant co
                           Instant premiumUntil, Instant lastBoostAt, Instant createdAt, Language language,
                           boolean filterSameLanguage) {
 
+    /** The youngest age a profile holds: nobody younger is accepted, or ever matched. */
+    public static final int MINIMUM_AGE = 18;
+    /** The oldest age a profile holds. */
+    public static final int MAXIMUM_AGE = 99;
+
     public boolean onboarded() {
         return onboardingStep == OnboardingStep.DONE;
     }

@@ -1,12 +1,14 @@
 package org.luvhive.core.user.internal;
 
+import org.luvhive.core.user.UserProfile;
+
 /**
  * Reads an age a user typed. Stateless; thread-safe.
  */
 public final class Ages {
 
-    public static final int MINIMUM = 18;
-    public static final int MAXIMUM = 99;
+    public static final int MINIMUM = UserProfile.MINIMUM_AGE;
+    public static final int MAXIMUM = UserProfile.MAXIMUM_AGE;
 
     private Ages() {
     }
