@@ -1,9 +1,8 @@
 package org.luvhive.core.user;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.luvhive.core.update.UpdateContext;
-import org.luvhive.core.user.internal.Ages;
-import org.luvhive.core.user.internal.MinorDeclarationDao;
 import org.luvhive.core.user.internal.PlaceNames;
 import org.luvhive.core.user.internal.UserDao;
 
@@ -19,15 +18,11 @@ public final class OnboardingInput {
         String text = context.update().getMessage().getText();
         switch (user.onboardingStep()) {
             case AGE -> {
-                int age = Ages.parse(text);
-                if (age < 0) {
-                    if (Ages.isMinor(text)) {
-                        context.handle().attach(MinorDeclarationDao.class).declare(user.userId(), context.now());
-                    }
-                    context.replyText(Ages.problem(text), Ages.MINIMUM, Ages.MAXIMUM);
+                OptionalInt age = AgeAnswer.read(context, user.userId(), text);
+                if (age.isEmpty()) {
                     return;
                 }
-                users.setPendingAge(user.userId(), age, context.now());
+                users.setPendingAge(user.userId(), age.getAsInt(), context.now());
             }
             case COUNTRY -> {
                 Optional<String> country = PlaceNames.normalise(text);

@@ -66,6 +66,9 @@ class OnboardingTest {
         assertThat(bot.lastText(102)).contains("as a number");
         bot.text(102, "12");
         assertThat(bot.lastText(102)).contains("adults only");
+        Integer declared = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from minor_declarations where user_id = 102").mapTo(Integer.class).one());
+        assertThat(declared).as("said under 18: never matched").isEqualTo(1);
         bot.text(102, "150");
         assertThat(bot.lastText(102)).contains("real age");
         assertThat(profile(102).onboardingStep()).isEqualTo(OnboardingStep.AGE);
