@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
 import org.luvhive.core.db.SqlArguments;
 
 /**
@@ -58,7 +59,7 @@ public final class TokenBuckets {
     /** Takes one token from the bucket {@code key} of {@code limit} at {@code now}; false when there is none. */
     public static boolean tryTake(Handle handle, String key, Limit limit, Instant now) {
         long interval = intervalMicros(limit);
-        return handle.createQuery(TAKE).bind("id", SqlArguments.of(key + "@" + limit.fingerprint()))
+        return handle.createQuery(TAKE).bind("id", SqlArguments.of(id(key, limit)))
                 .bind("now", SqlArguments.of(now)).bind("interval", SqlArguments.of(interval))
                 .bind("tolerance", SqlArguments.of(interval * (limit.capacity() - 1)))
                 .map((row, context) -> row.getInt(1)).findOne().isPresent();
@@ -73,26 +74,31 @@ public final class TokenBuckets {
             return Set.of();
         }
         long interval = intervalMicros(limit);
-        String suffix = "@" + limit.fingerprint();
-        List<String> taken = handle.createQuery(TAKE_ALL)
-                .bind("ids", SqlArguments.of(keys.stream().map(key -> key + suffix).toArray(String[]::new)))
+        List<String> taken = handle.createQuery(TAKE_ALL).bind("ids", ids(keys, limit))
                 .bind("now", SqlArguments.of(now)).bind("interval", SqlArguments.of(interval))
                 .bind("tolerance", SqlArguments.of(interval * (limit.capacity() - 1)))
                 .map((row, context) -> row.getString(1)).list();
+        int suffix = id("", limit).length();
         Set<String> keysTaken = new HashSet<>(taken.size() * 2);
-        taken.forEach(id -> keysTaken.add(id.substring(0, id.length() - suffix.length())));
+        taken.forEach(id -> keysTaken.add(id.substring(0, id.length() - suffix)));
         return keysTaken;
     }
 
     /** Gives back the tokens just taken, in this transaction, from the buckets {@code keys} of {@code limit}. */
     public static void giveBack(Handle handle, Collection<String> keys, Limit limit) {
-        if (keys.isEmpty()) {
-            return;
+        if (!keys.isEmpty()) {
+            handle.createUpdate(GIVE_BACK).bind("ids", ids(keys, limit))
+                    .bind("interval", SqlArguments.of(intervalMicros(limit))).execute();
         }
-        String suffix = "@" + limit.fingerprint();
-        handle.createUpdate(GIVE_BACK)
-                .bind("ids", SqlArguments.of(keys.stream().map(key -> key + suffix).toArray(String[]::new)))
-                .bind("interval", SqlArguments.of(intervalMicros(limit))).execute();
+    }
+
+    /** A bucket's id: its key with the limit's fingerprint. */
+    private static String id(String key, Limit limit) {
+        return key + "@" + limit.fingerprint();
+    }
+
+    private static Argument ids(Collection<String> keys, Limit limit) {
+        return SqlArguments.of(keys.stream().map(key -> id(key, limit)).toArray(String[]::new));
     }
 
     /** Deletes the buckets whose key starts with {@code prefix}, in the caller's transaction. */

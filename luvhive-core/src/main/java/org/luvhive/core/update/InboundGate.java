@@ -65,18 +65,12 @@ public final class InboundGate {
 
     /**
      * Whether the handler should run; when not, what the user is told is already queued.
+     * The update's inbound token was already taken, or refused, by {@link #takeTogether}
+     * when {@code tokens} asked for it; else it is taken here.
      *
      * @param receivedAt when the update was stored: its age when it has no date of its own
      */
-    public boolean admit(UpdateContext context, Instant receivedAt) {
-        return admit(context, receivedAt, BatchTokens.NONE);
-    }
-
-    /**
-     * {@link #admit(UpdateContext, Instant)}, with the update's inbound token already taken,
-     * or refused, by {@link #takeTogether} when {@code tokens} asked for it.
-     */
-    public boolean admit(UpdateContext context, Instant receivedAt, BatchTokens tokens) {
+    boolean admit(UpdateContext context, Instant receivedAt, BatchTokens tokens) {
         Update update = context.update();
         UpdateKind kind = context.kind();
         long userId = context.userId();
@@ -114,20 +108,16 @@ public final class InboundGate {
      *
      * @param receivedAt when each of {@code contexts} was stored
      */
-    public BatchTokens takeTogether(Handle handle, List<UpdateContext> contexts, List<Instant> receivedAt) {
+    BatchTokens takeTogether(Handle handle, List<UpdateContext> contexts, List<Instant> receivedAt) {
         // a user with two updates in the batch (a retried one and a new one) takes a token per update, alone
         Map<Long, Integer> updatesOfUser = new HashMap<>();
         Set<Long> asking = new HashSet<>();
         for (int index = 0; index < contexts.size(); index++) {
             UpdateContext context = contexts.get(index);
             updatesOfUser.merge(context.userId(), 1, Integer::sum);
-            try {
-                if (context.kind() != UpdateKind.CALLBACK_QUERY && !exempt(context)
-                        && !arrivedLate(context, receivedAt.get(index))) {
-                    asking.add(context.userId());
-                }
-            } catch (RuntimeException unexpected) {
-                // whatever it is, it fails on the update's own path: not asked for here
+            if (context.kind() != UpdateKind.CALLBACK_QUERY && !exempt(context)
+                    && !arrivedLate(context, receivedAt.get(index))) {
+                asking.add(context.userId());
             }
         }
         asking.removeIf(userId -> updatesOfUser.get(userId) > 1);
@@ -158,10 +148,10 @@ public final class InboundGate {
     }
 
     /** The inbound tokens of a batch's updates, taken together ({@link #takeTogether}). */
-    public static final class BatchTokens {
+    static final class BatchTokens {
 
         /** Nothing taken in advance: each update takes its own token. */
-        public static final BatchTokens NONE = new BatchTokens(Set.of(), Set.of(), null);
+        static final BatchTokens NONE = new BatchTokens(Set.of(), Set.of(), null);
 
         private final Set<Long> asked;
         private final Set<Long> got;
@@ -185,7 +175,7 @@ public final class InboundGate {
          * Gives back, in this transaction, the tokens taken for users not in {@code used}: their
          * update failed or waits for the next claim, which takes its token again.
          */
-        public void giveBackUnused(Handle handle, Set<Long> used) {
+        void giveBackUnused(Handle handle, Set<Long> used) {
             List<String> unused = new ArrayList<>();
             for (long userId : got) {
                 if (!used.contains(userId)) {

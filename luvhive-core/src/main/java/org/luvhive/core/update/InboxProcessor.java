@@ -113,7 +113,8 @@ public final class InboxProcessor {
     private Finished handleBatch(Handle handle, List<InboxRow> rows, List<Failure> failures) {
         Instant now = clock.instant();
         List<InboxRow> readable = new ArrayList<>(rows.size());
-        List<Update> updates = new ArrayList<>(rows.size());
+        List<UpdateContext> contexts = new ArrayList<>(rows.size());
+        List<Instant> receivedAt = new ArrayList<>(rows.size());
         Set<Long> writing = new LinkedHashSet<>();
         for (InboxRow row : rows) {
             Update update;
@@ -124,44 +125,40 @@ public final class InboxProcessor {
                 registry.counter(FAILED, "outcome", "dead").increment();
                 continue;
             }
-            long userId = UpdateKind.userId(update);
-            if (writesToUs(update) && userId != 0) {
-                writing.add(userId);
+            UpdateContext context = context(handle, update, now);
+            if (writesToUs(update) && context.userId() != 0) {
+                writing.add(context.userId());
             }
             readable.add(row);
-            updates.add(update);
+            contexts.add(context);
+            receivedAt.add(row.receivedAt());
         }
         BlockedRecipients.reachableAgain(handle, writing);
         Finished finished = new Finished(readable.size());
-        Checkpoint checkpoint = Checkpoint.take(handle, 0);
-        List<UpdateContext> contexts = new ArrayList<>(readable.size());
-        List<Instant> receivedAt = new ArrayList<>(readable.size());
-        for (int index = 0; index < readable.size(); index++) {
-            contexts.add(context(handle, updates.get(index), now));
-            receivedAt.add(readable.get(index).receivedAt());
-        }
+        Savepoint checkpoint = Savepoint.take(handle, "batch_0");
+        int finalBefore = 0; // the updates before it are final: a later failure does not run them again
         InboundGate.BatchTokens tokens = takeTogether(handle, checkpoint, contexts, receivedAt);
         boolean eachAlone = false;
         for (int index = 0; index < readable.size(); index++) {
             InboxRow row = readable.get(index);
             if (eachAlone) {
-                handleAlone(handle, row, context(handle, updates.get(index), now), tokens, finished)
-                        .ifPresent(failures::add);
+                handleAlone(handle, row, again(contexts.get(index)), tokens, finished).ifPresent(failures::add);
             } else {
                 UpdateContext context = contexts.get(index);
                 try {
                     runHandler(row, context, tokens, finished);
                     if (context.calledTelegram()) {
-                        checkpoint = Checkpoint.take(handle, index + 1);
+                        finalBefore = index + 1;
+                        checkpoint = Savepoint.take(handle, "batch_" + finalBefore);
                     }
                 } catch (RuntimeException handlerFailure) {
                     checkpoint.rollBack(handle);
-                    finished.truncate(checkpoint.index);
-                    if (checkpoint.index == 0) {
+                    finished.truncate(finalBefore);
+                    if (finalBefore == 0) {
                         tokens = InboundGate.BatchTokens.NONE; // undone with the rest: each takes its own again
                     }
                     eachAlone = true;
-                    if (!redo(handle, readable, updates, checkpoint.index, index, now, tokens, finished, failures)) {
+                    if (!redo(handle, readable, contexts, finalBefore, index, tokens, finished, failures)) {
                         break; // a handler run again ended the batch: this update waits for the next claim
                     }
                     failures.add(recordFailure(handle, row, handlerFailure, now));
@@ -183,15 +180,13 @@ public final class InboxProcessor {
      * The batch's inbound tokens in one statement; none when it fails, and then each update
      * takes its own under its own failure handling, so no update can stop the batch.
      */
-    private InboundGate.BatchTokens takeTogether(Handle handle, Checkpoint checkpoint, List<UpdateContext> contexts,
+    private InboundGate.BatchTokens takeTogether(Handle handle, Savepoint checkpoint, List<UpdateContext> contexts,
                                                  List<Instant> receivedAt) {
-        if (contexts.isEmpty()) {
-            return InboundGate.BatchTokens.NONE;
-        }
         try {
             return gate.takeTogether(handle, contexts, receivedAt);
         } catch (RuntimeException failure) {
-            checkpoint.rollBackAndKeep(handle);
+            checkpoint.rollBack(handle);
+            handle.savepoint(checkpoint.name()); // Jdbi forgets a savepoint once rolled back to: the batch keeps it
             LOG.warn("Taking a batch's inbound tokens together failed, each takes its own: {}", failure.toString());
             return InboundGate.BatchTokens.NONE;
         }
@@ -201,11 +196,10 @@ public final class InboxProcessor {
      * Runs the updates {@code from} (inclusive) to {@code to} (exclusive) again, each under its
      * own savepoint; false when one of them ended the batch.
      */
-    private boolean redo(Handle handle, List<InboxRow> rows, List<Update> updates, int from, int to, Instant now,
+    private boolean redo(Handle handle, List<InboxRow> rows, List<UpdateContext> contexts, int from, int to,
                          InboundGate.BatchTokens tokens, Finished finished, List<Failure> failures) {
         for (int index = from; index < to; index++) {
-            handleAlone(handle, rows.get(index), context(handle, updates.get(index), now), tokens, finished)
-                    .ifPresent(failures::add);
+            handleAlone(handle, rows.get(index), again(contexts.get(index)), tokens, finished).ifPresent(failures::add);
             if (InboxBatch.endRequested(handle)) {
                 return false;
             }
@@ -217,25 +211,26 @@ public final class InboxProcessor {
         return new UpdateContext(update, handle, outbox, now, gateway, router.languages());
     }
 
-    /** A savepoint the batch may go back to; the updates before {@code index} are final. */
-    private record Checkpoint(String name, int index, int hooks) {
+    /** A fresh context for an update run again: nothing its undone run learned (its language) carries over. */
+    private UpdateContext again(UpdateContext context) {
+        return context(context.handle(), context.update(), context.now());
+    }
 
-        static Checkpoint take(Handle handle, int index) {
-            String name = "batch_" + index;
+    /**
+     * A savepoint and the after-commit hooks registered before it: rolling back to it undoes
+     * the writes, the hooks and any request to end the batch made since.
+     */
+    private record Savepoint(String name, int hooks) {
+
+        static Savepoint take(Handle handle, String name) {
             handle.savepoint(name);
-            return new Checkpoint(name, index, CommitHooks.mark(handle));
+            return new Savepoint(name, CommitHooks.mark(handle));
         }
 
         void rollBack(Handle handle) {
             handle.rollbackToSavepoint(name);
             CommitHooks.discardFrom(handle, hooks);
             InboxBatch.forgetEnd(handle);
-        }
-
-        /** Rolls back and stays a checkpoint the batch may go back to again (Jdbi forgets a savepoint rolled back to). */
-        void rollBackAndKeep(Handle handle) {
-            rollBack(handle);
-            handle.savepoint(name);
         }
     }
 
@@ -303,16 +298,12 @@ public final class InboxProcessor {
      */
     private Optional<Failure> handleAlone(Handle handle, InboxRow row, UpdateContext context,
                                           InboundGate.BatchTokens tokens, Finished finished) {
-        String savepoint = "update_" + row.updateId();
-        handle.savepoint(savepoint);
-        int hooks = CommitHooks.mark(handle);
+        Savepoint savepoint = Savepoint.take(handle, "update_" + row.updateId());
         try {
             runHandler(row, context, tokens, finished);
             return Optional.empty();
         } catch (RuntimeException handlerFailure) {
-            handle.rollbackToSavepoint(savepoint);
-            CommitHooks.discardFrom(handle, hooks);
-            InboxBatch.forgetEnd(handle); // undone with its writes (the lock it took is released)
+            savepoint.rollBack(handle);
             return Optional.of(recordFailure(handle, row, handlerFailure, context.now()));
         }
     }
