@@ -1,8 +1,11 @@
 package org.luvhive.bot.bench.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One phase's figures as the JSON line the benchmark prints. Per-message costs divide by
@@ -44,6 +47,35 @@ record PhaseReport(String phase, Integer rate, PhaseLog.Snapshot log, int firstN
         return latencies;
     }
 
+    /**
+     * The p99 latency of the messages sent in each second of the phase (second 0 starts at
+     * its first send), so a tail can be placed: the first seconds after a rate change, or
+     * a stall in the middle.
+     */
+    double[] p99BySecond() {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int number = firstNumber; number < log.sent(); number++) {
+            start = Math.min(start, log.sentNanos()[number]);
+            end = Math.max(end, log.sentNanos()[number]);
+        }
+        if (start > end) {
+            return new double[0];
+        }
+        List<List<Double>> seconds = new ArrayList<>();
+        for (long second = 0; second <= (end - start) / 1_000_000_000L; second++) {
+            seconds.add(new ArrayList<>());
+        }
+        for (int number = firstNumber; number < log.sent(); number++) {
+            if (log.arrivedNanos()[number] != 0) {
+                seconds.get((int) ((log.sentNanos()[number] - start) / 1_000_000_000L))
+                        .add((log.arrivedNanos()[number] - log.sentNanos()[number]) / 1e6);
+            }
+        }
+        return seconds.stream().mapToDouble(latencies -> Percentiles.of(
+                latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 99)).toArray();
+    }
+
     ObjectNode json(int instances, int pairs) {
         double[] latencies = latencies();
         int messages = Math.max(1, log.sent());
@@ -73,6 +105,10 @@ record PhaseReport(String phase, Integer rate, PhaseLog.Snapshot log, int firstN
                 .put("rss_mb", Math.round(costs.maxRssMiB()))
                 .put("drained", drained).put("drain_s", round(drainSeconds, 1));
         json.putArray("load_avg").add(costs.loadAtStart()).add(costs.loadAtEnd());
+        if (rate != null) {
+            ArrayNode bySecond = json.putArray("p99_ms_by_second");
+            Arrays.stream(p99BySecond()).forEach(bySecond::add);
+        }
         return json;
     }
 
