@@ -53,15 +53,17 @@ public final class OutboxStatements {
      * by primary key and its chat's pending rows through outbox_chat_pending, each in a
      * subquery ending in {@code offset 0} (PostgreSQL pushes no condition into it, so no
      * other partial index on status can serve it), and the updates join on the id and the
-     * status read (a join condition, which no partial index can serve). Written as one
+     * status read (a join condition, which no partial index can serve); the order check
+     * and the lock take the row's own chat, as read, not the caller's. Written as one
      * update over the queue, with statistics from when nearly nothing was queued, the
      * planner walked every queued row, testing its order and taking its chat's lock: one
      * claim took 9 s with 27,000 queued in bench-relay. {@code OutboxPlansTest} stages that.
      */
     static final String CLAIM_ALL = """
             with candidate as materialized (
-                select c.id, c.chat_id, seen.status from unnest(:ids, :chats) as c(id, chat_id)
-                left join lateral (select x.status from outbox x where x.id = c.id offset 0) seen on true
+                select c.id, c.chat_id, seen.chat_id as row_chat, seen.status
+                from unnest(:ids, :chats) as c(id, chat_id)
+                left join lateral (select x.chat_id, x.status from outbox x where x.id = c.id offset 0) seen on true
             ), blocked as materialized (
                 select c.chat_id from candidate c
                 where exists (select 1 from blocked_recipients b where b.chat_id = c.chat_id)
@@ -80,10 +82,10 @@ public final class OutboxStatements {
                 where c.status = 'queued'
                   and c.chat_id not in (select chat_id from blocked)
                   and not exists (select 1 from (select e.id, e.status from outbox e
-                                                 where e.chat_id = c.chat_id and e.status in ('queued', 'sending')
+                                                 where e.chat_id = c.row_chat and e.status in ('queued', 'sending')
                                                  offset 0) e
                                   where e.status = 'sending' or e.id < c.id)
-                  and pg_try_advisory_xact_lock(:lockSpace, hashtext(c.chat_id::text))
+                  and pg_try_advisory_xact_lock(:lockSpace, hashtext(c.row_chat::text))
             ), claimed as (
                 update outbox o set status = 'sending', lease_owner = :owner, lease_until = :leaseUntil,
                        attempts = o.attempts + 1
