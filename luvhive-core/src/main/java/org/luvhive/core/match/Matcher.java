@@ -19,8 +19,14 @@ import org.luvhive.core.user.Users;
  * the chat lock ({@link Chats#lock}), so pairing is serialised across threads and bot
  * instances and each search sees every committed waiting user: after any commit, no two
  * waiting users could be paired with each other. {@link #sweep} re-checks the whole queue
- * for what time alone changes (re-match cooldowns, premium filters lapsing). Candidate
- * rows are also locked {@code FOR UPDATE SKIP LOCKED}. Stateless; thread-safe.
+ * for what time alone changes (re-match cooldowns, premium filters lapsing). The chosen
+ * candidate's row is locked {@code FOR UPDATE}, waiting for a lock another transaction holds
+ * on it: outside the chat lock only short writes lock queue rows (a status message's id
+ * recorded when it is delivered, its text refreshed, the waiting notice), and skipping such a
+ * row ({@code SKIP LOCKED}, as before) left two compatible users both waiting until the next
+ * sweep. A boost or a widen, which update the seeker's own row first, can meet such a write
+ * in a deadlock; PostgreSQL then fails one of them, and the update or the job is retried.
+ * Stateless; thread-safe.
  */
 public final class Matcher {
 

@@ -1,6 +1,7 @@
 package org.luvhive.core.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.bot.BotHarness;
@@ -119,6 +121,45 @@ class MatcherConcurrencyTest {
             }
         }
         assertThat(partners.size()).isGreaterThan(USERS * 9 / 10);
+    }
+
+    /**
+     * A status message's id is recorded in the waiting user's queue row when Telegram has
+     * it, outside the chat lock; a search at that moment must wait for the row, not skip the
+     * only compatible user and leave both waiting.
+     */
+    @Test
+    void aSearchWaitsForAQueueRowADeliveryIsWritingInsteadOfSkippingIt() throws Exception {
+        long waiter = 20_001;
+        long seeker = 20_002;
+        database.jdbi().useHandle(handle -> handle.execute("""
+                insert into users (user_id, onboarding_step, consent_at, gender, age, country, city, created_at, updated_at)
+                select id, 'done', ?, 'other', 30, 'Germany', 'Berlin', ?, ? from unnest(?) as id""",
+                clock.instant(), clock.instant(), clock.instant(), new long[] {waiter, seeker}));
+        BotHarness bot = new BotHarness(database.jdbi(), clock, FeatureSettings.defaults(Set.of()));
+        bot.text(waiter, "/find");
+        ExecutorService searches = Executors.newSingleThreadExecutor();
+        try (Handle delivery = database.jdbi().open()) {
+            delivery.begin();
+            delivery.execute("update match_queue set status_message_id = 77 where user_id = ?", waiter);
+            Future<?> search = searches.submit(() -> bot.text(seeker, "/find"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> search.isDone() || lockWaits() > 0);
+            delivery.commit();
+            search.get(30, TimeUnit.SECONDS);
+        } finally {
+            searches.shutdownNow();
+        }
+
+        long partner = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select partner_id from chat_members where active and user_id = :seeker").bind("seeker", seeker)
+                .mapTo(Long.class).findOne().orElse(0L));
+        assertThat(partner).as("the seeker's partner").isEqualTo(waiter);
+    }
+
+    private int lockWaits() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("""
+                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'""")
+                .mapTo(Integer.class).one());
     }
 
     private static boolean compatible(Person one, Person two) {

@@ -114,7 +114,7 @@ public interface MatchQueueDao {
                    and (not c.filter_same_language or s.language = c.language)))
             order by (q.boosted_at is null), q.boosted_at, (c.language <> s.language), q.enqueued_at, q.user_id
             limit 1
-            for update of q skip locked
+            for update of q
             """)
     Optional<Long> firstCompatible(@Bind("seeker") long seeker, @Bind("now") Instant now,
                                    @Bind("rematchSince") Instant rematchSince, @Bind("youngest") int[] youngest,
