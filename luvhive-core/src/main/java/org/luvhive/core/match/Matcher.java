@@ -24,8 +24,10 @@ import org.luvhive.core.user.Users;
  * on it: outside the chat lock only short writes lock queue rows (a status message's id
  * recorded when it is delivered, its text refreshed, the waiting notice), and skipping such a
  * row ({@code SKIP LOCKED}, as before) left two compatible users both waiting until the next
- * sweep. A boost or a widen, which update the seeker's own row first, can meet such a write
- * in a deadlock; PostgreSQL then fails one of them, and the update or the job is retried.
+ * sweep. Such a write that locks two queue rows (a group of delivered status messages, the
+ * text refresh) can meet the sweep, or a boost or a widen (which lock the seeker's own row
+ * first), in a deadlock; PostgreSQL then fails one side, which is retried: the update by the
+ * inbox, a group of marks one by one, the sweep at its next run.
  * Stateless; thread-safe.
  */
 public final class Matcher {
