@@ -25,12 +25,12 @@ public final class OutboxStatements {
             """;
 
     /**
-     * The order check of {@link #DUE} ends in {@code offset 0}, so
-     * PostgreSQL keeps each a probe of outbox_chat_pending per row instead of turning it
-     * into an anti-join. Its statistics come from autovacuum's last look, when the queue was
-     * mostly sent rows: believing one row queued, it joined every queued row with every
-     * other (a read of 200 due rows with 1,100 queued took 1.2 s in bench-relay; the probe
-     * 9 ms). {@code OutboxPlansTest} stages that.
+     * The order check of {@link #DUE} ends in {@code offset 0}, so PostgreSQL keeps it a
+     * probe of outbox_chat_pending per row instead of turning it into an anti-join. Its
+     * statistics come from autovacuum's last look, when the queue was mostly sent rows:
+     * believing one row queued, it joined every queued row with every other (a read of 200
+     * due rows with 1,100 queued took 1.2 s in bench-relay; the probe 9 ms).
+     * {@code OutboxPlansTest} stages that.
      */
     private static final String PROBE = " offset 0";
 

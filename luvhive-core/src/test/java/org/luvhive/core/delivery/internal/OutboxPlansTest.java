@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,24 +81,9 @@ class OutboxPlansTest {
 
     @Test
     void claimingProbesEachCandidatesChatByIndexWhateverTheStatistics() {
-        long[] ids = database.jdbi().withHandle(handle -> handle.createQuery(
-                "select id from outbox where status = 'queued' order by id").mapTo(Long.class).list())
-                .stream().mapToLong(Long::longValue).toArray();
-        long[] chats = database.jdbi().withHandle(handle -> handle.createQuery(
-                "select chat_id from outbox where status = 'queued' order by id").mapTo(Long.class).list())
-                .stream().mapToLong(Long::longValue).toArray();
+        long[] ids = queued(QUEUED);
 
-        JsonNode plan = database.jdbi().withHandle(handle -> {
-            handle.begin();
-            try {
-                return explain(handle, OutboxStatements.CLAIM_ALL).bind("ids", SqlArguments.of(ids))
-                        .bind("chats", SqlArguments.of(chats)).bind("owner", SqlArguments.of("session:test"))
-                        .bind("leaseUntil", SqlArguments.of(now.plusSeconds(60)))
-                        .bind("lockSpace", SqlArguments.of(ClaimStep.LOCK_SPACE)).mapTo(String.class).one();
-            } finally {
-                handle.rollback();
-            }
-        }).transform(this::topNode);
+        JsonNode plan = claimPlan(ids, chatsOf(ids));
 
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(QUEUED);
         assertThat(rowsVisited(plan)).as("rows visited claiming %d rows", QUEUED).isLessThan(MOST_ROWS);
@@ -106,17 +92,12 @@ class OutboxPlansTest {
     @Test
     void claimingAFewOfManyQueuedRowsVisitsOnlyTheirRowsWhateverTheStatistics() {
         long[] ids = queued(3);
-        long[] chats = database.jdbi().withHandle(handle -> handle.createQuery(
-                "select chat_id from outbox where id = any(:ids) order by id").bind("ids", SqlArguments.of(ids))
-                .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
+        long[] chats = chatsOf(ids);
         database.jdbi().useHandle(handle -> handle.execute("""
                 insert into blocked_recipients (chat_id, blocked_at, reason) values (?, ?, 'Forbidden')""",
                 chats[2], now)); // its row is cancelled, not claimed
 
-        JsonNode plan = inRolledBackTransaction(handle -> explain(handle, OutboxStatements.CLAIM_ALL)
-                .bind("ids", SqlArguments.of(ids)).bind("chats", SqlArguments.of(chats))
-                .bind("owner", SqlArguments.of("session:test")).bind("leaseUntil", SqlArguments.of(now.plusSeconds(60)))
-                .bind("lockSpace", SqlArguments.of(ClaimStep.LOCK_SPACE)).mapTo(String.class).one());
+        JsonNode plan = claimPlan(ids, chats);
 
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(3);
         assertThat(rowsVisited(plan)).as("rows visited claiming 3 of %d queued rows", QUEUED).isLessThan(FEW_ROWS);
@@ -146,7 +127,22 @@ class OutboxPlansTest {
                 .stream().mapToLong(Long::longValue).toArray();
     }
 
-    private JsonNode inRolledBackTransaction(org.jdbi.v3.core.HandleCallback<String, RuntimeException> explained) {
+    /** The chats of the rows {@code ids}, in id order. */
+    private long[] chatsOf(long[] ids) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "select chat_id from outbox where id = any(:ids) order by id").bind("ids", SqlArguments.of(ids))
+                .mapTo(Long.class).list()).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The plan of claiming {@code ids}, run and rolled back. */
+    private JsonNode claimPlan(long[] ids, long[] chats) {
+        return inRolledBackTransaction(handle -> explain(handle, OutboxStatements.CLAIM_ALL)
+                .bind("ids", SqlArguments.of(ids)).bind("chats", SqlArguments.of(chats))
+                .bind("owner", SqlArguments.of("session:test")).bind("leaseUntil", SqlArguments.of(now.plusSeconds(60)))
+                .bind("lockSpace", SqlArguments.of(ClaimStep.LOCK_SPACE)).mapTo(String.class).one());
+    }
+
+    private JsonNode inRolledBackTransaction(HandleCallback<String, RuntimeException> explained) {
         return database.jdbi().withHandle(handle -> {
             handle.begin();
             try {
