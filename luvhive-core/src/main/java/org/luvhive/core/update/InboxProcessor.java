@@ -31,8 +31,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * Hands stored updates to their handlers, a batch of up to {@value #CLAIM_BATCH} at a time
  * in one transaction: claim the rows, then for each gate it (rate limit, debounce), run
  * the handler, mark it handled — so each handler's state changes, its outbox rows and its
- * "handled" mark commit together or not at all, with one commit for the batch. A batch
- * holds at most one pending update per user (the claim keeps a user's updates in order).
+ * "handled" mark commit together or not at all, with one commit for the batch. A user's
+ * updates are handled in order and by one transaction at a time: several of them in one
+ * claim run one after another in its batch, and one whose user's earlier update another
+ * transaction is handling waits for that one's commit ({@link InboxClaims#claim}).
  * A failing handler's writes are undone (the batch goes back to a savepoint and runs the
  * others again, each under a savepoint of its own) and it is retried with back-off up to
  * {@code maxAttempts}, then parked as dead with its error; it never blocks other users'

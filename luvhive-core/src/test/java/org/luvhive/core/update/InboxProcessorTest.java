@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,18 +189,51 @@ class InboxProcessorTest {
     }
 
     @Test
-    void updatesOfDifferentUsersAreHandledInOneTransactionAUsersNextInALaterOne() {
+    void updatesOfDifferentUsersAndAUsersNextOnesAreHandledInOneTransactionInOrder() {
         store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "b"), Updates.text(3, 30, "c"),
-                Updates.text(4, 10, "d"), Updates.text(5, 40, "e")));
+                Updates.text(4, 10, "d"), Updates.text(5, 40, "e"), Updates.text(6, 10, "f")));
 
         assertThat(processor.processNext()).isTrue();
 
-        assertThat(handled).as("user 10's second update waits for its first to commit")
-                .containsExactly("text 1", "text 2", "text 3", "text 5");
-        assertThat(transactions).as("one batch, one commit").hasSize(4).containsOnly(transactions.get(0));
+        assertThat(handled).as("user 10's updates in their order, with the others in between")
+                .containsExactly("text 1", "text 2", "text 3", "text 4", "text 5", "text 6");
+        assertThat(transactions).as("one batch, one commit").hasSize(6).containsOnly(transactions.get(0));
+    }
+
+    @Test
+    void aUsersNextUpdateWaitsWhileAnotherInstanceHandlesTheirEarlierOne() throws Exception {
+        store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "b"), Updates.text(3, 10, "c")));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> holdUntil(1, held, release));
+        try {
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(processor.processNext()).isTrue();
+
+            assertThat(handled).as("user 10's second update waits for the first").containsExactly("text 2");
+            assertThat(row(3)).containsEntry("status", "pending");
+        } finally {
+            release.countDown();
+            otherInstance.get(30, TimeUnit.SECONDS);
+        }
         drain();
-        assertThat(handled).containsExactly("text 1", "text 2", "text 3", "text 5", "text 4");
-        assertThat(transactions.get(4)).isNotEqualTo(transactions.get(0));
+        assertThat(handled).containsExactly("text 2", "text 1", "text 3");
+    }
+
+    /** Holds the update's row, as another instance's claim does, until {@code release}. */
+    private void holdUntil(long updateId, CountDownLatch held, CountDownLatch release) {
+        try {
+            database.jdbi().useTransaction(handle -> {
+                handle.createQuery("select update_id from inbox where update_id = :id for update")
+                        .bind("id", updateId).mapTo(Long.class).one();
+                held.countDown();
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            });
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test

@@ -19,15 +19,26 @@ import org.luvhive.core.update.internal.IncomingUpdate.Storable;
  */
 public final class InboxClaims {
 
-    private static final String CLAIM = """
-            select update_id, kind, user_id, payload::text as payload, attempts, received_at from inbox i
-            where status in ('pending', 'retry') and next_attempt_at <= :now
-              and not (status = 'pending' and user_id is not null and exists (
-                  select 1 from inbox earlier
-                  where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id))
+    static final String CLAIM = """
+            with front as materialized (
+                select update_id, kind, user_id, payload, attempts, received_at, status from inbox
+                where status in ('pending', 'retry') and next_attempt_at <= :now
+                order by update_id
+                limit :limit
+                for update skip locked),
+            held_back as materialized (
+                select first.user_id from (
+                    select user_id, min(update_id) as update_id from front
+                    where status = 'pending' and user_id is not null
+                    group by user_id) first
+                where exists (select 1 from (
+                    select earlier.update_id from inbox earlier
+                    where earlier.user_id = first.user_id and earlier.status = 'pending'
+                      and earlier.update_id < first.update_id
+                    offset 0) earlier))
+            select update_id, kind, user_id, payload::text as payload, attempts, received_at from front
+            where status = 'retry' or not exists (select 1 from held_back where held_back.user_id = front.user_id)
             order by update_id
-            limit :limit
-            for update skip locked
             """;
 
     private static final String INSERT_ALL = """
@@ -55,11 +66,17 @@ public final class InboxClaims {
 
     /**
      * Up to {@code limit} updates to handle, in update_id order, locked for this
-     * transaction. A user's updates go in order: one waits while an earlier one of the same
-     * user is pending (or being handled by another instance), so a batch holds at most one
-     * pending update per user; updates waiting for a retry block nobody. The walk follows
-     * {@code inbox_claim} (pending and retry rows in update_id order), never handled
-     * history, and stops at the limit.
+     * transaction: the first {@code limit} due rows no other transaction holds. A user's
+     * updates go in order, so several of one user's pending updates in it are handled
+     * together, in order, in this batch; and when an earlier pending update of that user
+     * lies outside it (another transaction holds it), none of that user's pending updates
+     * in it is returned: they wait, locked until this transaction ends. Updates waiting for
+     * a retry block nobody. The walk follows {@code inbox_claim} (pending and retry rows in
+     * update_id order) and stops after {@code limit} rows, so one user's flood of pending
+     * updates is walked {@code limit} rows at a time, never whole by every claim; the order
+     * probe is made once per user, for the user's first pending update in it, and finds
+     * only rows ahead of the claim's front (held by other transactions), never handled
+     * history.
      */
     public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
         return handle.createQuery(CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))

@@ -1,18 +1,17 @@
 package org.luvhive.core.delivery.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.luvhive.core.testing.QueryPlans.rowsVisited;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.db.SqlArguments;
 import org.luvhive.core.testing.PostgresExtension;
+import org.luvhive.core.testing.QueryPlans;
 import org.luvhive.core.testing.TestDatabase;
 
 /**
@@ -36,7 +35,7 @@ class OutboxPlansTest {
     private static final long FEW_ROWS = 100;
 
     private final TestDatabase database;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final QueryPlans plans = new QueryPlans();
     private final Instant now = Instant.parse("2026-12-06T12:00:00Z");
 
     OutboxPlansTest(TestDatabase database) {
@@ -59,8 +58,7 @@ class OutboxPlansTest {
                     select n, 0, 'sendMessage', '{}', 'queued', ?, ?
                     from generate_series(1, ?) n""", now, now, QUEUED);
         });
-        assertThat(database.jdbi().withHandle(handle -> explain(handle, "select * from outbox where status = 'queued'")
-                .mapTo(String.class).one()).transform(this::topNode).path("Plan Rows").asLong())
+        assertThat(plans.plannedRows(database.jdbi(), "select * from outbox where status = 'queued'"))
                 .as("the planner believes almost nothing is queued").isLessThan(10);
     }
 
@@ -71,9 +69,9 @@ class OutboxPlansTest {
 
     @Test
     void readingTheDueRowsProbesEachChatByIndexWhateverTheStatistics() {
-        JsonNode plan = database.jdbi().withHandle(handle -> explain(handle, OutboxStatements.DUE)
+        JsonNode plan = database.jdbi().withHandle(handle -> plans.explain(handle, OutboxStatements.DUE)
                 .bind("now", SqlArguments.of(now)).bind("excluded", SqlArguments.of(new long[0]))
-                .bind("limit", SqlArguments.of(200)).mapTo(String.class).one()).transform(this::topNode);
+                .bind("limit", SqlArguments.of(200)).mapTo(String.class).one()).transform(plans::topNode);
 
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(200);
         assertThat(rowsVisited(plan)).as("rows visited reading 200 of %d due rows", QUEUED).isLessThan(MOST_ROWS);
@@ -107,10 +105,10 @@ class OutboxPlansTest {
     void markingAFewRowsSentVisitsOnlyTheirRowsWhateverTheStatistics() {
         long[] ids = queued(2);
 
-        JsonNode plan = inRolledBackTransaction(handle -> {
+        JsonNode plan = plans.inRolledBackTransaction(database.jdbi(), handle -> {
             handle.createUpdate("update outbox set status = 'sending' where id = any(:ids)")
                     .bind("ids", SqlArguments.of(ids)).execute();
-            return explain(handle, OutboxStatements.MARK_SENT).bind("ids", SqlArguments.of(ids))
+            return plans.explain(handle, OutboxStatements.MARK_SENT).bind("ids", SqlArguments.of(ids))
                     .bind("messageIds", SqlArguments.ofNullable(new Long[] {7L, 8L}))
                     .bind("attempts", SqlArguments.of(new long[] {1, 1})).bind("now", SqlArguments.of(now))
                     .mapTo(String.class).one();
@@ -136,43 +134,10 @@ class OutboxPlansTest {
 
     /** The plan of claiming {@code ids}, run and rolled back. */
     private JsonNode claimPlan(long[] ids, long[] chats) {
-        return inRolledBackTransaction(handle -> explain(handle, OutboxStatements.CLAIM_ALL)
+        return plans.inRolledBackTransaction(database.jdbi(), handle -> plans
+                .explain(handle, OutboxStatements.CLAIM_ALL)
                 .bind("ids", SqlArguments.of(ids)).bind("chats", SqlArguments.of(chats))
                 .bind("owner", SqlArguments.of("session:test")).bind("leaseUntil", SqlArguments.of(now.plusSeconds(60)))
                 .bind("lockSpace", SqlArguments.of(ClaimStep.LOCK_SPACE)).mapTo(String.class).one());
-    }
-
-    private JsonNode inRolledBackTransaction(HandleCallback<String, RuntimeException> explained) {
-        return database.jdbi().withHandle(handle -> {
-            handle.begin();
-            try {
-                return explained.withHandle(handle);
-            } finally {
-                handle.rollback();
-            }
-        }).transform(this::topNode);
-    }
-
-    private static org.jdbi.v3.core.statement.Query explain(Handle handle, String statement) {
-        return handle.createQuery("explain (analyze, buffers, format json) " + statement);
-    }
-
-    private JsonNode topNode(String json) {
-        try {
-            return mapper.readTree(json).path(0).path("Plan");
-        } catch (java.io.IOException unreadable) {
-            throw new IllegalStateException("EXPLAIN answered something else than JSON: " + json, unreadable);
-        }
-    }
-
-    /** Rows every node of the plan returned or filtered out, over all its loops. */
-    private static long rowsVisited(JsonNode node) {
-        long loops = Math.max(1, node.path("Actual Loops").asLong());
-        long rows = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-                + node.path("Rows Removed by Join Filter").asLong()) * loops;
-        for (JsonNode child : node.path("Plans")) {
-            rows += rowsVisited(child);
-        }
-        return rows;
     }
 }
