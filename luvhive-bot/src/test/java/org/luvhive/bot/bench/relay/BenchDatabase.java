@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.luvhive.core.db.Database;
@@ -91,6 +94,17 @@ final class BenchDatabase implements AutoCloseable {
                     from generate_series(0, :pairs - 1) p, generate_series(0, 1) side
                     """).bind("first", FIRST_USER).bind("pairs", pairs).execute();
         });
+    }
+
+    /** The user's updates stored since {@code since}, by inbox status (pending, handled, skipped, ...). */
+    Map<String, Long> updatesOf(long userId, Instant since) {
+        List<Map<String, Object>> rows = database.jdbi().withHandle(handle -> handle.createQuery("""
+                select status, count(*) as updates from inbox where user_id = :user and received_at >= :since
+                group by status""").bind("user", userId).bind("since", since.atOffset(ZoneOffset.UTC))
+                .mapToMap().list());
+        Map<String, Long> statuses = new TreeMap<>();
+        rows.forEach(row -> statuses.put((String) row.get("status"), number(row, "updates")));
+        return statuses;
     }
 
     /** Server-wide counters of this database, to take differences of. */

@@ -49,8 +49,14 @@ final class ChatLoad implements Consumer<ChatMessage> {
      * so every chat gets an equal share.
      */
     void steady(PhaseLog log, int ratePerSecond, Duration duration) {
+        steady(log, ratePerSecond, duration, 0);
+    }
+
+    /** As {@link #steady(PhaseLog, int, Duration)}, with the users from {@code firstUser} on taking turns. */
+    void steady(PhaseLog log, int ratePerSecond, Duration duration, int firstUser) {
         long total = ratePerSecond * duration.toSeconds();
         long start = System.nanoTime();
+        next = Math.max(next, firstUser);
         for (long sent = 0; sent < total; sent++) {
             long due = start + sent * 1_000_000_000L / ratePerSecond;
             long wait = due - System.nanoTime();
@@ -58,7 +64,19 @@ final class ChatLoad implements Consumer<ChatMessage> {
                 LockSupport.parkNanos(wait);
             }
             send(log, next);
-            next = (next + 1) % users.size();
+            next = next + 1 == users.size() ? firstUser : next + 1;
+        }
+    }
+
+    /**
+     * User {@code userIndex} sends {@code count} messages as fast as the emulator takes
+     * them, numbered apart from every phase's ({@code f<n>}): the bot refuses what exceeds
+     * the user's burst, and paces the copies into one chat at one a second.
+     */
+    void flood(int userIndex, int count) {
+        SimulatedUser flooder = users.get(userIndex);
+        for (int sent = 0; sent < count; sent++) {
+            flooder.sendText("f" + sent);
         }
     }
 

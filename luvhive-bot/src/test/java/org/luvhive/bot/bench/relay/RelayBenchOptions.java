@@ -20,6 +20,9 @@ import java.util.List;
  * @param phase          how long each steady phase sends
  * @param backlog        updates queued while the bots are down (0: no backlog phase)
  * @param backlogRate    new messages a second while the backlog drains
+ * @param flood          messages one user sends at once while the others write at {@code floodRate}, last
+ *                       (0: no flood phase)
+ * @param floodRate      the others' messages a second during the flood phase
  * @param drainTimeout   how long a phase may take to deliver what it sent, after its last send
  * @param bot            the launcher that runs a bot ({@code scripts/luvhive-bot} of a build)
  * @param javaOpts       the bots' {@code LUVHIVE_JAVA_OPTS}, or null for the launcher's default
@@ -28,18 +31,18 @@ import java.util.List;
  * @param work           where the run keeps its database and the bots' logs
  */
 record RelayBenchOptions(int pairs, int instances, boolean webhook, Duration warmUp, int warmUpRate, int burst,
-                         List<Integer> rates, Duration phase, int backlog,
-                         int backlogRate, Duration drainTimeout, Path bot, String javaOpts, int poolSize, Path jfr,
+                         List<Integer> rates, Duration phase, int backlog, int backlogRate, int flood,
+                         int floodRate, Duration drainTimeout, Path bot, String javaOpts, int poolSize, Path jfr,
                          Path work) {
 
     static final String USAGE = """
             usage: scripts/bench-relay [--pairs P] [--instances N | --webhook] [--warmup S [--warmup-rate R]] [--burst K]
                                        [--rates R,R,...|none] [--seconds S] [--backlog N [--backlog-rate R]]
-                                       [--drain-timeout S] [--bot LAUNCHER] [--java-opts OPTS] [--pool-size N]
-                                       [--jfr DIR] [--work DIR]
+                                       [--flood N [--flood-rate R]] [--drain-timeout S] [--bot LAUNCHER]
+                                       [--java-opts OPTS] [--pool-size N] [--jfr DIR] [--work DIR]
               defaults: 2000 pairs, 1 instance long polling, a 60 s warm-up at 200/s (reported, not summed), burst 5,
-              rates 100,500,1000,3000, 20 s each, no backlog (--backlog-rate 100), drain timeout 120 s, this
-              tree's scripts/luvhive-bot, the launcher's JVM options and pool size, no JFR, a fresh
+              rates 100,500,1000,3000, 20 s each, no backlog (--backlog-rate 100), no flood (--flood-rate 500),
+              drain timeout 120 s, this tree's scripts/luvhive-bot, the launcher's JVM options and pool size, no JFR, a fresh
               directory under target/""";
 
     static RelayBenchOptions parse(String[] args, Path repository) {
@@ -53,6 +56,8 @@ record RelayBenchOptions(int pairs, int instances, boolean webhook, Duration war
         int seconds = 20;
         int backlog = 0;
         int backlogRate = 100;
+        int flood = 0;
+        int floodRate = 500;
         int drain = 120;
         Path bot = repository.resolve("scripts/luvhive-bot");
         String javaOpts = null;
@@ -72,6 +77,8 @@ record RelayBenchOptions(int pairs, int instances, boolean webhook, Duration war
                 case "--seconds" -> seconds = number(args, ++index, 1);
                 case "--backlog" -> backlog = number(args, ++index, 0);
                 case "--backlog-rate" -> backlogRate = number(args, ++index, 1);
+                case "--flood" -> flood = number(args, ++index, 0);
+                case "--flood-rate" -> floodRate = number(args, ++index, 1);
                 case "--drain-timeout" -> drain = number(args, ++index, 1);
                 case "--bot" -> bot = Path.of(value(args, ++index)).toAbsolutePath();
                 case "--java-opts" -> javaOpts = value(args, ++index);
@@ -88,11 +95,14 @@ record RelayBenchOptions(int pairs, int instances, boolean webhook, Duration war
         if (!Files.isExecutable(bot)) {
             usage("--bot " + bot + " is not an executable launcher");
         }
+        if (flood > 0 && pairs < 2) {
+            usage("--flood needs at least 2 pairs: one pair floods, the others keep writing");
+        }
         if (webhook && instances > 1) {
             usage("--webhook takes one instance: Telegram posts to one URL (a load balancer would spread them)");
         }
         return new RelayBenchOptions(pairs, instances, webhook, Duration.ofSeconds(warmUp), warmUpRate, burst, rates,
-                Duration.ofSeconds(seconds), backlog, backlogRate,
+                Duration.ofSeconds(seconds), backlog, backlogRate, flood, floodRate,
                 Duration.ofSeconds(drain), bot, javaOpts, poolSize, jfr, work);
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.luvhive.testkit.telegram.EmulatedBot;
@@ -99,6 +100,9 @@ public final class RelayBenchmark {
             reports.add(phase("steady", rate, log -> load.steady(log, rate, options.phase())));
         }
         ObjectNode backlog = options.backlog() > 0 ? backlog() : null;
+        if (options.flood() > 0) {
+            flood(); // last: the flooder's partner gets its copies at one a second for long after
+        }
         boolean settled = settle();
         BotProcesses.sleep(Duration.ofSeconds(1)); // a late duplicate would show by now
         List<PhaseLog.Snapshot> finals = logs.stream().map(PhaseLog::snapshot).toList();
@@ -177,6 +181,49 @@ public final class RelayBenchmark {
                 .put("new_sent", newMessages.sent()).put("new_delivered", newMessages.delivered());
         System.out.println(json);
         return json;
+    }
+
+    /**
+     * One user (of the first pair) sends {@code N} messages at once while the other pairs
+     * write at the flood rate for a phase's length: how long the bot takes to handle the
+     * flood (its inbox rows, read at the database: each relayed, or refused by the per-user
+     * limit), and what it does to everyone else's latency. The flood's copies are not
+     * waited for: the bot sends one chat at most one a second, as Telegram allows.
+     */
+    private void flood() {
+        progress("flood: one user sends " + options.flood() + " at once, the others " + options.floodRate() + "/s ...");
+        if (!settle()) {
+            progress("earlier phases still not delivered; starting the flood anyway");
+        }
+        StageSplit.Bounds bounds = StageSplit.Bounds.now(database.jdbi());
+        long flooder = BenchDatabase.FIRST_USER;
+        Instant since = Instant.now().minusSeconds(1);
+        meter.start();
+        PhaseLog log = newLog("flood");
+        long started = System.nanoTime();
+        load.flood(0, options.flood());
+        FloodWatch watch = FloodWatch.start(() -> database.updatesOf(flooder, since), options.flood(), started);
+        load.steady(log, options.floodRate(), options.phase(), 2);
+        long sendsDone = System.nanoTime();
+        boolean drained = awaitCondition(() -> log.delivered() >= log.sent(), options.drainTimeout());
+        boolean handled = awaitCondition(watch::handled, options.drainTimeout());
+        BotProcesses.sleep(Duration.ofSeconds(1)); // a duplicate would show by now
+        PhaseMeter.Costs costs = meter.stop();
+        watch.stop();
+        PhaseLog.Snapshot snapshot = log.snapshot();
+        StageSplit.Stages stages = StageSplit.measure(database.jdbi(), bounds, snapshot, options.pairs() * 2,
+                nanosToEpoch);
+        PhaseReport others = new PhaseReport("flood", options.floodRate(), snapshot, 0, stages, costs, drained,
+                Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
+        Map<String, Long> statuses = database.updatesOf(flooder, since);
+        System.out.println(others.json(options.instances(), options.pairs())
+                .put("intake", options.webhook() ? "webhook" : "polling")
+                .put("flood", options.flood())
+                .put("flood_handled_s", handled ? PhaseReport.round(watch.handledAfterSeconds(), 2) : -1)
+                .put("flood_relayed", statuses.getOrDefault("handled", 0L))
+                .put("flood_refused", statuses.getOrDefault("skipped", 0L))
+                .put("flood_pending", statuses.getOrDefault("pending", 0L) + statuses.getOrDefault("retry", 0L)));
+        progress("top statements: " + database.topStatements(8));
     }
 
     private PhaseLog newLog(String name) {
