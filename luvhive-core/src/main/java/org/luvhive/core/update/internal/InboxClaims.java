@@ -25,19 +25,15 @@ public final class InboxClaims {
                 where status in ('pending', 'retry') and next_attempt_at <= :now
                 order by update_id
                 limit :limit
-                for update skip locked),
-            held_back as materialized (
-                select first.user_id from (
-                    select user_id, min(update_id) as update_id from front
-                    where status = 'pending' and user_id is not null
-                    group by user_id) first
-                where exists (select 1 from (
+                for update skip locked)
+            select update_id, kind, user_id, payload::text as payload, attempts, received_at from front f
+            where f.status = 'retry' or f.user_id is null or not exists (
+                select 1 from (
                     select earlier.update_id from inbox earlier
-                    where earlier.user_id = first.user_id and earlier.status = 'pending'
-                      and earlier.update_id < first.update_id
-                    offset 0) earlier))
-            select update_id, kind, user_id, payload::text as payload, attempts, received_at from front
-            where status = 'retry' or not exists (select 1 from held_back where held_back.user_id = front.user_id)
+                    where earlier.user_id = f.user_id and earlier.status = 'pending'
+                      and earlier.update_id < f.update_id
+                    offset 0) earlier
+                where earlier.update_id not in (select update_id from front))
             order by update_id
             """;
 
@@ -66,17 +62,18 @@ public final class InboxClaims {
 
     /**
      * Up to {@code limit} updates to handle, in update_id order, locked for this
-     * transaction: the first {@code limit} due rows no other transaction holds. A user's
-     * updates go in order, so several of one user's pending updates in it are handled
-     * together, in order, in this batch; and when an earlier pending update of that user
-     * lies outside it (another transaction holds it), none of that user's pending updates
-     * in it is returned: they wait, locked until this transaction ends. Updates waiting for
-     * a retry block nobody. The walk follows {@code inbox_claim} (pending and retry rows in
-     * update_id order) and stops after {@code limit} rows, so one user's flood of pending
-     * updates is walked {@code limit} rows at a time, never whole by every claim; the order
-     * probe is made once per user, for the user's first pending update in it, and finds
-     * only rows ahead of the claim's front (held by other transactions), never handled
-     * history.
+     * transaction: of the first {@code limit} due rows no other transaction holds, those
+     * with no earlier pending update of their user outside them. So several of one user's
+     * updates in a row are handled together, in order, in this batch; an update whose
+     * user has an earlier pending one elsewhere (another transaction holds it, or it is
+     * not due on this instance's clock) waits, locked until this transaction ends, and so
+     * do that user's updates after it. Updates waiting for a retry block nobody. The walk
+     * follows {@code inbox_claim} (pending and retry rows in update_id order) and stops
+     * after {@code limit} rows, so one user's flood of pending updates is taken
+     * {@code limit} at a time, never walked whole by every claim. The order probe, one per
+     * row in an {@code offset 0} subquery, finds only the user's pending rows ahead of that
+     * row: the claim's own, and those ahead of its front (held by other transactions),
+     * never handled history, whatever the statistics.
      */
     public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
         return handle.createQuery(CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))

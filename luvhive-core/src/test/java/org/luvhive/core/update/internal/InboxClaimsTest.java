@@ -78,15 +78,16 @@ class InboxClaimsTest {
                 .explain(handle, InboxClaims.CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(BATCH)).mapTo(String.class).one());
 
         assertThat(plan.path("Actual Rows").asLong()).isEqualTo(BATCH);
+        // each row probes its user's pending rows ahead of it: those of the claim, never the flood's 3,000
         assertThat(rowsVisited(plan)).as("rows visited claiming %d behind a flood of %d", BATCH, FLOOD)
-                .isLessThan(10L * BATCH);
+                .isLessThan(2L * BATCH * BATCH);
         assertThat(claim(now)).as("the flood's first updates, together, in order")
                 .containsExactlyElementsOf(range(10001, BATCH));
     }
 
     @Test
     void whileAnotherTransactionHoldsAUsersEarlierUpdateItsLaterOnesWaitAndOthersAreClaimed() throws Exception {
-        leaveTwoOfTheFlood();
+        leaveOfTheFlood(2);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> database.jdbi().useTransaction(handle -> {
@@ -108,8 +109,32 @@ class InboxClaimsTest {
     }
 
     @Test
+    void aUsersUpdatesAfterOneAnotherTransactionHoldsWaitThoseBeforeItAreClaimed() throws Exception {
+        leaveOfTheFlood(3);
+        // two claimers taking rows in turns: the other one skipped 10001, locked 10002, and this one 10003
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> database.jdbi().useTransaction(handle -> {
+            handle.createQuery("select update_id from inbox where update_id = 10002 for update")
+                    .mapTo(Long.class).one();
+            held.countDown();
+            await(release);
+        }));
+        try {
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(claim(now)).as("10003 waits for 10002; 10001 goes").startsWith(10001L, 20001L)
+                    .doesNotContain(10002L, 10003L);
+        } finally {
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(claim(now)).as("once it is free, all three in order").startsWith(10001L, 10002L, 10003L, 20001L);
+    }
+
+    @Test
     void anUpdateWaitingForItsRetryBlocksNobodyAndIsClaimedOnceDue() {
-        leaveTwoOfTheFlood();
+        leaveOfTheFlood(2);
         database.jdbi().useHandle(handle -> handle.execute(
                 "update inbox set status = 'retry', next_attempt_at = ? where update_id = 10001", now.plusSeconds(60)));
 
@@ -118,10 +143,11 @@ class InboxClaimsTest {
         assertThat(claim(now.plusSeconds(60))).as("once due").startsWith(10001L, 10002L, 20001L);
     }
 
-    /** The flood shrinks to its first two updates, 10001 and 10002, in front of the others. */
-    private void leaveTwoOfTheFlood() {
+    /** The flood shrinks to its first {@code count} updates (10001, 10002, ...), in front of the others. */
+    private void leaveOfTheFlood(int count) {
         database.jdbi().useHandle(handle -> handle.execute(
-                "update inbox set status = 'handled', payload = null where user_id = ? and update_id > 10002", FLOODER));
+                "update inbox set status = 'handled', payload = null where user_id = ? and update_id > ?", FLOODER,
+                10000 + count));
     }
 
     /** The update_ids a claim of {@link #BATCH} at {@code at} returns, in a transaction then rolled back. */
