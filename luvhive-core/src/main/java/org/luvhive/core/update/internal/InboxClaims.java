@@ -4,6 +4,7 @@ import static org.luvhive.core.db.SqlArguments.instant;
 import static org.luvhive.core.db.SqlArguments.nullableLong;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,15 +27,37 @@ public final class InboxClaims {
                 order by update_id
                 limit :limit
                 for update skip locked)
-            select update_id, kind, user_id, payload::text as payload, attempts, received_at from front f
-            where f.status = 'retry' or f.user_id is null or not exists (
-                select 1 from (
-                    select earlier.update_id from inbox earlier
-                    where earlier.user_id = f.user_id and earlier.status = 'pending'
-                      and earlier.update_id < f.update_id
-                    offset 0) earlier
-                where earlier.update_id not in (select update_id from front))
+            select update_id, kind, user_id, case when held_back then null else payload::text end as payload,
+                   attempts, received_at, held_back
+            from (select f.*, f.status = 'pending' and f.user_id is not null and exists (
+                      select 1 from (
+                          select earlier.update_id from inbox earlier
+                          where earlier.user_id = f.user_id and earlier.status = 'pending'
+                            and earlier.update_id < f.update_id
+                          offset 0) earlier
+                      where earlier.update_id not in (select update_id from front)) as held_back
+                  from front f) f
             order by update_id
+            """;
+
+    /**
+     * The claim as it was before {@link #CLAIM}: it walks past every pending update whose
+     * user has an earlier one pending, until it has {@code limit}. Run only when every row
+     * of a claim's front was held back, so that no other user waits for a slow batch
+     * holding a user's first updates; its probe is robust to stale statistics as
+     * {@link #CLAIM}'s is.
+     */
+    static final String CLAIM_PAST_HELD = """
+            select update_id, kind, user_id, payload::text as payload, attempts, received_at, false as held_back
+            from inbox i
+            where status in ('pending', 'retry') and next_attempt_at <= :now
+              and not (status = 'pending' and user_id is not null and exists (select 1 from (
+                  select earlier.update_id from inbox earlier
+                  where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id
+                  offset 0) earlier))
+            order by update_id
+            limit :limit
+            for update skip locked
             """;
 
     private static final String INSERT_ALL = """
@@ -62,22 +85,41 @@ public final class InboxClaims {
 
     /**
      * Up to {@code limit} updates to handle, in update_id order, locked for this
-     * transaction: of the first {@code limit} due rows no other transaction holds, those
-     * with no earlier pending update of their user outside them. So several of one user's
-     * updates in a row are handled together, in order, in this batch; an update whose
-     * user has an earlier pending one elsewhere (another transaction holds it, or it is
-     * not due on this instance's clock) waits, locked until this transaction ends, and so
-     * do that user's updates after it. Updates waiting for a retry block nobody. The walk
-     * follows {@code inbox_claim} (pending and retry rows in update_id order) and stops
-     * after {@code limit} rows, so one user's flood of pending updates is taken
-     * {@code limit} at a time, never walked whole by every claim. The order probe, one per
-     * row in an {@code offset 0} subquery, finds only the user's pending rows ahead of that
-     * row: the claim's own, and those ahead of its front (held by other transactions),
-     * never handled history, whatever the statistics.
+     * transaction: of the first {@code limit} due rows no other transaction holds (the
+     * front), those with no earlier pending update of their user outside them. So several
+     * of one user's updates in a row are handled together, in order, in this batch; an
+     * update whose user has an earlier pending one elsewhere (another transaction holds
+     * it, or it is not due on this instance's clock) is held back, locked until this
+     * transaction ends, and so are that user's updates after it. Updates waiting for a
+     * retry block nobody. The walk follows {@code inbox_claim} (pending and retry rows in
+     * update_id order) and stops after {@code limit} rows, so one user's flood of pending
+     * updates is taken {@code limit} at a time, never walked whole by every claim. The
+     * order probe, one per row in an {@code offset 0} subquery, finds only the user's
+     * pending rows ahead of that row: the front's own, and those ahead of it (held by
+     * other transactions), never handled history, whatever the statistics.
+     *
+     * <p>When every row of the front is held back (another transaction is working through
+     * the first updates of a user who sent many), the claim walks past that user's updates
+     * to other users' ({@link #CLAIM_PAST_HELD}), as the claim always did before: they do
+     * not wait for that transaction, however slow its batch.
      */
     public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
-        return handle.createQuery(CLAIM).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
-                .map(ROW).list();
+        List<Claimed> front = claimed(handle, CLAIM, now, limit);
+        List<InboxRow> rows = new ArrayList<>(front.size());
+        front.stream().filter(claimed -> !claimed.heldBack()).forEach(claimed -> rows.add(claimed.row()));
+        if (rows.isEmpty() && !front.isEmpty()) {
+            claimed(handle, CLAIM_PAST_HELD, now, limit).forEach(claimed -> rows.add(claimed.row()));
+        }
+        return rows;
+    }
+
+    private static List<Claimed> claimed(Handle handle, String statement, Instant now, int limit) {
+        return handle.createQuery(statement).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
+                .map((row, context) -> new Claimed(ROW.map(row, context), row.getBoolean("held_back"))).list();
+    }
+
+    /** A row of a claim's front, and whether it waits for an earlier update of its user. */
+    private record Claimed(InboxRow row, boolean heldBack) {
     }
 
     /**
