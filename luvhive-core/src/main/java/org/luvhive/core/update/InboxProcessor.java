@@ -85,16 +85,30 @@ public final class InboxProcessor {
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
         List<Finished> committed = new ArrayList<>(1);
+        boolean[] heldWhole = new boolean[1];
         int claimed = jdbi.inTransaction(handle -> {
-            List<InboxRow> rows = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
-            if (!rows.isEmpty()) {
-                committed.add(handleBatch(handle, rows, failures));
+            InboxClaims.Front front = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
+            if (front.heldWhole()) {
+                heldWhole[0] = true;
+                handle.rollback(); // frees the front's rows: the transaction working through them takes them next
+                return 0;
             }
-            return rows.size();
+            return handleClaimed(handle, front.rows(), committed, failures);
         });
+        if (heldWhole[0]) {
+            claimed = jdbi.inTransaction(handle -> handleClaimed(handle,
+                    InboxClaims.claimPastHeld(handle, clock.instant(), CLAIM_BATCH), committed, failures));
+        }
         committed.forEach(finished -> finished.count(registry)); // counted once the batch committed
         failures.forEach(this::logFailure);
         return claimed > 0;
+    }
+
+    private int handleClaimed(Handle handle, List<InboxRow> rows, List<Finished> committed, List<Failure> failures) {
+        if (!rows.isEmpty()) {
+            committed.add(handleBatch(handle, rows, failures));
+        }
+        return rows.size();
     }
 
     /**

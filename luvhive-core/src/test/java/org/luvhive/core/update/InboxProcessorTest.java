@@ -8,6 +8,8 @@ import static org.luvhive.core.bot.Updates.successfulPayment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,7 @@ import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 @ExtendWith(PostgresExtension.class)
 class InboxProcessorTest {
@@ -219,6 +222,38 @@ class InboxProcessorTest {
         }
         drain();
         assertThat(handled).containsExactly("text 2", "text 1", "text 3");
+    }
+
+    @Test
+    void usersQueuedBehindAnotherInstancesSlowBatchOfOneUsersUpdatesAreHandledMeanwhile() throws Exception {
+        List<Update> updates = new ArrayList<>();
+        for (int updateId = 1; updateId <= 18; updateId++) {
+            updates.add(Updates.text(updateId, 10, "flood " + updateId));
+        }
+        updates.add(Updates.text(19, 20, "b"));
+        updates.add(Updates.text(20, 30, "c"));
+        store.store(updates);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> holdUntil(1, held, release));
+        try {
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(processor.processNext()).isTrue();
+
+            assertThat(handled).as("user 10's next 16 wait for update 1; the users behind them do not")
+                    .containsExactly("text 19", "text 20");
+            assertThat(row(2)).containsEntry("status", "pending");
+        } finally {
+            release.countDown();
+            otherInstance.get(30, TimeUnit.SECONDS);
+        }
+        drain();
+        assertThat(handled).as("then user 10's, in order (those over the user's limit skipped)")
+                .startsWith("text 19", "text 20", "text 1", "text 2", "text 3");
+        assertThat(handled.subList(2, handled.size())).isSortedAccordingTo(
+                Comparator.comparingInt(text -> Integer.parseInt(text.substring("text ".length()))));
+        assertThat(row(18).get("status")).isIn("handled", "skipped");
     }
 
     /** Holds the update's row, as another instance's claim does, until {@code release}. */

@@ -42,10 +42,8 @@ public final class InboxClaims {
 
     /**
      * The claim as it was before {@link #CLAIM}: it walks past every pending update whose
-     * user has an earlier one pending, until it has {@code limit}. Run only when every row
-     * of a claim's front was held back, so that no other user waits for a slow batch
-     * holding a user's first updates; its probe is robust to stale statistics as
-     * {@link #CLAIM}'s is.
+     * user has an earlier one pending, until it has {@code limit} ({@link #claimPastHeld});
+     * its probe is robust to stale statistics as {@link #CLAIM}'s is.
      */
     static final String CLAIM_PAST_HELD = """
             select update_id, kind, user_id, payload::text as payload, attempts, received_at, false as held_back
@@ -99,18 +97,33 @@ public final class InboxClaims {
      * other transactions), never handled history, whatever the statistics.
      *
      * <p>When every row of the front is held back (another transaction is working through
-     * the first updates of a user who sent many), the claim walks past that user's updates
-     * to other users' ({@link #CLAIM_PAST_HELD}), as the claim always did before: they do
-     * not wait for that transaction, however slow its batch.
+     * the first updates of a user who sent many), nothing is returned and
+     * {@link Front#heldWhole()} says so: the caller rolls back, which frees the front, and
+     * claims again with {@link #claimPastHeld} in a new transaction, so that other users
+     * do not wait for that transaction, however slow its batch.
      */
-    public static List<InboxRow> claim(Handle handle, Instant now, int limit) {
+    public static Front claim(Handle handle, Instant now, int limit) {
         List<Claimed> front = claimed(handle, CLAIM, now, limit);
         List<InboxRow> rows = new ArrayList<>(front.size());
         front.stream().filter(claimed -> !claimed.heldBack()).forEach(claimed -> rows.add(claimed.row()));
-        if (rows.isEmpty() && !front.isEmpty()) {
-            claimed(handle, CLAIM_PAST_HELD, now, limit).forEach(claimed -> rows.add(claimed.row()));
-        }
-        return rows;
+        return new Front(rows, rows.isEmpty() && !front.isEmpty());
+    }
+
+    /**
+     * Up to {@code limit} updates to handle, walking past every pending update whose user
+     * has an earlier one pending, as the claim did before {@link #claim}: for a transaction
+     * whose front was held back whole, so that it serves the users queued behind. It costs
+     * a visit of each row walked past.
+     */
+    public static List<InboxRow> claimPastHeld(Handle handle, Instant now, int limit) {
+        return claimed(handle, CLAIM_PAST_HELD, now, limit).stream().map(Claimed::row).toList();
+    }
+
+    /**
+     * The updates a claim returned, in update_id order, and whether its whole front was held
+     * back (then there are none).
+     */
+    public record Front(List<InboxRow> rows, boolean heldWhole) {
     }
 
     private static List<Claimed> claimed(Handle handle, String statement, Instant now, int limit) {
