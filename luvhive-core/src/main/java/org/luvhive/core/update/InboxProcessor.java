@@ -85,19 +85,20 @@ public final class InboxProcessor {
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
         List<Finished> committed = new ArrayList<>(1);
-        boolean[] heldWhole = new boolean[1];
+        List<InboxClaims.Front> heldWhole = new ArrayList<>(1);
         int claimed = jdbi.inTransaction(handle -> {
             InboxClaims.Front front = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
             if (front.heldWhole()) {
-                heldWhole[0] = true;
+                heldWhole.add(front);
                 handle.rollback(); // frees the front's rows: the transaction working through them takes them next
                 return 0;
             }
             return handleClaimed(handle, front.rows(), committed, failures);
         });
-        if (heldWhole[0]) {
+        if (!heldWhole.isEmpty()) {
             claimed = jdbi.inTransaction(handle -> handleClaimed(handle,
-                    InboxClaims.claimPastHeld(handle, clock.instant(), CLAIM_BATCH), committed, failures));
+                    InboxClaims.claimPastHeld(handle, clock.instant(), CLAIM_BATCH, heldWhole.get(0)), committed,
+                    failures));
         }
         committed.forEach(finished -> finished.count(registry)); // counted once the batch committed
         failures.forEach(this::logFailure);

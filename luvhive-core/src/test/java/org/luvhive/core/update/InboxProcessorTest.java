@@ -111,6 +111,11 @@ class InboxProcessorTest {
                     InboxBatch.endAfterThisUpdate(context.handle());
                     throw new IllegalStateException("broke after taking the lock");
                 })
+                .command("lockable", context -> handled.add("lockable " + CompletableFuture.supplyAsync(
+                        // on a thread of its own: Jdbi would lend this thread's open handle, the batch's transaction
+                        () -> database.jdbi().inTransaction(other -> other
+                                .createQuery("select update_id from inbox where update_id = 2 for update skip locked")
+                                .mapTo(Long.class).findOne().isPresent())).join()))
                 .command("contend", context -> {
                     handled.add("contend " + context.update().getUpdateId());
                     InboxBatch.endAfterThisUpdate(context.handle());
@@ -230,7 +235,7 @@ class InboxProcessorTest {
         for (int updateId = 1; updateId <= 18; updateId++) {
             updates.add(Updates.text(updateId, 10, "flood " + updateId));
         }
-        updates.add(Updates.text(19, 20, "b"));
+        updates.add(Updates.text(19, 20, "/lockable"));
         updates.add(Updates.text(20, 30, "c"));
         store.store(updates);
         CountDownLatch held = new CountDownLatch(1);
@@ -241,8 +246,9 @@ class InboxProcessorTest {
 
             assertThat(processor.processNext()).isTrue();
 
-            assertThat(handled).as("user 10's next 16 wait for update 1; the users behind them do not")
-                    .containsExactly("text 19", "text 20");
+            assertThat(handled).as("user 10's next 16 wait for update 1; the users behind them do not, and while"
+                    + " they are handled the waiting ones are free for whoever works through user 10's")
+                    .containsExactly("lockable true", "text 20");
             assertThat(row(2)).containsEntry("status", "pending");
         } finally {
             release.countDown();
@@ -250,7 +256,7 @@ class InboxProcessorTest {
         }
         drain();
         assertThat(handled).as("then user 10's, in order (those over the user's limit skipped)")
-                .startsWith("text 19", "text 20", "text 1", "text 2", "text 3");
+                .startsWith("lockable true", "text 20", "text 1", "text 2", "text 3");
         assertThat(handled.subList(2, handled.size())).isSortedAccordingTo(
                 Comparator.comparingInt(text -> Integer.parseInt(text.substring("text ".length()))));
         assertThat(row(18).get("status")).isIn("handled", "skipped");

@@ -41,14 +41,15 @@ public final class InboxClaims {
             """;
 
     /**
-     * The claim as it was before {@link #CLAIM}: it walks past every pending update whose
-     * user has an earlier one pending, until it has {@code limit} ({@link #claimPastHeld});
-     * its probe is robust to stale statistics as {@link #CLAIM}'s is.
+     * The claim as it was before {@link #CLAIM}, beyond a front held back whole: it walks
+     * past every pending update whose user has an earlier one pending, until it has
+     * {@code limit} ({@link #claimPastHeld}); its probe is robust to stale statistics as
+     * {@link #CLAIM}'s is.
      */
     static final String CLAIM_PAST_HELD = """
             select update_id, kind, user_id, payload::text as payload, attempts, received_at, false as held_back
             from inbox i
-            where status in ('pending', 'retry') and next_attempt_at <= :now
+            where status in ('pending', 'retry') and next_attempt_at <= :now and update_id > :after
               and not (status = 'pending' and user_id is not null and exists (select 1 from (
                   select earlier.update_id from inbox earlier
                   where earlier.user_id = i.user_id and earlier.status = 'pending' and earlier.update_id < i.update_id
@@ -103,31 +104,35 @@ public final class InboxClaims {
      * do not wait for that transaction, however slow its batch.
      */
     public static Front claim(Handle handle, Instant now, int limit) {
-        List<Claimed> front = claimed(handle, CLAIM, now, limit);
+        List<Claimed> front = claimed(handle, CLAIM, now, limit, 0);
         List<InboxRow> rows = new ArrayList<>(front.size());
         front.stream().filter(claimed -> !claimed.heldBack()).forEach(claimed -> rows.add(claimed.row()));
-        return new Front(rows, rows.isEmpty() && !front.isEmpty());
+        long last = front.isEmpty() ? 0 : front.get(front.size() - 1).row().updateId();
+        return new Front(rows, rows.isEmpty() && !front.isEmpty(), last);
     }
 
     /**
-     * Up to {@code limit} updates to handle, walking past every pending update whose user
-     * has an earlier one pending, as the claim did before {@link #claim}: for a transaction
-     * whose front was held back whole, so that it serves the users queued behind. It costs
-     * a visit of each row walked past.
+     * Up to {@code limit} updates to handle after the front that was held back whole,
+     * walking past every pending update whose user has an earlier one pending, as the
+     * claim did before {@link #claim}: so that the users queued behind are served. The
+     * front's own rows are left to the claimer working through their user's updates (a
+     * walk that took the next of them would leave every other front held back whole). It
+     * costs a visit of each row walked past.
      */
-    public static List<InboxRow> claimPastHeld(Handle handle, Instant now, int limit) {
-        return claimed(handle, CLAIM_PAST_HELD, now, limit).stream().map(Claimed::row).toList();
+    public static List<InboxRow> claimPastHeld(Handle handle, Instant now, int limit, Front held) {
+        return claimed(handle, CLAIM_PAST_HELD, now, limit, held.last()).stream().map(Claimed::row).toList();
     }
 
     /**
-     * The updates a claim returned, in update_id order, and whether its whole front was held
-     * back (then there are none).
+     * The updates a claim returned, in update_id order; whether its whole front was held
+     * back (then there are none); and the front's last update_id.
      */
-    public record Front(List<InboxRow> rows, boolean heldWhole) {
+    public record Front(List<InboxRow> rows, boolean heldWhole, long last) {
     }
 
-    private static List<Claimed> claimed(Handle handle, String statement, Instant now, int limit) {
+    private static List<Claimed> claimed(Handle handle, String statement, Instant now, int limit, long after) {
         return handle.createQuery(statement).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
+                .bind("after", SqlArguments.of(after))
                 .map((row, context) -> new Claimed(ROW.map(row, context), row.getBoolean("held_back"))).list();
     }
 

@@ -109,6 +109,25 @@ class InboxClaimsTest {
     }
 
     @Test
+    void theWalkPastAHeldFrontLeavesTheFrontsRowsToTheClaimWorkingThroughThem() {
+        leaveOfTheFlood(3);
+        InboxClaims.Front heldWhole = new InboxClaims.Front(List.of(), true, 10001);
+
+        List<Long> walked = database.jdbi().withHandle(handle -> {
+            handle.begin();
+            try {
+                return InboxClaims.claimPastHeld(handle, now, BATCH, heldWhole).stream().map(InboxRow::updateId)
+                        .toList();
+            } finally {
+                handle.rollback();
+            }
+        });
+
+        assertThat(walked).as("10001 is free again, but taking it alone would hold every other front back")
+                .containsExactlyElementsOf(range(20001, BATCH));
+    }
+
+    @Test
     void aUsersUpdatesAfterOneAnotherTransactionHoldsWaitThoseBeforeItAreClaimed() throws Exception {
         leaveOfTheFlood(3);
 
@@ -168,7 +187,8 @@ class InboxClaimsTest {
                 if (front.heldWhole()) { // as the processor does: free the front, walk past it in a new transaction
                     handle.rollback();
                     handle.begin();
-                    return InboxClaims.claimPastHeld(handle, at, BATCH).stream().map(InboxRow::updateId).toList();
+                    return InboxClaims.claimPastHeld(handle, at, BATCH, front).stream().map(InboxRow::updateId)
+                            .toList();
                 }
                 return front.rows().stream().map(InboxRow::updateId).toList();
             } finally {
