@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import org.luvhive.core.limits.RateLimits;
 import org.luvhive.core.telegram.TelegramCallException;
 import org.luvhive.core.telegram.TelegramFailure;
 import org.luvhive.core.telegram.TelegramGateway;
+import org.luvhive.core.testing.HeldRow;
 import org.luvhive.core.testing.ManualClock;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.TestDatabase;
@@ -211,20 +210,14 @@ class InboxProcessorTest {
     @Test
     void aUsersNextUpdateWaitsWhileAnotherInstanceHandlesTheirEarlierOne() throws Exception {
         store.store(List.of(Updates.text(1, 10, "a"), Updates.text(2, 20, "b"), Updates.text(3, 10, "c")));
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> holdUntil(1, held, release));
-        try {
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
+        HeldRow.whileHeld(database.jdbi(), 1, () -> {
             assertThat(processor.processNext()).isTrue();
 
             assertThat(handled).as("user 10's second update waits for the first").containsExactly("text 2");
             assertThat(row(3)).containsEntry("status", "pending");
-        } finally {
-            release.countDown();
-            otherInstance.get(30, TimeUnit.SECONDS);
-        }
+        });
+
         drain();
         assertThat(handled).containsExactly("text 2", "text 1", "text 3");
     }
@@ -238,43 +231,22 @@ class InboxProcessorTest {
         updates.add(Updates.text(19, 20, "/lockable"));
         updates.add(Updates.text(20, 30, "c"));
         store.store(updates);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> holdUntil(1, held, release));
-        try {
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
+        HeldRow.whileHeld(database.jdbi(), 1, () -> {
             assertThat(processor.processNext()).isTrue();
 
             assertThat(handled).as("user 10's next 16 wait for update 1; the users behind them do not, and while"
                     + " they are handled the waiting ones are free for whoever works through user 10's")
                     .containsExactly("lockable true", "text 20");
             assertThat(row(2)).containsEntry("status", "pending");
-        } finally {
-            release.countDown();
-            otherInstance.get(30, TimeUnit.SECONDS);
-        }
+        });
+
         drain();
         assertThat(handled).as("then user 10's, in order (those over the user's limit skipped)")
                 .startsWith("lockable true", "text 20", "text 1", "text 2", "text 3");
         assertThat(handled.subList(2, handled.size())).isSortedAccordingTo(
                 Comparator.comparingInt(text -> Integer.parseInt(text.substring("text ".length()))));
         assertThat(row(18).get("status")).isIn("handled", "skipped");
-    }
-
-    /** Holds the update's row, as another instance's claim does, until {@code release}. */
-    private void holdUntil(long updateId, CountDownLatch held, CountDownLatch release) {
-        try {
-            database.jdbi().useTransaction(handle -> {
-                handle.createQuery("select update_id from inbox where update_id = :id for update")
-                        .bind("id", updateId).mapTo(Long.class).one();
-                held.countDown();
-                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-            });
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
     }
 
     @Test

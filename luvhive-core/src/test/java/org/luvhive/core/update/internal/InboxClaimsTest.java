@@ -6,15 +6,13 @@ import static org.luvhive.core.testing.QueryPlans.rowsVisited;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luvhive.core.db.SqlArguments;
+import org.luvhive.core.testing.HeldRow;
 import org.luvhive.core.testing.PostgresExtension;
 import org.luvhive.core.testing.QueryPlans;
 import org.luvhive.core.testing.TestDatabase;
@@ -91,9 +89,9 @@ class InboxClaimsTest {
     void whileAnotherTransactionHoldsAUsersEarlierUpdateItsLaterOnesWaitAndOthersAreClaimed() throws Exception {
         leaveOfTheFlood(2);
 
-        holdWhile(10001, () -> assertThat(claim(now))
+        HeldRow.whileHeld(database.jdbi(), 10001, () -> assertThat(claim(now))
                 .as("10002 waits for 10001, held by another transaction; the others are claimed")
-                .containsExactlyElementsOf(range(20001, BATCH - 1))).get(30, TimeUnit.SECONDS);
+                .containsExactlyElementsOf(range(20001, BATCH - 1)));
 
         assertThat(claim(now)).as("once it is free, both in order").startsWith(10001L, 10002L, 20001L);
     }
@@ -101,9 +99,9 @@ class InboxClaimsTest {
     @Test
     void whenTheWholeFrontWaitsForAnotherTransactionTheClaimWalksPastItToOtherUsers() throws Exception {
         // another claim is working through the flood's first updates, slowly: nobody else waits for it
-        holdWhile(10001, () -> assertThat(claim(now))
+        HeldRow.whileHeld(database.jdbi(), 10001, () -> assertThat(claim(now))
                 .as("the flood's next 16 wait for 10001; the others behind them are claimed")
-                .containsExactlyElementsOf(range(20001, BATCH))).get(30, TimeUnit.SECONDS);
+                .containsExactlyElementsOf(range(20001, BATCH)));
 
         assertThat(claim(now)).as("once it is free, the flood again").containsExactlyElementsOf(range(10001, BATCH));
     }
@@ -132,8 +130,8 @@ class InboxClaimsTest {
         leaveOfTheFlood(3);
 
         // two claimers taking rows in turns: the other one skipped 10001, locked 10002, and this one 10003
-        holdWhile(10002, () -> assertThat(claim(now)).as("10003 waits for 10002; 10001 goes")
-                .startsWith(10001L, 20001L).doesNotContain(10002L, 10003L)).get(30, TimeUnit.SECONDS);
+        HeldRow.whileHeld(database.jdbi(), 10002, () -> assertThat(claim(now)).as("10003 waits for 10002; 10001 goes")
+                .startsWith(10001L, 20001L).doesNotContain(10002L, 10003L));
 
         assertThat(claim(now)).as("once it is free, all three in order").startsWith(10001L, 10002L, 10003L, 20001L);
     }
@@ -147,28 +145,6 @@ class InboxClaimsTest {
         assertThat(claim(now)).as("10001 is not due; 10002 goes ahead").startsWith(10002L, 20001L)
                 .doesNotContain(10001L);
         assertThat(claim(now.plusSeconds(60))).as("once due").startsWith(10001L, 10002L, 20001L);
-    }
-
-    /**
-     * Runs {@code meanwhile} while another transaction holds the row of {@code updateId}
-     * (as another claim does), then lets it go; the other transaction's end is returned.
-     */
-    private CompletableFuture<Void> holdWhile(long updateId, Runnable meanwhile) throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> database.jdbi().useTransaction(handle -> {
-            handle.createQuery("select update_id from inbox where update_id = :id for update")
-                    .bind("id", updateId).mapTo(Long.class).one();
-            held.countDown();
-            await(release);
-        }));
-        try {
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            meanwhile.run();
-        } finally {
-            release.countDown();
-        }
-        return holder;
     }
 
     /** The flood shrinks to its first {@code count} updates (10001, 10002, ...), in front of the others. */
@@ -199,13 +175,5 @@ class InboxClaimsTest {
 
     private static List<Long> range(long first, int count) {
         return LongStream.range(first, first + count).boxed().toList();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
