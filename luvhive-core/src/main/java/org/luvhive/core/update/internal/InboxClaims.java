@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.luvhive.core.db.SqlArguments;
 import org.luvhive.core.update.internal.IncomingUpdate.Storable;
 
@@ -104,7 +105,7 @@ public final class InboxClaims {
      * do not wait for that transaction, however slow its batch.
      */
     public static Front claim(Handle handle, Instant now, int limit) {
-        List<Claimed> front = claimed(handle, CLAIM, now, limit, 0);
+        List<Claimed> front = claimed(handle.createQuery(CLAIM), now, limit);
         List<InboxRow> rows = new ArrayList<>(front.size());
         front.stream().filter(claimed -> !claimed.heldBack()).forEach(claimed -> rows.add(claimed.row()));
         long last = front.isEmpty() ? 0 : front.get(front.size() - 1).row().updateId();
@@ -120,7 +121,8 @@ public final class InboxClaims {
      * costs a visit of each row walked past.
      */
     public static List<InboxRow> claimPastHeld(Handle handle, Instant now, int limit, Front held) {
-        return claimed(handle, CLAIM_PAST_HELD, now, limit, held.last()).stream().map(Claimed::row).toList();
+        return claimed(handle.createQuery(CLAIM_PAST_HELD).bind("after", SqlArguments.of(held.last())), now, limit)
+                .stream().map(Claimed::row).toList();
     }
 
     /**
@@ -130,9 +132,8 @@ public final class InboxClaims {
     public record Front(List<InboxRow> rows, boolean heldWhole, long last) {
     }
 
-    private static List<Claimed> claimed(Handle handle, String statement, Instant now, int limit, long after) {
-        return handle.createQuery(statement).bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
-                .bind("after", SqlArguments.of(after))
+    private static List<Claimed> claimed(Query claim, Instant now, int limit) {
+        return claim.bind("now", SqlArguments.of(now)).bind("limit", SqlArguments.of(limit))
                 .map((row, context) -> new Claimed(ROW.map(row, context), row.getBoolean("held_back"))).list();
     }
 
