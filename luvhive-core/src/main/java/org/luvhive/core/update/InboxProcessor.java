@@ -85,21 +85,19 @@ public final class InboxProcessor {
     public boolean processNext() {
         List<Failure> failures = new ArrayList<>();
         List<Finished> committed = new ArrayList<>(1);
-        List<InboxClaims.Front> heldWhole = new ArrayList<>(1);
-        int claimed = jdbi.inTransaction(handle -> {
-            InboxClaims.Front front = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
-            if (front.heldWhole()) {
-                heldWhole.add(front);
+        InboxClaims.Front front = jdbi.inTransaction(handle -> {
+            InboxClaims.Front claim = InboxClaims.claim(handle, clock.instant(), CLAIM_BATCH);
+            if (claim.heldWhole()) {
                 handle.rollback(); // frees the front's rows: the transaction working through them takes them next
-                return 0;
+            } else {
+                handleClaimed(handle, claim.rows(), committed, failures);
             }
-            return handleClaimed(handle, front.rows(), committed, failures);
+            return claim;
         });
-        if (!heldWhole.isEmpty()) {
-            claimed = jdbi.inTransaction(handle -> handleClaimed(handle,
-                    InboxClaims.claimPastHeld(handle, clock.instant(), CLAIM_BATCH, heldWhole.get(0)), committed,
-                    failures));
-        }
+        int claimed = front.heldWhole()
+                ? jdbi.inTransaction(handle -> handleClaimed(handle,
+                        InboxClaims.claimPastHeld(handle, clock.instant(), CLAIM_BATCH, front), committed, failures))
+                : front.rows().size();
         committed.forEach(finished -> finished.count(registry)); // counted once the batch committed
         failures.forEach(this::logFailure);
         return claimed > 0;

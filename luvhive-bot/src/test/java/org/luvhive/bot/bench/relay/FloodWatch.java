@@ -16,27 +16,23 @@ final class FloodWatch {
 
     private final Supplier<Map<String, Long>> statuses;
     private final int updates;
-    private final long started;
     private final Thread thread;
+    private volatile long started;
     private volatile long handledAt;
     private volatile boolean running = true;
 
-    private FloodWatch(Supplier<Map<String, Long>> statuses, int updates, long started) {
+    /** @param statuses the flood's updates by inbox status, read at the database */
+    FloodWatch(Supplier<Map<String, Long>> statuses, int updates) {
         this.statuses = statuses;
         this.updates = updates;
-        this.started = started;
         this.thread = new Thread(this::watch, "bench-flood-watch");
         thread.setDaemon(true);
     }
 
-    /**
-     * @param statuses the flood's updates by inbox status, read at the database
-     * @param started  when the flood's first message was sent ({@link System#nanoTime})
-     */
-    static FloodWatch start(Supplier<Map<String, Long>> statuses, int updates, long started) {
-        FloodWatch watch = new FloodWatch(statuses, updates, started);
-        watch.thread.start();
-        return watch;
+    /** Starts watching; {@code started} is when the flood's first message is sent ({@link System#nanoTime}). */
+    void start(long started) {
+        this.started = started;
+        thread.start();
     }
 
     boolean handled() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.luvhive.testkit.telegram.EmulatedBot;
 import org.luvhive.testkit.telegram.EmulatorLimits;
 import org.luvhive.testkit.telegram.SimulatedUser;
@@ -110,6 +111,11 @@ public final class RelayBenchmark {
     }
 
     private PhaseReport phase(String name, Integer rate, Consumer<PhaseLog> send) {
+        return phase(name, rate, send, UnaryOperator.identity());
+    }
+
+    /** A phase whose JSON line {@code more} adds to, once its messages were delivered. */
+    private PhaseReport phase(String name, Integer rate, Consumer<PhaseLog> send, UnaryOperator<ObjectNode> more) {
         progress(name + (rate == null ? "" : " " + rate + "/s") + " ...");
         if (!settle()) {
             progress("earlier phases still not delivered after " + options.drainTimeout().toSeconds()
@@ -128,8 +134,8 @@ public final class RelayBenchmark {
                 nanosToEpoch);
         PhaseReport report = new PhaseReport(name, rate, snapshot, 0, stages, costs, drained,
                 Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
-        System.out.println(report.json(options.instances(), options.pairs())
-                .put("intake", options.webhook() ? "webhook" : "polling"));
+        System.out.println(more.apply(report.json(options.instances(), options.pairs())
+                .put("intake", options.webhook() ? "webhook" : "polling")));
         progress("top statements: " + database.topStatements(8));
         return report;
     }
@@ -191,39 +197,23 @@ public final class RelayBenchmark {
      * waited for: the bot sends one chat at most one a second, as Telegram allows.
      */
     private void flood() {
-        progress("flood: one user sends " + options.flood() + " at once, the others " + options.floodRate() + "/s ...");
-        if (!settle()) {
-            progress("earlier phases still not delivered; starting the flood anyway");
-        }
-        StageSplit.Bounds bounds = StageSplit.Bounds.now(database.jdbi());
         long flooder = BenchDatabase.FIRST_USER;
         Instant since = Instant.now().minusSeconds(1);
-        meter.start();
-        PhaseLog log = newLog("flood");
-        long started = System.nanoTime();
-        load.flood(0, options.flood());
-        FloodWatch watch = FloodWatch.start(() -> database.updatesOf(flooder, since), options.flood(), started);
-        load.steady(log, options.floodRate(), options.phase(), 2);
-        long sendsDone = System.nanoTime();
-        boolean drained = awaitCondition(() -> log.delivered() >= log.sent(), options.drainTimeout());
-        boolean handled = awaitCondition(watch::handled, options.drainTimeout());
-        BotProcesses.sleep(Duration.ofSeconds(1)); // a duplicate would show by now
-        PhaseMeter.Costs costs = meter.stop();
-        watch.stop();
-        PhaseLog.Snapshot snapshot = log.snapshot();
-        StageSplit.Stages stages = StageSplit.measure(database.jdbi(), bounds, snapshot, options.pairs() * 2,
-                nanosToEpoch);
-        PhaseReport others = new PhaseReport("flood", options.floodRate(), snapshot, 0, stages, costs, drained,
-                Math.max(0, snapshot.lastArrival() - sendsDone) / 1e9);
-        Map<String, Long> statuses = database.updatesOf(flooder, since);
-        System.out.println(others.json(options.instances(), options.pairs())
-                .put("intake", options.webhook() ? "webhook" : "polling")
-                .put("flood", options.flood())
-                .put("flood_handled_s", handled ? PhaseReport.round(watch.handledAfterSeconds(), 2) : -1)
-                .put("flood_relayed", statuses.getOrDefault("handled", 0L))
-                .put("flood_refused", statuses.getOrDefault("skipped", 0L))
-                .put("flood_pending", statuses.getOrDefault("pending", 0L) + statuses.getOrDefault("retry", 0L)));
-        progress("top statements: " + database.topStatements(8));
+        FloodWatch watch = new FloodWatch(() -> database.updatesOf(flooder, since), options.flood());
+        phase("flood", options.floodRate(), log -> {
+            watch.start(System.nanoTime());
+            load.flood(0, options.flood());
+            load.steady(log, options.floodRate(), options.phase(), 2);
+        }, json -> {
+            boolean handled = awaitCondition(watch::handled, options.drainTimeout());
+            watch.stop();
+            Map<String, Long> statuses = database.updatesOf(flooder, since);
+            return json.put("flood", options.flood())
+                    .put("flood_handled_s", handled ? PhaseReport.round(watch.handledAfterSeconds(), 2) : -1)
+                    .put("flood_relayed", statuses.getOrDefault("handled", 0L))
+                    .put("flood_refused", statuses.getOrDefault("skipped", 0L))
+                    .put("flood_pending", statuses.getOrDefault("pending", 0L) + statuses.getOrDefault("retry", 0L));
+        });
     }
 
     private PhaseLog newLog(String name) {

@@ -108,8 +108,7 @@ public final class InboxClaims {
         List<Claimed> front = claimed(handle.createQuery(CLAIM), now, limit);
         List<InboxRow> rows = new ArrayList<>(front.size());
         front.stream().filter(claimed -> !claimed.heldBack()).forEach(claimed -> rows.add(claimed.row()));
-        long last = front.isEmpty() ? 0 : front.get(front.size() - 1).row().updateId();
-        return new Front(rows, rows.isEmpty() && !front.isEmpty(), last);
+        return new Front(rows, front.isEmpty() ? 0 : front.get(front.size() - 1).row().updateId());
     }
 
     /**
@@ -126,10 +125,15 @@ public final class InboxClaims {
     }
 
     /**
-     * The updates a claim returned, in update_id order; whether its whole front was held
-     * back (then there are none); and the front's last update_id.
+     * The updates a claim returned, in update_id order, and the last update_id of its front
+     * (0 when no row was due).
      */
-    public record Front(List<InboxRow> rows, boolean heldWhole, long last) {
+    public record Front(List<InboxRow> rows, long last) {
+
+        /** Whether every row of the front was held back: there were some, none is returned. */
+        public boolean heldWhole() {
+            return rows.isEmpty() && last > 0;
+        }
     }
 
     private static List<Claimed> claimed(Query claim, Instant now, int limit) {

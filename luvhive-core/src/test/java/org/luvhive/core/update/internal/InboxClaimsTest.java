@@ -109,7 +109,7 @@ class InboxClaimsTest {
     @Test
     void theWalkPastAHeldFrontLeavesTheFrontsRowsToTheClaimWorkingThroughThem() {
         leaveOfTheFlood(3);
-        InboxClaims.Front heldWhole = new InboxClaims.Front(List.of(), true, 10001);
+        InboxClaims.Front heldWhole = new InboxClaims.Front(List.of(), 10001);
 
         List<Long> walked = database.jdbi().withHandle(handle -> {
             handle.begin();
